@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { AuthModule } from './auth/auth.module';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { QueuesModule } from './queues/queues.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    QueuesModule,
+    AuthModule,
+    UsersModule,
+    HealthModule,
+    // The built SPA on the same origin; unknown paths fall back to index.html for client routes.
+    ServeStaticModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        config.webDist ? [{ rootPath: config.webDist, exclude: ['/api/{*path}', '/socket.io/{*path}'] }] : [],
+    }),
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,61 @@
+import { LIMITS } from '@mindsp/contracts';
+import { BadRequestException, type INestApplication, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { HttpErrorsFilter } from './common/http-errors.filter';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from './config/config';
+
+/** Flattens class-validator's tree into `{ "field.path": [messages] }`. */
+function fieldErrors(errors: ValidationError[], parent = ''): Record<string, string[]> {
+  return Object.assign(
+    {},
+    ...errors.map((error) => {
+      const path = parent ? `${parent}.${error.property}` : error.property;
+      return {
+        ...(error.constraints ? { [path]: Object.values(error.constraints) } : {}),
+        ...fieldErrors(error.children ?? [], path),
+      };
+    }),
+  );
+}
+
+export const validationPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: (errors) => {
+    const fields = fieldErrors(errors);
+    return new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: Object.values(fields).flat(),
+      fields,
+    });
+  },
+});
+
+/** Everything main.ts and the tests both need, so tests run the app exactly as it ships. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.setGlobalPrefix('api');
+  app.useBodyParser('json', { limit: LIMITS.requestBodyBytes });
+  app.useBodyParser('urlencoded', { limit: LIMITS.requestBodyBytes, extended: false });
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new HttpErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.enableCors({ origin: config.webOrigins, credentials: true });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('MindSP Messaging API')
+      .setDescription('Messaging, presence and notifications for fire and rescue services')
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

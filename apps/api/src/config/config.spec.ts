@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './config';
+
+const SECRET = { JWT_SECRET: 'a-test-secret-of-at-least-32-chars!!' };
+
+describe('loadConfig', () => {
+  it('has defaults that reach localhost', () => {
+    const config = loadConfig(SECRET);
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: 'postgres://postgres@localhost:5432/mindsp',
+      redisUrl: 'redis://localhost:6379',
+      accessTokenTtl: 900,
+      refreshTokenTtl: 30 * 86400,
+    });
+  });
+
+  it('reads durations in seconds, minutes, hours and days', () => {
+    expect(loadConfig({ ...SECRET, JWT_ACCESS_TTL: '45s', JWT_REFRESH_TTL: '12h' })).toMatchObject({ accessTokenTtl: 45, refreshTokenTtl: 43200 });
+    expect(loadConfig({ ...SECRET, JWT_ACCESS_TTL: '600' }).accessTokenTtl).toBe(600);
+  });
+
+  it('names every invalid variable', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', JWT_ACCESS_TTL: 'soon' });
+    } catch (caught) {
+      error = caught as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'JWT_ACCESS_TTL', 'JWT_SECRET', 'PORT']);
+  });
+
+  it('requires a JWT secret from the environment', () => {
+    expect(() => loadConfig({ JWT_SECRET: '' })).toThrow(/JWT_SECRET: required/);
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ ...SECRET, PORT: '', REDIS_URL: '' })).toMatchObject({ port: 3000, redisUrl: 'redis://localhost:6379' });
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Durations like "15m", "30d", "45s" or a number of seconds. */
+const duration = z
+  .string()
+  .regex(/^\d+\s*[smhd]?$/, 'a duration such as 900, 45s, 15m, 12h or 30d')
+  .transform(toSeconds);
+
+function toSeconds(value: string): number {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(value.trim())!;
+  const unit = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+}
+
+const integer = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@localhost:5432/mindsp'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://localhost:6379'),
+  JWT_SECRET: z.string({ error: 'required (at least 32 characters)' }).min(32, 'at least 32 characters'),
+  JWT_ACCESS_TTL: duration.default(15 * 60),
+  JWT_REFRESH_TTL: duration.default(30 * 86400),
+  WEB_ORIGIN: z.string().default('http://localhost:5173'),
+  WEB_DIST: z.string().optional(),
+  LOGIN_LIMIT_PER_IP: integer(30),
+  LOGIN_LIMIT_PER_EMAIL: integer(10),
+  LOGIN_LIMIT_WINDOW: duration.default(15 * 60),
+  SERVICE_TIMEOUT: duration.default(10),
+});
+
+export type AppConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof schema>) {
+  return {
+    production: env.NODE_ENV === 'production',
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    jwtSecret: env.JWT_SECRET,
+    accessTokenTtl: env.JWT_ACCESS_TTL,
+    refreshTokenTtl: env.JWT_REFRESH_TTL,
+    webOrigins: env.WEB_ORIGIN.split(',').map((origin) => origin.trim()),
+    webDist: env.WEB_DIST,
+    loginLimits: {
+      perIp: env.LOGIN_LIMIT_PER_IP,
+      perEmail: env.LOGIN_LIMIT_PER_EMAIL,
+      windowSeconds: env.LOGIN_LIMIT_WINDOW,
+    },
+    serviceTimeoutSeconds: env.SERVICE_TIMEOUT,
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Reads the environment once; an invalid value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "not set", as they do in a compose file with `FOO=`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  return toConfig(parsed.data);
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

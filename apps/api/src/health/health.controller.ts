@@ -1,0 +1,55 @@
+import type { HealthStatus, ServiceState } from '@mindsp/contracts';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/public.decorator';
+import { REDIS } from '../redis/redis.module';
+
+class HealthStatusDto implements HealthStatus {
+  @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'] }) database!: ServiceState;
+  @ApiProperty({ enum: ['up', 'down'] }) redis!: ServiceState;
+}
+
+const PROBE_TIMEOUT_MS = 2000;
+
+/** Resolves 'up' when the probe answers in time, 'down' otherwise; never throws. */
+async function probe(check: () => Promise<unknown>): Promise<ServiceState> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthStatusDto, description: 'Database and Redis both answer' })
+  @ApiServiceUnavailableResponse({ type: HealthStatusDto, description: 'Names what is down' })
+  async check(): Promise<HealthStatus> {
+    const [database, redis] = await Promise.all([
+      probe(() => this.db.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    const health: HealthStatus = { status: database === 'up' && redis === 'up' ? 'ok' : 'error', database, redis };
+    if (health.status !== 'ok') throw new ServiceUnavailableException(health);
+    return health;
+  }
+}

@@ -1,0 +1,67 @@
+import { LIMITS, LOCALES, ROLES, type Locale, type Page, type Role, type UserListQuery, type UserSummary } from '@mindsp/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class UserListQueryDto implements UserListQuery {
+  @ApiPropertyOptional({ description: 'Matches name or email, ignoring case and accents' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.pageSizeMax)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: "A previous page's nextCursor" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'erin@demo.test' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Erin Lefèvre' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: LIMITS.passwordMaxLength })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(LIMITS.passwordMaxLength)
+  password!: string;
+
+  @ApiPropertyOptional({ enum: ROLES, default: 'member' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'fr' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+}
+
+export class UserSummaryDto implements UserSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+}
+
+export class UserPageDto implements Page<UserSummary> {
+  @ApiProperty({ type: [UserSummaryDto] }) items!: UserSummaryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

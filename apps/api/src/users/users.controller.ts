@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../auth/admin-only.decorator';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { CreateUserDto, UserListQueryDto, UserPageDto, UserSummaryDto } from './dto/users.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'People of your organisation, by name' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@CurrentUser() caller: AuthenticatedUser, @Query() query: UserListQueryDto) {
+    return this.users.list(caller, query);
+  }
+
+  @Post()
+  @AdminOnly()
+  @ApiOperation({ summary: 'Add a person to your organisation (admins)' })
+  @ApiCreatedResponse({ type: UserSummaryDto })
+  @ApiConflictResponse({ description: 'That email is already used in your organisation' })
+  create(@CurrentUser() caller: AuthenticatedUser, @Body() input: CreateUserDto) {
+    return this.users.create(caller, input);
+  }
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import type { LoginResponse } from '@mindsp/contracts';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS } from '../src/redis/redis.module';
+import { AppModule } from '../src/app.module';
+import { configureApp } from '../src/app.setup';
+import { loadConfig } from '../src/config/config';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  url: string;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app, configured as main.ts does, listening on a free port, against the run's database
+ * and Redis. `env` overrides configuration for this instance only.
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error'] });
+    configureApp(app, loadConfig());
+    await app.listen(0, '127.0.0.1');
+    const url = await app.getUrl();
+    return { app, url, http: request(app.getHttpServer()), db: app.get(DataSource), close: () => app.close() };
+  } finally {
+    process.env = saved;
+  }
+}
+
+export async function login(http: TestApp['http'], tenant: string, email: string, password = 'demo1234') {
+  const res = await http.post('/api/auth/login').send({ tenant, email, password }).expect(200);
+  return res.body as LoginResponse;
+}
+
+/** Forgets failed sign-in counts (they live in Redis and outlast one app instance). */
+export async function resetLoginLimits(t: TestApp) {
+  const redis = t.app.get<Redis>(REDIS);
+  const keys = await redis.keys('login-fail-*');
+  if (keys.length) await redis.del(...keys);
+}

@@ -1,0 +1,51 @@
+import { startApp, type TestApp } from './app';
+
+describe('health and docs', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp();
+  });
+  afterAll(() => t.close());
+
+  it('GET /api/health answers 200 with database and redis up, without a token', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+  });
+
+  it('documents every endpoint with its schemas and bearer auth', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        'GET /api/auth/me',
+        'GET /api/health',
+        'GET /api/users',
+        'PATCH /api/auth/me',
+        'POST /api/auth/login',
+        'POST /api/auth/logout',
+        'POST /api/auth/refresh',
+        'POST /api/users',
+      ].sort(),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['LoginDto', 'LoginResponseDto', 'TokenPairDto', 'RefreshDto', 'AuthUserDto', 'UserPageDto', 'CreateUserDto']),
+    );
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/LoginDto');
+    expect(doc.paths['/api/users'].get.security).toEqual([{ bearer: [] }]);
+    const swaggerUi = await t.http.get('/api/docs/').expect(200);
+    expect(swaggerUi.text).toContain('swagger-ui');
+  });
+
+  it('answers 503 naming Redis when Redis is down', async () => {
+    const down = await startApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const res = await down.http.get('/api/health').expect(503);
+      expect(res.body).toMatchObject({ status: 'error', database: 'up', redis: 'down' });
+    } finally {
+      await down.close();
+    }
+  });
+});

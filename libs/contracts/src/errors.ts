@@ -1,0 +1,8 @@
+/** Every REST error answers this shape (Nest's, plus the fields that were wrong). */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  /** For validation errors: the field paths that were wrong, each with its messages. */
+  fields?: Record<string, string[]>;
+}

@@ -1,0 +1,5 @@
+export * from './limits';
+export * from './auth';
+export * from './users';
+export * from './errors';
+export * from './health';

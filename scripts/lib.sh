@@ -1,0 +1,69 @@
+# Shared by start.sh, test.sh and .ci/run: get a fresh machine to the point where it can run us.
+# shellcheck shell=bash
+
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=${NX_SKIP_NX_CACHE:-false}
+
+say() { printf '\033[1m» %s\033[0m\n' "$*"; }
+
+ensure_pnpm() {
+  if ! command -v pnpm >/dev/null 2>&1; then
+    say "Installing pnpm"
+    npm install -g pnpm@10 >/dev/null
+  fi
+}
+
+install_dependencies() {
+  say "Installing dependencies"
+  pnpm install --frozen-lockfile --reporter=append-only | tail -n 3
+}
+
+pg_url() { echo "${DATABASE_URL:-postgres://postgres@localhost:5432/mindsp}"; }
+redis_url() { echo "${REDIS_URL:-redis://localhost:6379}"; }
+
+# Answers on host:port of a URL?
+reachable() {
+  node -e '
+    const u = new URL(process.argv[1]);
+    const s = require("net").connect(Number(u.port || process.argv[2]), u.hostname);
+    s.setTimeout(2000, () => process.exit(1));
+    s.on("connect", () => process.exit(0)).on("error", () => process.exit(1));' "$1" "$2"
+}
+
+# PostgreSQL and Redis must answer. On a machine where they are installed but stopped (Debian
+# packages, as on CI), start them; otherwise say how.
+ensure_services() {
+  if ! reachable "$(pg_url)" 5432; then
+    if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+      say "Starting PostgreSQL"
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+    fi
+  fi
+  if ! reachable "$(redis_url)" 6379; then
+    if command -v redis-server >/dev/null 2>&1; then
+      say "Starting Redis"
+      mkdir -p /var/lib/redis /var/log/redis 2>/dev/null || true
+      redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+        --dir /var/lib/redis --logfile /var/log/redis/ci.log || redis-server --daemonize yes --save ""
+    fi
+  fi
+  for _ in $(seq 1 30); do
+    reachable "$(pg_url)" 5432 && reachable "$(redis_url)" 6379 && return 0
+    sleep 1
+  done
+  reachable "$(pg_url)" 5432 || echo "PostgreSQL does not answer at $(pg_url): start it (docker compose -f docker/compose.yaml up -d postgres) or set DATABASE_URL." >&2
+  reachable "$(redis_url)" 6379 || echo "Redis does not answer at $(redis_url): start it (docker compose -f docker/compose.yaml up -d redis) or set REDIS_URL." >&2
+  return 1
+}
+
+# The browser tests drive Debian's chromium; we never download a browser of our own.
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Debian's chromium"
+    (apt-get install -y --no-install-recommends chromium >/dev/null 2>&1) ||
+      (apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null)
+  else
+    echo "Browser tests need chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium)." >&2
+    return 1
+  fi
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every test, from a fresh clone: install, reach the services, then lint, typecheck, unit tests,
+# API end-to-end tests (real PostgreSQL and Redis, a database created for the run) and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+ensure_pnpm
+install_dependencies
+ensure_services
+ensure_chromium
+
+say "Lint, typecheck, unit tests"
+pnpm nx run-many -t lint typecheck test --outputStyle=static
+say "End-to-end tests (API, then browser)"
+pnpm nx run-many -t e2e --parallel=1 --outputStyle=static
