@@ -1,0 +1,111 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, signIn } from './browser';
+
+describe('signing in and out', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await openPage(browser));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('shows the signed-in user after a correct login', async () => {
+    await signIn(page, 'alice@demo.test');
+
+    const currentUser = page.getByTestId('current-user');
+    await currentUser.waitFor();
+    expect(await currentUser.textContent()).toBe('Alice Martin');
+    expect(new URL(page.url()).pathname).toBe('/messages');
+    await page.getByRole('heading', { name: 'Conversations' }).waitFor();
+    await page.getByText('Aucune conversation pour l’instant').waitFor();
+    await screenshot(page, 'messages-desktop');
+  });
+
+  it('keeps the user on /login with an error after a wrong password', async () => {
+    await signIn(page, 'alice@demo.test', { password: 'not-the-password' });
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Identifiants invalides');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.evaluate(() => localStorage.getItem('accessToken'))).toBeNull();
+  });
+
+  it('says so when there were too many failed attempts', async () => {
+    // Dave's failures may still be counted from an earlier run (Redis outlives the database),
+    // so the limit is reached within, not exactly at, limit + 1 attempts.
+    let status = 0;
+    for (let attempt = 0; attempt <= inject('loginLimitPerEmail') && status !== 429; attempt++) {
+      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
+      await signIn(page, 'dave@other.test', { tenant: 'other', password: `guess-${attempt}` });
+      status = (await answered).status();
+    }
+    expect(status).toBe(429);
+
+    await page.getByRole('alert').getByText('Trop de tentatives, réessayez dans un instant').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('says the server cannot be reached when the request fails', async () => {
+    await page.route('**/api/auth/login', (route) => route.abort('connectionrefused'));
+    await signIn(page, 'alice@demo.test');
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Le serveur est injoignable');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('sends a signed-out visitor of /messages to /login, and back after signing in', async () => {
+    await page.goto('/messages');
+    await page.waitForURL('**/login');
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+
+    await signIn(page, 'carol@demo.test');
+    await page.waitForURL('**/messages');
+    await page.getByTestId('current-user').getByText('Carol Petit').waitFor();
+  });
+
+  it('signs out to /login and keeps the session closed after a reload', async () => {
+    await signIn(page, 'alice@demo.test');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL('**/login');
+    expect(await page.evaluate(() => localStorage.getItem('refreshToken'))).toBeNull();
+
+    await page.goto('/messages');
+    await page.waitForURL('**/login');
+  });
+
+  it('gets a new access token when the current one is refused', async () => {
+    await signIn(page, 'alice@demo.test');
+    await page.getByTestId('current-user').waitFor();
+    // An access token the API refuses, as after its expiry: the client must refresh, not sign out.
+    await page.evaluate(() => localStorage.setItem('accessToken', 'expired.or.forged'));
+    await page.reload();
+
+    await page.getByTestId('current-user').getByText('Alice Martin').waitFor();
+    const accessToken = await page.evaluate(() => localStorage.getItem('accessToken'));
+    expect(accessToken).not.toBe('expired.or.forged');
+    expect(accessToken).toBeTruthy();
+  });
+
+  it('looks right on the login page at 375 px', async () => {
+    await context.close();
+    ({ context, page } = await openPage(browser, { width: 375, height: 700 }));
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'login-375');
+  });
+});

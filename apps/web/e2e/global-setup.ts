@@ -1,0 +1,162 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    loginLimitPerEmail: number;
+  }
+}
+
+const workspaceRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+const apiMain = resolve(workspaceRoot, 'apps/api/dist/main.js');
+const apiCli = resolve(workspaceRoot, 'apps/api/dist/cli.js');
+const webDist = resolve(workspaceRoot, 'apps/web/dist');
+
+const PORT = 3199;
+const BASE_URL = `http://localhost:${PORT}`;
+const HEALTH_TIMEOUT_MS = 30_000;
+const LOGIN_LIMIT_PER_EMAIL = 3;
+
+/**
+ * Starts the built API on a fresh database (migrated and seeded with the demo tenants) and
+ * serving the built SPA, so the browser tests run the product as it ships.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  for (const [file, build] of [
+    [apiMain, 'pnpm nx run api:build'],
+    [apiCli, 'pnpm nx run api:build'],
+    [resolve(webDist, 'index.html'), 'pnpm nx run web:build'],
+  ]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` first (or \`pnpm nx run web:e2e\`).`);
+  }
+  if (await answers(`${BASE_URL}/api/health`)) {
+    throw new Error(`Something already listens on port ${PORT}; stop it before running the browser tests.`);
+  }
+
+  const database = await createDatabase();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(PORT),
+    DATABASE_URL: database.url,
+    REDIS_URL: 'redis://localhost:6379/14',
+    WEB_DIST: webDist,
+    JWT_SECRET: 'e2e-secret-at-least-32-characters-long!!',
+    // Failed logins are counted in Redis, which outlives this database: a small per-account
+    // limit lets a test reach 429 quickly, and a large per-IP one keeps repeated runs from
+    // locking every account out of 127.0.0.1.
+    LOGIN_LIMIT_PER_EMAIL: String(LOGIN_LIMIT_PER_EMAIL),
+    LOGIN_LIMIT_PER_IP: '1000',
+  };
+
+  let api: RunningApi | undefined;
+  const teardown = async () => {
+    await api?.stop();
+    await database.drop();
+  };
+
+  try {
+    await runCli(['prepare'], env);
+    api = startApi(env);
+    await api.ready();
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+
+  project.provide('baseUrl', BASE_URL);
+  project.provide('loginLimitPerEmail', LOGIN_LIMIT_PER_EMAIL);
+  return teardown;
+}
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@localhost:5432/mindsp');
+  const name = `mindsp_web_e2e_${Date.now()}`;
+  // CREATE/DROP DATABASE cannot target the database we are connected to: use the maintenance one.
+  const adminUrl = new URL(serverUrl);
+  adminUrl.pathname = '/postgres';
+
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+
+  return {
+    url: url.toString(),
+    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+async function withClient<T>(url: URL, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url.toString() });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${url.host} (from DATABASE_URL): ${String(error)}`, { cause: error });
+  }
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await promisify(execFile)(process.execPath, [apiCli, ...args], { cwd: workspaceRoot, env, timeout: 60_000 });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`\`node apps/api/dist/cli.js ${args.join(' ')}\` failed:\n${stderr || stdout || String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+interface RunningApi {
+  ready(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function startApi(env: NodeJS.ProcessEnv): RunningApi {
+  const child: ChildProcess = spawn(process.execPath, [apiMain], { cwd: workspaceRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  return {
+    async ready() {
+      const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}:\n${output}`);
+        if (await answers(`${BASE_URL}/api/health`)) return;
+        await new Promise((done) => setTimeout(done, 250));
+      }
+      throw new Error(`The API did not answer GET /api/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${output}`);
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const killLater = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killLater);
+    },
+  };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, signIn } from './browser';
+
+describe('language', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page } = await openPage(browser));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  // Bob's profile is changed here, so the other tests (Alice, Carol) keep French.
+  it('switches to English at once and keeps it after a reload', async () => {
+    await signIn(page, 'bob@demo.test');
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+
+    const saved = page.waitForResponse(
+      (response) => response.url().endsWith('/api/auth/me') && response.request().method() === 'PATCH',
+    );
+    await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect((await saved).status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Conversations');
+    await page.getByText('No conversations yet').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Se déconnecter' }).count()).toBe(0);
+  });
+
+  it("applies the profile's language in a new browser after signing in", async () => {
+    // Bob chose English above; this fresh French browser must follow his profile once he signs in.
+    await signIn(page, 'bob@demo.test');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+    await page.getByTestId('language-switch').getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+  });
+
+  it('can be changed on the login page before signing in', async () => {
+    await page.goto('/login');
+    await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByLabel('Email address').count()).toBe(1);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, signIn } from './browser';
+
+describe('on a 375 px wide phone', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    ({ context, page } = await openPage(browser, { width: 375, height: 700 }));
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  const scrollWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
+
+  it('shows the user and the menu in the header without horizontal overflow', async () => {
+    await signIn(page, 'alice@demo.test');
+    const currentUser = page.getByTestId('current-user');
+    await currentUser.waitFor();
+    expect(await currentUser.textContent()).toBe('Alice Martin');
+    expect(await currentUser.isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Menu' }).waitFor();
+
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await screenshot(page, 'messages-375');
+  });
+
+  it('offers sign-out in the header menu', async () => {
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('menuitemradio', { name: 'English' }).waitFor();
+    expect(await scrollWidth()).toBeLessThanOrEqual(375);
+    await screenshot(page, 'messages-375-menu');
+
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await page.waitForURL('**/login');
+  });
+});
