@@ -3,6 +3,7 @@ import { BadRequestException, type INestApplication, ValidationPipe, type Valida
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpErrorsFilter } from './common/http-errors.filter';
+import { AppSocketAdapter } from './realtime/socket-io.adapter';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from './config/config';
 
@@ -46,6 +47,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new AppSocketAdapter(app, config));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -27,10 +27,26 @@ describe('health and docs', () => {
         'POST /api/auth/logout',
         'POST /api/auth/refresh',
         'POST /api/users',
+        'GET /api/conversations',
+        'POST /api/conversations',
+        'GET /api/conversations/{id}',
+        'PATCH /api/conversations/{id}',
+        'POST /api/conversations/{id}/members',
+        'DELETE /api/conversations/{id}/members/{userId}',
+        'GET /api/conversations/{id}/messages',
+        'POST /api/conversations/{id}/messages',
+        'PATCH /api/conversations/{id}/messages/{messageId}',
+        'DELETE /api/conversations/{id}/messages/{messageId}',
+        'POST /api/conversations/{id}/read',
+        'GET /api/search/messages',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['LoginDto', 'LoginResponseDto', 'TokenPairDto', 'RefreshDto', 'AuthUserDto', 'UserPageDto', 'CreateUserDto']),
+      expect.arrayContaining([
+        'LoginDto', 'LoginResponseDto', 'TokenPairDto', 'RefreshDto', 'AuthUserDto', 'UserPageDto', 'CreateUserDto',
+        'ConversationViewDto', 'ConversationPageDto', 'CreateConversationDto', 'MessageViewDto', 'MessagePageDto',
+        'SendMessageDto', 'MarkReadDto', 'SearchPageDto', 'SearchHitDto',
+      ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/LoginDto');

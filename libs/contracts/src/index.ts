@@ -3,3 +3,5 @@ export * from './auth';
 export * from './users';
 export * from './errors';
 export * from './health';
+export * from './messaging';
+export * from './realtime';

@@ -1,6 +1,10 @@
 import type { Role } from './auth';
 
 export interface UserSummary {
+  /** Whether the user has at least one open connection (any tab, any API instance). */
+  online: boolean;
+  /** When their last connection closed; null when online or never seen. */
+  lastSeenAt: string | null;
   id: string;
   email: string;
   displayName: string;

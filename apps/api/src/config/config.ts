@@ -28,6 +28,10 @@ const schema = z.object({
   LOGIN_LIMIT_PER_EMAIL: integer(10),
   LOGIN_LIMIT_WINDOW: duration.default(15 * 60),
   SERVICE_TIMEOUT: duration.default(10),
+  MESSAGE_RATE_LIMIT: integer(30),
+  MESSAGE_RATE_WINDOW: duration.default(10),
+  PRESENCE_TTL: duration.default(60),
+  SOCKET_EXPIRY_SWEEP: duration.default(15),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -49,6 +53,10 @@ function toConfig(env: z.infer<typeof schema>) {
       windowSeconds: env.LOGIN_LIMIT_WINDOW,
     },
     serviceTimeoutSeconds: env.SERVICE_TIMEOUT,
+    messageRateLimit: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW },
+    /** A connection not refreshed for this long counts as gone (a crashed instance leaves no ghosts). */
+    presenceTtlSeconds: env.PRESENCE_TTL,
+    socketExpirySweepSeconds: env.SOCKET_EXPIRY_SWEEP,
   };
 }
 

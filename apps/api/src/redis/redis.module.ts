@@ -13,10 +13,10 @@ export const REDIS = Symbol('REDIS');
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
         new Redis(config.redisUrl, {
-          // Commands fail fast while Redis is down instead of queueing forever.
+          // Commands issued before the connection is ready wait for it; while Redis is down they
+          // fail after one reconnection attempt instead of queueing forever.
           maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
-        }),
+        }).on('error', () => undefined),
     },
   ],
   exports: [REDIS],

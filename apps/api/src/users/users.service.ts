@@ -1,4 +1,4 @@
-import { LIMITS, type Page, type UserSummary } from '@mindsp/contracts';
+import { LIMITS, type Page, type PresenceView, type UserSummary } from '@mindsp/contracts';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -6,10 +6,11 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { PasswordHasher } from '../auth/password-hasher';
 import { containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
 import type { CreateUserDto, UserListQueryDto } from './dto/users.dto';
+import { PresenceService } from '../presence/presence.service';
 import { User } from './user.entity';
 
-export function toUserSummary({ id, email, displayName, role }: User): UserSummary {
-  return { id, email, displayName, role };
+export function toUserSummary({ id, email, displayName, role }: User, presence?: PresenceView): UserSummary {
+  return { id, email, displayName, role, online: presence?.online ?? false, lastSeenAt: presence?.online ? null : (presence?.lastSeenAt ?? null) };
 }
 
 @Injectable()
@@ -17,6 +18,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly passwords: PasswordHasher,
+    private readonly presence: PresenceService,
   ) {}
 
   /** The caller's tenant only, by name; `q` ignores case and accents ("helene" finds "Hélène"). */
@@ -42,8 +44,9 @@ export class UsersService {
     const users = await rows.getMany();
     const page = users.slice(0, limit);
     const last = page[page.length - 1];
+    const presence = await this.presence.of(caller.tenantId, page);
     return {
-      items: page.map(toUserSummary),
+      items: page.map((user) => toUserSummary(user, presence.get(user.id))),
       nextCursor: users.length > limit && last ? encodeCursor([last.displayName, last.id]) : null,
     };
   }

@@ -59,6 +59,8 @@ export class UserSummaryDto implements UserSummary {
   @ApiProperty() email!: string;
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ description: 'Has at least one open connection' }) online!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When their last connection closed' }) lastSeenAt!: string | null;
 }
 
 export class UserPageDto implements Page<UserSummary> {

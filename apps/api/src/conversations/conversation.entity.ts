@@ -1,0 +1,51 @@
+import type { ConversationKind } from '@mindsp/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** bigint columns come back from pg as strings; seqs stay far below 2^53. */
+export const bigintAsNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+
+@Entity('conversations')
+export class Conversation {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  kind!: ConversationKind;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  title!: string | null;
+
+  @Column({ name: 'direct_key', type: 'varchar', length: 80, nullable: true })
+  directKey!: string | null;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @Column({ name: 'last_seq', type: 'bigint', transformer: bigintAsNumber, default: 0 })
+  lastSeq!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  /** Last activity: creation, a message, a rename, a member change. Lists sort by it. */
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}
+
+@Entity('conversation_members')
+export class ConversationMember {
+  @Column({ name: 'conversation_id', type: 'uuid', primary: true })
+  conversationId!: string;
+
+  @Column({ name: 'user_id', type: 'uuid', primary: true })
+  userId!: string;
+
+  @Column({ name: 'last_read_seq', type: 'bigint', transformer: bigintAsNumber, default: 0 })
+  lastReadSeq!: number;
+
+  @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
+  joinedAt!: Date;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ConversationsService } from './conversations.service';
+import {
+  AddMembersDto,
+  ConversationListQueryDto,
+  ConversationPageDto,
+  ConversationViewDto,
+  CreateConversationDto,
+  UpdateConversationDto,
+} from './dto/conversations.dto';
+
+const NOT_FOUND = 'Unknown, of another organisation, or you are not a member';
+
+@ApiTags('conversations')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: NOT_FOUND })
+@Controller('conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your conversations, most recent activity first' })
+  @ApiOkResponse({ type: ConversationPageDto })
+  list(@CurrentUser() caller: AuthenticatedUser, @Query() query: ConversationListQueryDto) {
+    return this.conversations.list(caller, query);
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Open a direct conversation (the existing one if any: 200) or create a group (201)' })
+  @ApiCreatedResponse({ type: ConversationViewDto })
+  @ApiOkResponse({ type: ConversationViewDto, description: 'The direct conversation with that person already existed' })
+  async create(@CurrentUser() caller: AuthenticatedUser, @Body() input: CreateConversationDto, @Res({ passthrough: true }) res: Response) {
+    const { view, created } = await this.conversations.create(caller, input);
+    res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return view;
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ConversationViewDto })
+  get(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.conversations.get(caller, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename a group' })
+  @ApiOkResponse({ type: ConversationViewDto })
+  rename(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() input: UpdateConversationDto) {
+    return this.conversations.rename(caller, id, input.title);
+  }
+
+  @Post(':id/members')
+  @ApiOperation({ summary: 'Add people of your organisation to a group' })
+  @ApiCreatedResponse({ type: ConversationViewDto })
+  addMembers(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() input: AddMembersDto) {
+    return this.conversations.addMembers(caller, id, input);
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Leave a group (yourself) or remove someone (group creator or admin)' })
+  @ApiNoContentResponse()
+  removeMember(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('userId', ParseUUIDPipe) userId: string,
+  ) {
+    return this.conversations.removeMember(caller, id, userId);
+  }
+}

@@ -1,0 +1,118 @@
+import {
+  CONVERSATION_KINDS,
+  LIMITS,
+  MESSAGING_LIMITS,
+  type AddMembersRequest,
+  type ConversationKind,
+  type ConversationListQuery,
+  type ConversationView,
+  type MemberView,
+  type UpdateConversationRequest,
+} from '@mindsp/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { MessageViewDto } from './messages.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ConversationListQueryDto implements ConversationListQuery {
+  @ApiPropertyOptional({ description: 'Matches the title or a member name, ignoring case and accents' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(LIMITS.pageSizeMax)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export class CreateConversationDto {
+  @ApiProperty({ enum: CONVERSATION_KINDS })
+  @IsIn(CONVERSATION_KINDS)
+  kind!: ConversationKind;
+
+  @ApiPropertyOptional({ description: 'Required for groups', maxLength: MESSAGING_LIMITS.titleMaxLength })
+  @ValidateIf((input: CreateConversationDto) => input.kind === 'group' || input.title !== undefined)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MESSAGING_LIMITS.titleMaxLength)
+  title?: string;
+
+  @ApiProperty({ type: [String], description: 'The other people: exactly one for direct, one or more for a group' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MESSAGING_LIMITS.groupMaxMembers - 1)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  memberIds!: string[];
+}
+
+export class UpdateConversationDto implements UpdateConversationRequest {
+  @ApiProperty({ maxLength: MESSAGING_LIMITS.titleMaxLength })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MESSAGING_LIMITS.titleMaxLength)
+  title!: string;
+}
+
+export class AddMembersDto implements AddMembersRequest {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MESSAGING_LIMITS.groupMaxMembers)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  userIds!: string[];
+}
+
+export class MemberViewDto implements MemberView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ description: 'Read watermark: every message with seq <= this is read' }) lastReadSeq!: number;
+}
+
+export class ConversationViewDto implements ConversationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CONVERSATION_KINDS }) kind!: ConversationKind;
+  @ApiProperty({ type: String, nullable: true }) title!: string | null;
+  @ApiProperty({ type: [MemberViewDto] }) members!: MemberViewDto[];
+  @ApiProperty({ type: MessageViewDto, nullable: true }) lastMessage!: MessageViewDto | null;
+  @ApiProperty() lastSeq!: number;
+  @ApiProperty({ description: "The caller's read watermark" }) lastReadSeq!: number;
+  @ApiProperty() unreadCount!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ConversationPageDto {
+  @ApiProperty({ type: [ConversationViewDto] }) items!: ConversationViewDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { bigintAsNumber } from './conversation.entity';
+
+@Entity('messages')
+export class Message {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'conversation_id', type: 'uuid' })
+  conversationId!: string;
+
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  seq!: number;
+
+  @Column({ name: 'sender_id', type: 'uuid' })
+  senderId!: string;
+
+  @Column({ name: 'client_message_id', type: 'varchar', length: 64 })
+  clientMessageId!: string;
+
+  /** Plain text, stored as sent (trimmed); never HTML. Empty once deleted. */
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt!: Date | null;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+}

@@ -1,0 +1,189 @@
+import { MESSAGING_LIMITS, type MessagePage, type MessageView, type ReadUpdate, type SyncResult } from '@mindsp/contracts';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RealtimeService } from '../realtime/realtime.service';
+import { rooms } from '../realtime/rooms';
+import { Conversation, ConversationMember } from './conversation.entity';
+import { ConversationsService } from './conversations.service';
+import type { MessageListQueryDto, SendMessageDto } from './dto/messages.dto';
+import { Message } from './message.entity';
+import { MessageRateLimiter } from './message-rate-limiter';
+import { toMessageView } from './views';
+
+/** Thrown inside the send transaction to roll it back (and its seq) when a retry raced the original. */
+class DuplicateSend extends Error {}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class MessagesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly conversations: ConversationsService,
+    private readonly realtime: RealtimeService,
+    private readonly rateLimiter: MessageRateLimiter,
+  ) {}
+
+  /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
+  async list(caller: AuthenticatedUser, conversationId: string, query: MessageListQueryDto): Promise<MessagePage> {
+    await this.conversations.findForMember(caller, conversationId);
+    const limit = query.limit ?? MESSAGING_LIMITS.messagePageDefault;
+    return this.page(conversationId, query, limit);
+  }
+
+  /**
+   * Sends a message. Its seq is taken in the same transaction as the insert, so seqs are gap-free
+   * and strictly increasing. The same clientMessageId again returns the original message.
+   */
+  async send(caller: AuthenticatedUser, conversationId: string, input: SendMessageDto): Promise<MessageView> {
+    const existing = await this.findRetry(caller, conversationId, input);
+    if (existing) return existing;
+    await this.rateLimiter.consume(caller.id);
+    let message: Message;
+    try {
+      message = await this.db.transaction(async (tx) => {
+        await this.conversations.findForMember(caller, conversationId, tx);
+        // The row lock on the conversation serialises senders: seq allocation cannot interleave.
+        const [rows] = await tx.query(
+          `UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq`,
+          [conversationId],
+        );
+        const seq = Number(rows[0].last_seq);
+        const inserted: { id: string }[] = await tx.query(
+          `INSERT INTO messages (conversation_id, seq, sender_id, client_message_id, body)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (sender_id, client_message_id) DO NOTHING
+           RETURNING id`,
+          [conversationId, seq, caller.id, input.clientMessageId, input.body],
+        );
+        // A concurrent retry won the race: roll back (seq included) and answer with its message.
+        if (!inserted.length) throw new DuplicateSend();
+        // Sending marks the sender's own conversation read.
+        await tx.query(
+          `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3) WHERE conversation_id = $1 AND user_id = $2`,
+          [conversationId, caller.id, seq],
+        );
+        return tx.getRepository(Message).findOneByOrFail({ id: inserted[0]!.id });
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateSend)) throw error;
+      return (await this.findRetry(caller, conversationId, input))!;
+    }
+    const view = toMessageView(message);
+    this.realtime.send(rooms.conversation(conversationId), 'message:new', view);
+    return view;
+  }
+
+  async edit(caller: AuthenticatedUser, conversationId: string, messageId: string, body: string): Promise<MessageView> {
+    const message = await this.findMessage(caller, conversationId, messageId);
+    if (message.senderId !== caller.id) throw new ForbiddenException('Only the sender can edit a message');
+    if (message.deletedAt) throw new ConflictException('This message was deleted');
+    message.body = body;
+    message.editedAt = new Date();
+    await this.db.getRepository(Message).update({ id: message.id }, { body, editedAt: message.editedAt });
+    const view = toMessageView(message);
+    this.realtime.send(rooms.conversation(conversationId), 'message:updated', view);
+    return view;
+  }
+
+  /** Deletes for everyone: the message keeps its seq (no gap) and loses its body. Sender or admin. */
+  async remove(caller: AuthenticatedUser, conversationId: string, messageId: string): Promise<MessageView> {
+    const message = await this.findMessage(caller, conversationId, messageId);
+    if (message.senderId !== caller.id && caller.role !== 'admin') {
+      throw new ForbiddenException('Only the sender or an admin can delete a message');
+    }
+    if (!message.deletedAt) {
+      message.deletedAt = new Date();
+      message.body = '';
+      await this.db.getRepository(Message).update({ id: message.id }, { body: '', deletedAt: message.deletedAt });
+      this.realtime.send(rooms.conversation(conversationId), 'message:deleted', toMessageView(message));
+    }
+    return toMessageView(message);
+  }
+
+  /** Moves the caller's read watermark forward (never back, never past the last message). */
+  async markRead(caller: AuthenticatedUser, conversationId: string, seq: number): Promise<ReadUpdate> {
+    await this.conversations.findForMember(caller, conversationId);
+    const [rows, moved] = await this.db.query(
+      `UPDATE conversation_members m SET last_read_seq = LEAST($3, c.last_seq)
+       FROM conversations c
+       WHERE c.id = m.conversation_id AND m.conversation_id = $1 AND m.user_id = $2
+         AND m.last_read_seq < LEAST($3, c.last_seq)
+       RETURNING m.last_read_seq`,
+      [conversationId, caller.id, seq],
+    );
+    if (!moved) {
+      const member = await this.db.getRepository(ConversationMember).findOneByOrFail({ conversationId, userId: caller.id });
+      return { conversationId, userId: caller.id, seq: member.lastReadSeq };
+    }
+    const update: ReadUpdate = { conversationId, userId: caller.id, seq: Number(rows[0].last_read_seq) };
+    // To every member: the sender's ✓✓, and the reader's other tabs' unread badge.
+    this.realtime.send(rooms.conversation(conversationId), 'read:updated', update);
+    return update;
+  }
+
+  /** Catch-up after a reconnect: what came after the last seq the client holds, per conversation. */
+  async sync(caller: AuthenticatedUser, cursors: Record<string, number>): Promise<SyncResult> {
+    const entries = Object.entries(cursors);
+    if (entries.length > 500) throw new BadRequestException('sync takes at most 500 conversations');
+    for (const [id, seq] of entries) {
+      if (!UUID.test(id) || !Number.isInteger(seq) || seq < 0) {
+        throw new BadRequestException(`cursors must map conversation ids to seqs (>= 0); ${JSON.stringify(id)} does not`);
+      }
+    }
+    const ids = entries.map(([id]) => id);
+    const memberOf = ids.length
+      ? await this.db
+          .getRepository(Conversation)
+          .createQueryBuilder('c')
+          .innerJoin(ConversationMember, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', { userId: caller.id })
+          .where({ id: In(ids), tenantId: caller.tenantId })
+          .getMany()
+      : [];
+    const result: SyncResult = { conversations: {} };
+    // Conversations the caller is not in are left out, exactly as unknown ones.
+    for (const conversation of memberOf) {
+      result.conversations[conversation.id] = await this.page(
+        conversation.id,
+        { after: cursors[conversation.id] },
+        MESSAGING_LIMITS.syncPerConversation,
+      );
+    }
+    return result;
+  }
+
+  private async page(conversationId: string, query: { before?: number; after?: number }, limit: number): Promise<MessagePage> {
+    const qb = this.db.getRepository(Message).createQueryBuilder('m').where('m.conversation_id = :conversationId', { conversationId });
+    if (query.after !== undefined) {
+      // Catch-up reads forward from the cursor.
+      qb.andWhere('m.seq > :after', { after: query.after }).orderBy('m.seq', 'ASC');
+    } else {
+      if (query.before !== undefined) qb.andWhere('m.seq < :before', { before: query.before });
+      qb.orderBy('m.seq', 'DESC');
+    }
+    const rows = await qb.take(limit + 1).getMany();
+    const items = rows.slice(0, limit);
+    if (query.after === undefined) items.reverse();
+    return { items: items.map(toMessageView), hasMore: rows.length > limit };
+  }
+
+  private async findMessage(caller: AuthenticatedUser, conversationId: string, messageId: string): Promise<Message> {
+    await this.conversations.findForMember(caller, conversationId);
+    const message = await this.db.getRepository(Message).findOneBy({ id: messageId, conversationId });
+    if (!message) throw new NotFoundException('Message not found');
+    return message;
+  }
+
+  /** The original of a retried send; 409 when the id was used for something else. */
+  private async findRetry(caller: AuthenticatedUser, conversationId: string, input: SendMessageDto): Promise<MessageView | null> {
+    const original = await this.db.getRepository(Message).findOneBy({ senderId: caller.id, clientMessageId: input.clientMessageId });
+    if (!original) return null;
+    if (original.conversationId !== conversationId || original.body !== input.body) {
+      // Another tenant's or conversation's id gives no hint of it: only the sender can match.
+      throw new ConflictException('clientMessageId was already used for a different message');
+    }
+    return toMessageView(original);
+  }
+}

@@ -1,0 +1,54 @@
+import { MESSAGING_LIMITS, type Ack, type AckErrorCode } from '@mindsp/contracts';
+import { BadRequestException, HttpException, Logger, PayloadTooLargeException } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+
+const CODES: Record<number, AckErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+const logger = new Logger('Socket');
+
+function messageOf(error: HttpException): string {
+  const response = error.getResponse();
+  const message = typeof response === 'object' && response !== null && 'message' in response ? response.message : error.message;
+  return Array.isArray(message) ? message.join('; ') : String(message);
+}
+
+/**
+ * Runs a socket handler and turns its outcome into the ack the contract promises: the same
+ * exceptions the REST layer throws become `{ ok: false, error: { code, message } }`.
+ */
+export async function toAck<T>(work: () => Promise<T>): Promise<Ack<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    if (error instanceof HttpException) {
+      return { ok: false, error: { code: CODES[error.getStatus()] ?? 'bad_request', message: messageOf(error) } };
+    }
+    logger.error(error);
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong; try again' } };
+  }
+}
+
+/** The socket twin of the REST validation pipe: size limit, whitelist, types. */
+export async function validPayload<T extends object>(dto: new () => T, payload: unknown): Promise<T> {
+  if (Buffer.byteLength(JSON.stringify(payload ?? null)) > MESSAGING_LIMITS.socketPayloadBytes) {
+    throw new PayloadTooLargeException(`Payload is over ${MESSAGING_LIMITS.socketPayloadBytes / 1024} kB`);
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new BadRequestException('Payload must be an object');
+  }
+  const instance = plainToInstance(dto, payload);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length) {
+    throw new BadRequestException(errors.flatMap((error) => Object.values(error.constraints ?? { [error.property]: `${error.property} is invalid` })));
+  }
+  return instance;
+}

@@ -1,0 +1,42 @@
+import type { ServerEvents } from '@mindsp/contracts';
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { AppServer } from './socket-types';
+
+/**
+ * The one way features push to clients: `send(room, event, ...args)`, checked against the
+ * contract's ServerEvents. Goes through the Redis adapter, so it reaches every API instance.
+ */
+@Injectable()
+export class RealtimeService {
+  private server?: AppServer;
+
+  attach(server: AppServer) {
+    this.server = server;
+  }
+
+  get io(): AppServer {
+    if (!this.server) throw new Error('Socket.IO server not attached yet');
+    return this.server;
+  }
+
+  send<E extends keyof ServerEvents>(room: string | string[], event: E, ...args: Parameters<ServerEvents[E]>) {
+    this.server?.to(room).emit(event, ...args);
+  }
+
+  /** Same as send, but not to the sockets of `exceptUserRoom` (e.g. never to the typist). */
+  sendExcept<E extends keyof ServerEvents>(room: string, exceptRoom: string, event: E, ...args: Parameters<ServerEvents[E]>) {
+    this.server?.to(room).except(exceptRoom).emit(event, ...args);
+  }
+
+  /** Joins every socket of the given users (on any instance) to a room. */
+  async join(userRooms: string[], room: string) {
+    if (this.server && userRooms.length) this.server.in(userRooms).socketsJoin(room);
+  }
+
+  async leave(userRooms: string[], room: string) {
+    if (this.server && userRooms.length) this.server.in(userRooms).socketsLeave(room);
+  }
+}
+
+export type { Server };

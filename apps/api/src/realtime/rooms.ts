@@ -1,0 +1,6 @@
+/** Room names. Clients never join rooms by name: the server joins them after checking. */
+export const rooms = {
+  tenant: (tenantId: string) => `tenant:${tenantId}`,
+  user: (userId: string) => `user:${userId}`,
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+};

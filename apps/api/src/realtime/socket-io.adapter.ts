@@ -1,0 +1,74 @@
+import { LIMITS, MESSAGING_LIMITS } from '@mindsp/contracts';
+import type { INestApplicationContext } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import type { ServerOptions } from 'socket.io';
+import type { AccessTokenPayload } from '../auth/authenticated-user';
+import type { AppConfig } from '../config/config';
+import type { AppServer } from './socket-types';
+
+/**
+ * Socket.IO on the API's own port, with:
+ * - the Redis adapter, so a broadcast from any API instance reaches sockets on all of them;
+ * - authentication in the handshake (`auth: { token }`), refused with `connect_error: unauthorized`;
+ * - sockets closed once their access token expires (clients reconnect with a fresh one).
+ */
+export class AppSocketAdapter extends IoAdapter {
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private sweep?: NodeJS.Timeout;
+
+  constructor(
+    private readonly app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+    this.pub = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    this.sub = this.pub.duplicate();
+    this.pub.on('error', () => undefined);
+    this.sub.on('error', () => undefined);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): AppServer {
+    const server: AppServer = super.createIOServer(port, {
+      ...options,
+      cors: { origin: this.config.webOrigins, credentials: true },
+      // Over the 64 kB limit a payload gets a clear ack error from the gateway, so the transport
+      // itself must let it through (socket.io would drop the connection at its own limit).
+      maxHttpBufferSize: Math.max(MESSAGING_LIMITS.socketPayloadBytes * 4, LIMITS.requestBodyBytes),
+    });
+    server.adapter(createAdapter(this.pub, this.sub, { key: 'mindsp-socket' }));
+
+    const jwt = this.app.get(JwtService);
+    server.use((socket, next) => {
+      const token: unknown = socket.handshake.auth?.token;
+      if (typeof token !== 'string' || !token) return next(new Error('unauthorized'));
+      try {
+        const payload = jwt.verify<AccessTokenPayload & { exp: number }>(token, { algorithms: ['HS256'] });
+        socket.data.user = { id: payload.sub, tenantId: payload.tid, role: payload.role };
+        socket.data.expiresAt = payload.exp;
+        next();
+      } catch {
+        next(new Error('unauthorized'));
+      }
+    });
+
+    this.sweep = setInterval(() => {
+      const now = Date.now() / 1000;
+      for (const socket of server.of('/').sockets.values()) {
+        if (socket.data.expiresAt <= now) socket.disconnect(true);
+      }
+    }, this.config.socketExpirySweepSeconds * 1000);
+    this.sweep.unref();
+    return server;
+  }
+
+  override async close(server: AppServer) {
+    clearInterval(this.sweep);
+    await super.close(server);
+    this.pub.disconnect();
+    this.sub.disconnect();
+  }
+}

@@ -1,0 +1,79 @@
+import type { ConversationView, MessagePage, MessageView, PresenceView } from './messaging';
+
+export type AckErrorCode =
+  | 'bad_request'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unauthorized'
+  | 'internal';
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string } };
+export type AckCallback<T> = (response: Ack<T>) => void;
+
+export interface SocketSendMessage {
+  conversationId: string;
+  clientMessageId: string;
+  body: string;
+}
+export interface SocketEditMessage {
+  conversationId: string;
+  messageId: string;
+  body: string;
+}
+export interface SocketDeleteMessage {
+  conversationId: string;
+  messageId: string;
+}
+export interface SocketMarkRead {
+  conversationId: string;
+  seq: number;
+}
+export interface SocketTyping {
+  conversationId: string;
+  typing: boolean;
+}
+export interface SyncRequest {
+  /** The last seq the client holds, per conversation. */
+  cursors: Record<string, number>;
+}
+export interface SyncResult {
+  conversations: Record<string, MessagePage>;
+}
+
+export interface ReadUpdate {
+  conversationId: string;
+  userId: string;
+  seq: number;
+}
+export interface TypingUpdate {
+  conversationId: string;
+  userId: string;
+  typing: boolean;
+}
+
+/** Client to server; each carries an ack. */
+export interface ClientEvents {
+  'message:send': (input: SocketSendMessage, ack: AckCallback<MessageView>) => void;
+  'message:edit': (input: SocketEditMessage, ack: AckCallback<MessageView>) => void;
+  'message:delete': (input: SocketDeleteMessage, ack: AckCallback<MessageView>) => void;
+  'conversation:read': (input: SocketMarkRead, ack: AckCallback<ReadUpdate>) => void;
+  typing: (input: SocketTyping, ack: AckCallback<null>) => void;
+  sync: (input: SyncRequest, ack: AckCallback<SyncResult>) => void;
+}
+
+/** Server to client. */
+export interface ServerEvents {
+  'message:new': (message: MessageView) => void;
+  'message:updated': (message: MessageView) => void;
+  'message:deleted': (message: MessageView) => void;
+  'conversation:new': (conversation: ConversationView) => void;
+  'conversation:updated': (conversation: ConversationView) => void;
+  /** Sent to a member who was removed or left: the conversation is gone for them. */
+  'conversation:removed': (input: { conversationId: string }) => void;
+  'read:updated': (update: ReadUpdate) => void;
+  typing: (update: TypingUpdate) => void;
+  presence: (presence: PresenceView) => void;
+}
