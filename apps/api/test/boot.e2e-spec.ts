@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { MIGRATIONS } from '../src/database/data-source';
 import { adminQuery, serverUrl } from './test-database';
+
+const LAST_MIGRATION = MIGRATIONS[MIGRATIONS.length - 1]!;
 
 const DIST = join(__dirname, '../dist');
 
@@ -82,7 +85,8 @@ describe('boot', () => {
       const revert = await run('cli.js', ['revert'], { DATABASE_URL: url });
       expect(revert.code).toBe(0);
       const again = await run('cli.js', ['migrate'], { DATABASE_URL: url });
-      expect(again.output).toContain('Applied Foundation');
+      // The last migration is the one undone, and the one applied again.
+      expect(again.output).toContain(`Applied ${new LAST_MIGRATION().name}`);
     } finally {
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }
