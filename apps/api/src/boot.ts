@@ -1,10 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { type AppConfig, loadConfig } from './config/config';
 import { preflight } from './database/preflight';
-
-/** The SPA built beside us in the monorepo, served when WEB_DIST is not set. */
-const BUILT_WEB = join(__dirname, '../../web/dist');
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -13,9 +8,7 @@ function fail(message: string): never {
 
 export function loadConfigOrExit(): AppConfig {
   try {
-    const config = loadConfig();
-    if (!config.webDist && existsSync(join(BUILT_WEB, 'index.html'))) config.webDist = BUILT_WEB;
-    return config;
+    return loadConfig();
   } catch (error) {
     fail((error as Error).message);
   }

@@ -1,4 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+
+/** The SPA built beside us in the monorepo (from src/config or dist/config alike). */
+const BUILT_WEB = join(__dirname, '../../../web/dist');
 
 /** Durations like "15m", "30d", "45s" or a number of seconds. */
 const duration = z
@@ -46,7 +51,7 @@ function toConfig(env: z.infer<typeof schema>) {
     accessTokenTtl: env.JWT_ACCESS_TTL,
     refreshTokenTtl: env.JWT_REFRESH_TTL,
     webOrigins: env.WEB_ORIGIN.split(',').map((origin) => origin.trim()),
-    webDist: env.WEB_DIST,
+    webDist: env.WEB_DIST ?? (existsSync(join(BUILT_WEB, 'index.html')) ? BUILT_WEB : undefined),
     loginLimits: {
       perIp: env.LOGIN_LIMIT_PER_IP,
       perEmail: env.LOGIN_LIMIT_PER_EMAIL,

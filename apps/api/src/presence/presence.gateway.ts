@@ -1,4 +1,4 @@
-import { Inject, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -13,6 +13,7 @@ function presenceSocket(socket: AppSocket): PresenceSocket {
 /** Online when the first socket opens, offline when the last one closes: tabs and instances agree. */
 @WebSocketGateway()
 export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private readonly logger = new Logger(PresenceGateway.name);
   private timer?: NodeJS.Timeout;
 
   constructor(
@@ -31,18 +32,29 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     clearInterval(this.timer);
   }
 
+  // Socket.IO does not await these hooks: an error thrown here would be an unhandled rejection
+  // and end the process (a Redis blip, or a disconnect that lands while the app shuts down).
+  // Whatever is missed, the expiry and the beat's sweep put right.
   async handleConnection(socket: AppSocket) {
     if (!socket.data.user) return;
-    if (await this.presence.connect(presenceSocket(socket))) {
-      const { tenantId, id } = socket.data.user;
-      this.realtime.send(rooms.tenant(tenantId), 'presence', { userId: id, online: true, lastSeenAt: null });
+    try {
+      if (await this.presence.connect(presenceSocket(socket))) {
+        const { tenantId, id } = socket.data.user;
+        this.realtime.send(rooms.tenant(tenantId), 'presence', { userId: id, online: true, lastSeenAt: null });
+      }
+    } catch (error) {
+      this.logger.warn(`Presence not recorded for socket ${socket.id}: ${String(error)}`);
     }
   }
 
   async handleDisconnect(socket: AppSocket) {
     if (!socket.data.user) return;
-    const offline = await this.presence.disconnect(presenceSocket(socket));
-    if (offline) this.realtime.send(rooms.tenant(socket.data.user.tenantId), 'presence', offline);
+    try {
+      const offline = await this.presence.disconnect(presenceSocket(socket));
+      if (offline) this.realtime.send(rooms.tenant(socket.data.user.tenantId), 'presence', offline);
+    } catch (error) {
+      this.logger.warn(`Presence not cleared for socket ${socket.id}: ${String(error)}`);
+    }
   }
 
   private async beat(server: AppServer) {
