@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuthModule } from './auth/auth.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { PresenceModule } from './presence/presence.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
-import { APP_CONFIG, type AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -26,12 +24,6 @@ import { UsersModule } from './users/users.module';
     PresenceModule,
     ConversationsModule,
     SearchModule,
-    // The built SPA on the same origin; unknown paths fall back to index.html for client routes.
-    ServeStaticModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        config.webDist ? [{ rootPath: config.webDist, exclude: ['/api/{*path}', '/socket.io/{*path}'] }] : [],
-    }),
   ],
 })
 export class AppModule {}

@@ -5,6 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { AppSocketAdapter } from './realtime/socket-io.adapter';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { join } from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from './config/config';
 
 /** Flattens class-validator's tree into `{ "field.path": [messages] }`. */
@@ -48,6 +50,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   app.useWebSocketAdapter(new AppSocketAdapter(app, config));
+  if (config.webDist) serveSpa(app, config.webDist);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -60,4 +63,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** The built SPA on the same origin; page loads outside /api fall back to index.html for client routes. */
+function serveSpa(app: NestExpressApplication, webDist: string) {
+  app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
+  const indexHtml = join(webDist, 'index.html');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPageLoad = req.method === 'GET' && !/^\/(api|socket\.io)(\/|$)/.test(req.path) && req.accepts('html');
+    if (!isPageLoad) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
 }

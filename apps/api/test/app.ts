@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import type { LoginResponse } from '@mindsp/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -24,7 +25,8 @@ export interface TestApp {
  */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const saved = { ...process.env };
-  Object.assign(process.env, env);
+  // Served as in production: the API also serves the SPA (a fixture stands in for the build).
+  Object.assign(process.env, { WEB_DIST: join(__dirname, 'fixtures/web') }, env);
   try {
     const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error'] });
     configureApp(app, loadConfig());

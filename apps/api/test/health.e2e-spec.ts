@@ -55,6 +55,15 @@ describe('health and docs', () => {
     expect(swaggerUi.text).toContain('swagger-ui');
   });
 
+  it('serves the SPA on the same origin, index.html for client routes, JSON 404 under /api', async () => {
+    for (const path of ['/', '/messages', '/messages/123']) {
+      const page = await t.http.get(path).set('Accept', 'text/html').expect(200);
+      expect(page.text).toContain('<div id="root">');
+    }
+    const missing = await t.http.get('/api/nothing-here').set('Accept', 'text/html').expect(404);
+    expect(missing.body.statusCode).toBe(404);
+  });
+
   it('answers 503 naming Redis when Redis is down', async () => {
     const down = await startApp({ REDIS_URL: 'redis://127.0.0.1:1' });
     try {

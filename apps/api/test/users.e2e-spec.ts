@@ -61,6 +61,9 @@ describe('users', () => {
     const all = (await list(alice).expect(200)).body.items as UserSummary[];
     expect([...first.items, ...second.items].map((u: UserSummary) => u.id)).toEqual(all.slice(0, 4).map((u) => u.id));
     await list(alice, { cursor: 'not-a-cursor' }).expect(400);
+    const forged = Buffer.from(JSON.stringify(['Alice', 'not-a-uuid'])).toString('base64url');
+    expect((await list(alice, { cursor: forged }).expect(400)).body.fields).toEqual({ cursor: ['cursor is not valid'] });
+    expect((await list(alice, { q: 'a\u0000b' }).expect(400)).body.fields).toHaveProperty('q');
   });
 
   it('answers 403 to a member on an admin route, and creates nothing', async () => {

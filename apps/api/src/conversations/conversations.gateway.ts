@@ -22,6 +22,8 @@ const TYPING_THROTTLE_MS = 2000;
 interface TypingState {
   forwardedAt: number;
   stop: NodeJS.Timeout;
+  /** The socket typing: closing another tab of the same user does not stop it. */
+  socketId: string;
 }
 
 /**
@@ -55,8 +57,8 @@ export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect 
   handleDisconnect(socket: AppSocket) {
     const userId = socket.data.user?.id;
     if (!userId) return;
-    for (const [key] of this.typing) {
-      if (key.startsWith(`${userId}:`)) this.stopTyping(userId, key.slice(userId.length + 1));
+    for (const [key, state] of this.typing) {
+      if (state.socketId === socket.id) this.stopTyping(userId, key.slice(userId.length + 1));
     }
   }
 
@@ -118,6 +120,7 @@ export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect 
       if (state) clearTimeout(state.stop);
       const forward = !state || Date.now() - state.forwardedAt >= TYPING_THROTTLE_MS;
       this.typing.set(key, {
+        socketId: socket.id,
         forwardedAt: forward ? Date.now() : state!.forwardedAt,
         stop: setTimeout(() => this.stopTyping(userId, input.conversationId), MESSAGING_LIMITS.typingTimeoutMs),
       });

@@ -1,9 +1,9 @@
-import { LIMITS, type ConversationView, type Page } from '@mindsp/contracts';
+import { LIMITS, MESSAGING_LIMITS, type ConversationView, type Page } from '@mindsp/contracts';
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
+import { badCursor, containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { User } from '../users/user.entity';
@@ -13,6 +13,9 @@ import { Message } from './message.entity';
 import { toMessageView, viewFor } from './views';
 
 type BaseView = Omit<ConversationView, 'lastReadSeq' | 'unreadCount'>;
+
+/** PostgreSQL's invalid_text_representation, invalid_datetime_format, datetime_field_overflow. */
+const BAD_CURSOR_CODES = new Set(['22P02', '22007', '22008']);
 
 @Injectable()
 export class ConversationsService {
@@ -72,7 +75,7 @@ export class ConversationsService {
 
   async list(caller: AuthenticatedUser, query: ConversationListQueryDto): Promise<Page<ConversationView>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
-    const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+    const after = decodeCursor<[string, string]>(query.cursor, ['string', 'uuid']);
     const params: unknown[] = [caller.id, caller.tenantId, limit + 1];
     let filters = '';
     const q = query.q?.trim();
@@ -88,14 +91,22 @@ export class ConversationsService {
       params.push(after[0], after[1]);
       filters += ` AND (c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
-    const rows: { id: string; updated_key: string }[] = await this.db.query(
-      `SELECT c.id, c.updated_at::text AS updated_key
-       FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id
-       WHERE me.user_id = $1 AND c.tenant_id = $2 ${filters}
-       ORDER BY c.updated_at DESC, c.id DESC
-       LIMIT $3`,
-      params,
-    );
+    const rows: { id: string; updated_key: string }[] = await this.db
+      .query(
+        `SELECT c.id, c.updated_at::text AS updated_key
+         FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id
+         WHERE me.user_id = $1 AND c.tenant_id = $2 ${filters}
+         ORDER BY c.updated_at DESC, c.id DESC
+         LIMIT $3`,
+        params,
+      )
+      .catch((error: unknown) => {
+        // A forged cursor whose first part is not a timestamp is a bad cursor, not a 500.
+        if (after && error instanceof QueryFailedError && BAD_CURSOR_CODES.has((error.driverError as { code?: string }).code ?? '')) {
+          throw badCursor();
+        }
+        throw error;
+      });
     const page = rows.slice(0, limit);
     const views = await this.baseViews(page.map((row) => row.id));
     const last = page[page.length - 1];
@@ -122,6 +133,8 @@ export class ConversationsService {
     if (conversation.kind !== 'group') throw new BadRequestException('People can only be added to a group');
     await this.assertSameTenant(caller, input.userIds);
     const added = await this.db.transaction(async (tx) => {
+      // First, so that the row lock serialises concurrent additions to this group.
+      await tx.getRepository(Conversation).update({ id: conversationId }, { updatedAt: () => 'now()' });
       // New members start with everything read: they were not there to miss it.
       const rows: { user_id: string }[] = await tx.query(
         `INSERT INTO conversation_members (conversation_id, user_id, last_read_seq)
@@ -129,7 +142,19 @@ export class ConversationsService {
          ON CONFLICT DO NOTHING RETURNING user_id`,
         [conversationId, input.userIds],
       );
-      await tx.getRepository(Conversation).update({ id: conversationId }, { updatedAt: () => 'now()' });
+      const [{ count }]: { count: number }[] = await tx.query(
+        `SELECT count(*)::int AS count FROM conversation_members WHERE conversation_id = $1`,
+        [conversationId],
+      );
+      // The cap holds for the group, not only per request (rolled back, nothing added).
+      if (count > MESSAGING_LIMITS.groupMaxMembers) {
+        throw new BadRequestException({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: [`a group has at most ${MESSAGING_LIMITS.groupMaxMembers} members`],
+          fields: { userIds: [`a group has at most ${MESSAGING_LIMITS.groupMaxMembers} members`] },
+        });
+      }
       return rows.map((row) => row.user_id);
     });
     const base = (await this.baseViews([conversationId]))[0]!;

@@ -129,7 +129,7 @@ export class MessagesService {
     const entries = Object.entries(cursors);
     if (entries.length > 500) throw new BadRequestException('sync takes at most 500 conversations');
     for (const [id, seq] of entries) {
-      if (!UUID.test(id) || !Number.isInteger(seq) || seq < 0) {
+      if (!UUID.test(id) || !Number.isSafeInteger(seq) || seq < 0) {
         throw new BadRequestException(`cursors must map conversation ids to seqs (>= 0); ${JSON.stringify(id)} does not`);
       }
     }

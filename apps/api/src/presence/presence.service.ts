@@ -79,7 +79,14 @@ export class PresenceService {
       DISCONNECT, 3, keys.sockets(userId), keys.online(tenantId), keys.all,
       socketId, userId, Date.now(), `${tenantId}:${userId}`,
     );
-    return wentOffline === 1 ? this.markSeen(userId) : null;
+    if (wentOffline !== 1) return null;
+    const seen = await this.markSeen(userId);
+    // A page reload: the new socket may have connected while lastSeenAt was written, and its
+    // connect already announced the user online. An offline sent now would arrive after that and
+    // stick. Redis answers this instance's commands in order, so either the connect came first
+    // (seen here: stay quiet) or its online goes out after this offline.
+    if ((await this.redis.zcount(keys.sockets(userId), Date.now(), '+inf')) > 0) return null;
+    return seen;
   }
 
   /** Keeps this instance's sockets alive. */

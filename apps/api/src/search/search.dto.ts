@@ -2,6 +2,7 @@ import { LIMITS, type SearchHit, type SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { NoNul } from '../common/validators';
 import { MessageViewDto } from '../conversations/dto/messages.dto';
 
 export class SearchQueryDto implements SearchQuery {
@@ -9,6 +10,7 @@ export class SearchQueryDto implements SearchQuery {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @NoNul()
   q!: string;
 
   @ApiPropertyOptional({ description: 'Only this conversation' })

@@ -24,7 +24,7 @@ export class UsersService {
   /** The caller's tenant only, by name; `q` ignores case and accents ("helene" finds "Hélène"). */
   async list(caller: AuthenticatedUser, query: UserListQueryDto): Promise<Page<UserSummary>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
-    const after = decodeCursor<[string, string]>(query.cursor, ['string', 'string']);
+    const after = decodeCursor<[string, string]>(query.cursor, ['string', 'uuid']);
     const rows = this.db
       .getRepository(User)
       .createQueryBuilder('user')

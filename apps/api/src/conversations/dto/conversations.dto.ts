@@ -1,6 +1,5 @@
 import {
   CONVERSATION_KINDS,
-  LIMITS,
   MESSAGING_LIMITS,
   type AddMembersRequest,
   type ConversationKind,
@@ -10,47 +9,33 @@ import {
   type UpdateConversationRequest,
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { NoNul } from '../../common/validators';
 import { MessageViewDto } from './messages.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class ConversationListQueryDto implements ConversationListQuery {
+export class ConversationListQueryDto extends PageQueryDto implements ConversationListQuery {
   @ApiPropertyOptional({ description: 'Matches the title or a member name, ignoring case and accents' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @NoNul()
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.pageSizeMax)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class CreateConversationDto {
@@ -64,6 +49,7 @@ export class CreateConversationDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(MESSAGING_LIMITS.titleMaxLength)
+  @NoNul()
   title?: string;
 
   @ApiProperty({ type: [String], description: 'The other people: exactly one for direct, one or more for a group' })
@@ -81,6 +67,7 @@ export class UpdateConversationDto implements UpdateConversationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(MESSAGING_LIMITS.titleMaxLength)
+  @NoNul()
   title!: string;
 }
 

@@ -15,9 +15,13 @@ import {
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { NoNul } from '../../common/validators';
 import { IsBoolean, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Seqs are bigint in the database; past this a number is not a seq (and would overflow the query). */
+export const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 
 /** 1 to 4,000 characters once trimmed; stored trimmed, as plain text. */
 function MessageBody(): PropertyDecorator {
@@ -25,6 +29,7 @@ function MessageBody(): PropertyDecorator {
     Transform(trim)(target, key);
     IsString()(target, key);
     IsNotEmpty({ message: 'body must not be blank' })(target, key);
+    NoNul()(target, key);
     MaxLength(MESSAGING_LIMITS.bodyMaxLength)(target, key);
     ApiProperty({ minLength: 1, maxLength: MESSAGING_LIMITS.bodyMaxLength, description: 'Plain text; never rendered as HTML' })(target, key);
   };
@@ -51,6 +56,7 @@ export class MarkReadDto implements MarkReadRequest {
   @ApiProperty({ minimum: 0, description: 'Everything up to this seq is read' })
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ)
   seq!: number;
 }
 
@@ -60,6 +66,7 @@ export class MessageListQueryDto implements MessageListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_SEQ)
   before?: number;
 
   @ApiPropertyOptional({ description: 'Catch-up: messages with seq > after' })
@@ -67,6 +74,7 @@ export class MessageListQueryDto implements MessageListQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_SEQ)
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MESSAGING_LIMITS.messagePageMax, default: MESSAGING_LIMITS.messagePageDefault })

@@ -1,28 +1,16 @@
 import { LIMITS, LOCALES, ROLES, type Locale, type Page, type Role, type UserListQuery, type UserSummary } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
+import { NoNul } from '../../common/validators';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class UserListQueryDto implements UserListQuery {
+export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Matches name or email, ignoring case and accents' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @NoNul()
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.pageSizeMax)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: "A previous page's nextCursor" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class CreateUserDto {

@@ -1,0 +1,194 @@
+import type { MessageView } from '@mindsp/contracts';
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { login, startApp, type TestApp } from './app';
+import { A_UUID, createGroup, lastSeqOf, send, signIn, socketOf, storedMessages, type Person } from './messaging';
+import { closeSockets, connectError, connectSocket, type TestSocket } from './sockets';
+
+// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
+jest.setTimeout(30000);
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe('realtime', () => {
+  let t: TestApp;
+  let alice: Person;
+  let bob: Person;
+  let carol: Person;
+
+  beforeAll(async () => {
+    t = await startApp({ MESSAGE_RATE_LIMIT: '100000' });
+    ({ alice, bob, carol } = await signIn(t));
+  });
+  afterEach(() => closeSockets());
+  afterAll(() => t.close());
+
+  describe('ordering', () => {
+    it('gives 200 messages sent at once from 10 sockets the seqs 1..200, each exactly once', async () => {
+      const group = await createGroup(t, alice, [bob, carol]);
+      const senders: [Person, TestSocket][] = [];
+      for (const who of [alice, alice, alice, alice, bob, bob, bob, carol, carol, carol]) senders.push([who, await socketOf(t, who)]);
+
+      const acks = await Promise.all(
+        senders.flatMap(([who, socket], s) =>
+          range(1, 20).map((i) => socket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: `${who.name} ${s}-${i}` })),
+        ),
+      );
+      expect(acks.map((m) => m.seq).sort((a, b) => a - b)).toEqual(range(1, 200));
+      expect(new Set(acks.map((m) => m.id)).size).toBe(200);
+
+      const stored = await storedMessages(t, group.id);
+      expect(stored.map((m) => m.seq)).toEqual(range(1, 200));
+      // Each stored row is the one its sender was acknowledged with.
+      const bySeq = new Map(acks.map((m) => [m.seq, m]));
+      for (const row of stored) expect([row.seq, row.id, row.body]).toEqual([row.seq, bySeq.get(row.seq)!.id, bySeq.get(row.seq)!.body]);
+      expect(await lastSeqOf(t, group.id)).toBe(200);
+      // Every member's socket heard every message.
+      const listener = senders[9]![1];
+      await listener.waitForCount('message:new', 200, (m) => m.conversationId === group.id);
+    });
+  });
+
+  describe('catch-up', () => {
+    it('gives a reconnecting socket exactly the messages it missed, in order', async () => {
+      const group = await createGroup(t, alice, [bob]);
+      const elsewhere = await createGroup(t, alice, [carol]);
+      const bobSocket = await socketOf(t, bob);
+      const first = await send(t, alice, group.id, 'avant la coupure');
+      await bobSocket.waitFor('message:new', (m) => m.id === first.id);
+      const held = first.seq;
+      bobSocket.close();
+
+      const missed: MessageView[] = [];
+      for (let i = 1; i <= 50; i++) missed.push(await send(t, alice, group.id, `pendant ${i}`));
+      await send(t, alice, elsewhere.id, 'pas pour bob');
+
+      const again = await socketOf(t, bob);
+      // bob's cursors: the group he is in, a conversation he is not in, one that does not exist.
+      const result = await again.ok('sync', { cursors: { [group.id]: held, [elsewhere.id]: 0, [A_UUID]: 0 } });
+      expect(Object.keys(result.conversations)).toEqual([group.id]);
+      const page = result.conversations[group.id]!;
+      expect(page.hasMore).toBe(false);
+      expect(page.items).toEqual(missed);
+      expect(page.items.map((m) => m.seq)).toEqual(range(2, 51));
+
+      // Up to date: nothing more.
+      const none = await again.ok('sync', { cursors: { [group.id]: 51 } });
+      expect(none.conversations[group.id]).toEqual({ items: [], hasMore: false });
+    });
+
+    it('pages a catch-up of more than 200 messages with hasMore and the new cursor', async () => {
+      const group = await createGroup(t, alice, [bob]);
+      const aliceSocket = await socketOf(t, alice);
+      await Promise.all(range(1, 230).map((i) => aliceSocket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: `n${i}` })));
+
+      const bobSocket = await socketOf(t, bob);
+      const first = (await bobSocket.ok('sync', { cursors: { [group.id]: 0 } })).conversations[group.id]!;
+      expect(first.hasMore).toBe(true);
+      expect(first.items.map((m) => m.seq)).toEqual(range(1, 200));
+      const cursor = first.items[first.items.length - 1]!.seq;
+      const rest = (await bobSocket.ok('sync', { cursors: { [group.id]: cursor } })).conversations[group.id]!;
+      expect(rest.hasMore).toBe(false);
+      expect(rest.items.map((m) => m.seq)).toEqual(range(201, 230));
+    });
+  });
+
+  describe('typing', () => {
+    it('reaches the other members only, not the typist’s own tabs nor non-members', async () => {
+      const group = await createGroup(t, alice, [bob]);
+      const [tab1, tab2, bobSocket, carolSocket] = await Promise.all([socketOf(t, alice), socketOf(t, alice), socketOf(t, bob), socketOf(t, carol)]);
+      expect(await tab1.emit('typing', { conversationId: group.id, typing: true })).toEqual({ ok: true, data: null });
+      expect(await bobSocket.waitFor('typing', (e) => e.conversationId === group.id)).toEqual({ conversationId: group.id, userId: alice.id, typing: true });
+      await tab1.expectNone('typing');
+      await tab2.expectNone('typing');
+      await carolSocket.expectNone('typing');
+
+      // Sending stops it.
+      await tab1.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'voilà' });
+      await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && !e.typing);
+      await tab2.expectNone('typing');
+    });
+
+    it('is throttled: 10 rapid typing:true make one typing event for the others; an explicit stop goes through', async () => {
+      const group = await createGroup(t, alice, [bob]);
+      const [aliceSocket, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, bob)]);
+      for (let i = 0; i < 10; i++) await aliceSocket.ok('typing', { conversationId: group.id, typing: true });
+      await bobSocket.waitFor('typing', (e) => e.conversationId === group.id);
+      await bobSocket.settle();
+      expect(bobSocket.all('typing', (e) => e.conversationId === group.id)).toEqual([{ conversationId: group.id, userId: alice.id, typing: true }]);
+
+      await aliceSocket.ok('typing', { conversationId: group.id, typing: false });
+      await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && !e.typing);
+      await bobSocket.settle();
+      expect(bobSocket.all('typing', (e) => e.conversationId === group.id).map((e) => e.typing)).toEqual([true, false]);
+    });
+
+    it('stops when the typist’s tab closes, not when another tab of theirs does', async () => {
+      const group = await createGroup(t, alice, [bob]);
+      const [typist, otherTab, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, alice), socketOf(t, bob)]);
+      await typist.ok('typing', { conversationId: group.id, typing: true });
+      await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && e.typing);
+      otherTab.close();
+      await bobSocket.expectNone('typing', (e) => e.conversationId === group.id && !e.typing, 500);
+      typist.close();
+      await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && !e.typing);
+    });
+
+    it('stops by itself when no refresh comes', async () => {
+      const group = await createGroup(t, alice, [bob]);
+      const [aliceSocket, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, bob)]);
+      await aliceSocket.ok('typing', { conversationId: group.id, typing: true });
+      await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && e.typing);
+      const stop = await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && !e.typing, 8000);
+      expect(stop).toEqual({ conversationId: group.id, userId: alice.id, typing: false });
+      expect(aliceSocket.connected).toBe(true);
+    }, 15000);
+  });
+
+  describe('socket authentication', () => {
+    it('refuses a missing, forged, expired or alg:none token with connect_error "unauthorized"', async () => {
+      const session = await login(t.http, 'demo', 'alice@demo.test');
+      const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString());
+      const jwt = t.app.get(JwtService);
+      const expired = await jwt.signAsync({ sub: claims.sub, tid: claims.tid, role: claims.role, exp: Math.floor(Date.now() / 1000) - 10 });
+      const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({ sub: claims.sub, tid: claims.tid, role: 'admin' });
+      const none = [
+        Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'),
+        Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url'),
+        '',
+      ].join('.');
+      const attempts: Record<string, Record<string, unknown>> = {
+        missing: {},
+        empty: { token: '' },
+        'not a string': { token: 42 },
+        garbage: { token: 'not-a-jwt' },
+        forged: { token: forged },
+        expired: { token: expired },
+        'alg none': { token: none },
+        'a refresh token': { token: session.refreshToken },
+      };
+      for (const [name, auth] of Object.entries(attempts)) {
+        expect([name, await connectError(t.url, auth)]).toEqual([name, 'unauthorized']);
+      }
+      // The real one connects.
+      expect((await connectSocket(t.url, session.accessToken)).connected).toBe(true);
+    });
+  });
+});
+
+describe('socket token expiry', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ JWT_ACCESS_TTL: '3s', SOCKET_EXPIRY_SWEEP: '1' });
+  });
+  afterEach(() => closeSockets());
+  afterAll(() => t.close());
+
+  it('closes an open socket once its access token expires', async () => {
+    const session = await login(t.http, 'demo', 'bob@demo.test');
+    const socket = await connectSocket(t.url, session.accessToken);
+    expect(await socket.disconnected(10000)).toBe('io server disconnect');
+    // The same token can no longer open one.
+    expect(await connectError(t.url, { token: session.accessToken })).toBe('unauthorized');
+  }, 15000);
+});
