@@ -10,6 +10,7 @@ import { User } from '../users/user.entity';
 import { Conversation, ConversationMember } from './conversation.entity';
 import type { AddMembersDto, ConversationListQueryDto, CreateConversationDto } from './dto/conversations.dto';
 import { Message } from './message.entity';
+import { conversationListSql } from './conversation-list.sql';
 import { toMessageView, viewFor } from './views';
 
 type BaseView = Omit<ConversationView, 'lastReadSeq' | 'unreadCount'>;
@@ -93,11 +94,7 @@ export class ConversationsService {
     }
     const rows: { id: string; updated_key: string }[] = await this.db
       .query(
-        `SELECT c.id, c.updated_at::text AS updated_key
-         FROM conversation_members me JOIN conversations c ON c.id = me.conversation_id
-         WHERE me.user_id = $1 AND c.tenant_id = $2 ${filters}
-         ORDER BY c.updated_at DESC, c.id DESC
-         LIMIT $3`,
+        conversationListSql(filters),
         params,
       )
       .catch((error: unknown) => {
