@@ -1,11 +1,7 @@
 import { MESSAGING_LIMITS, type ConversationView, type Page } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
-import { startApp, type TestApp } from './app';
-import { as, createGroup, freshTenant, send, signIn, socketOf, type Person } from './messaging';
-import { closeSockets } from './sockets';
-
-// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
-jest.setTimeout(30000);
+import { type TestApp } from './app';
+import { as, createGroup, freshTenant, send, socketOf, type Person, demoSuite, SEND_FREELY } from './messaging';
 
 describe('conversations', () => {
   let t: TestApp;
@@ -13,12 +9,10 @@ describe('conversations', () => {
   let bob: Person;
   let carol: Person;
 
-  beforeAll(async () => {
-    t = await startApp({ MESSAGE_RATE_LIMIT: '100000' });
-    ({ alice, bob, carol } = await signIn(t));
+  demoSuite(SEND_FREELY, (app, people) => {
+    t = app;
+    ({ alice, bob, carol } = people);
   });
-  afterEach(() => closeSockets());
-  afterAll(() => t.close());
 
   const list = async (who: Person, query: Record<string, string | number> = {}) =>
     (await as(t, who).get('/api/conversations').query(query).expect(200)).body as Page<ConversationView>;

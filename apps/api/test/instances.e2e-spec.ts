@@ -4,9 +4,6 @@ import { startApp, type TestApp } from './app';
 import { as, createGroup, send, signIn, type Person } from './messaging';
 import { closeSockets, connectSocket } from './sockets';
 
-// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
-jest.setTimeout(30000);
-
 /** Two API instances on the same database and Redis, as deployed behind a load balancer. */
 describe('two API instances', () => {
   let a: TestApp;

@@ -4,9 +4,6 @@ import { startApp, type TestApp } from './app';
 import { A_UUID, as, conversationOf, createGroup, freshTenant, history, send, signIn, socketOf, storedMessages, type Person } from './messaging';
 import { closeSockets, type TestSocket } from './sockets';
 
-// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
-jest.setTimeout(30000);
-
 /**
  * Tenant isolation: a conversation of another tenant, or one the caller is not a member of,
  * answers exactly as one that does not exist, changes nothing, and sends its events to nobody else.

@@ -1,11 +1,8 @@
 import { MESSAGING_LIMITS, type ConversationView, type MessageView, type Page } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp } from './app';
-import { as, conversationOf, createGroup, freshTenant, history, lastSeqOf, send, signIn, socketOf, storedMessages, type Person } from './messaging';
+import { as, conversationOf, createGroup, freshTenant, history, lastSeqOf, send, socketOf, storedMessages, type Person, demoSuite, SEND_FREELY } from './messaging';
 import { closeSockets } from './sockets';
-
-// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
-jest.setTimeout(30000);
 
 describe('messages', () => {
   let t: TestApp;
@@ -13,12 +10,10 @@ describe('messages', () => {
   let bob: Person;
   let carol: Person;
 
-  beforeAll(async () => {
-    t = await startApp({ MESSAGE_RATE_LIMIT: '100000' });
-    ({ alice, bob, carol } = await signIn(t));
+  demoSuite(SEND_FREELY, (app, people) => {
+    t = app;
+    ({ alice, bob, carol } = people);
   });
-  afterEach(() => closeSockets());
-  afterAll(() => t.close());
 
   const inList = async (who: Person, conversationId: string) => {
     const page = (await as(t, who).get('/api/conversations').expect(200)).body as Page<ConversationView>;

@@ -2,8 +2,8 @@ import type { ConversationView, LoginResponse, MessagePage, MessageView } from '
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { REDIS } from '../src/redis/redis.module';
-import { login, type TestApp } from './app';
-import { connectSocket, type TestSocket } from './sockets';
+import { login, startApp, type TestApp } from './app';
+import { closeSockets, connectSocket, type TestSocket } from './sockets';
 
 /** A signed-in demo user. */
 export interface Person {
@@ -26,6 +26,25 @@ export async function signIn(t: TestApp) {
     login(t.http, 'other', 'dave@other.test'),
   ]);
   return { alice: person(alice), bob: person(bob), carol: person(carol), dave: person(dave) };
+}
+
+export type DemoPeople = Awaited<ReturnType<typeof signIn>>;
+
+/** Sending freely: for suites that send more than the per-user limit allows. */
+export const SEND_FREELY = { MESSAGE_RATE_LIMIT: '100000' };
+
+/**
+ * One app for a describe block, with the demo people signed in (handed over by `ready`), and the
+ * sockets of each test closed after it.
+ */
+export function demoSuite(env: Record<string, string>, ready: (t: TestApp, people: DemoPeople) => void) {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp(env);
+    ready(app, await signIn(app));
+  });
+  afterEach(() => closeSockets());
+  afterAll(() => app.close());
 }
 
 /**

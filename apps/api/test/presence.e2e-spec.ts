@@ -6,9 +6,6 @@ import { startApp, type TestApp } from './app';
 import { as, signIn, socketOf, type Person } from './messaging';
 import { closeSockets, type TestSocket } from './sockets';
 
-// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
-jest.setTimeout(30000);
-
 async function userIn(t: TestApp, caller: Person, who: Person) {
   const page = (await as(t, caller).get('/api/users').query({ limit: 100 }).expect(200)).body as Page<UserSummary>;
   const found = page.items.find((u) => u.id === who.id);

@@ -2,11 +2,8 @@ import type { MessageView } from '@mindsp/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { login, startApp, type TestApp } from './app';
-import { A_UUID, createGroup, lastSeqOf, send, signIn, socketOf, storedMessages, type Person } from './messaging';
+import { A_UUID, createGroup, lastSeqOf, send, socketOf, storedMessages, type Person, demoSuite, SEND_FREELY } from './messaging';
 import { closeSockets, connectError, connectSocket, type TestSocket } from './sockets';
-
-// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
-jest.setTimeout(30000);
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -16,12 +13,10 @@ describe('realtime', () => {
   let bob: Person;
   let carol: Person;
 
-  beforeAll(async () => {
-    t = await startApp({ MESSAGE_RATE_LIMIT: '100000' });
-    ({ alice, bob, carol } = await signIn(t));
+  demoSuite(SEND_FREELY, (app, people) => {
+    t = app;
+    ({ alice, bob, carol } = people);
   });
-  afterEach(() => closeSockets());
-  afterAll(() => t.close());
 
   describe('ordering', () => {
     it('gives 200 messages sent at once from 10 sockets the seqs 1..200, each exactly once', async () => {

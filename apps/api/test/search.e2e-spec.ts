@@ -1,9 +1,6 @@
 import type { SearchHit, SearchPage } from '@mindsp/contracts';
-import { startApp, type TestApp } from './app';
-import { as, createGroup, send, signIn, type Person } from './messaging';
-
-// The e2e project's testTimeout in jest.config.js is not applied per project: set it here.
-jest.setTimeout(30000);
+import { type TestApp } from './app';
+import { as, createGroup, send, type Person, demoSuite, SEND_FREELY } from './messaging';
 
 describe('message search', () => {
   let t: TestApp;
@@ -11,11 +8,10 @@ describe('message search', () => {
   let bob: Person;
   let carol: Person;
 
-  beforeAll(async () => {
-    t = await startApp({ MESSAGE_RATE_LIMIT: '100000' });
-    ({ alice, bob, carol } = await signIn(t));
+  demoSuite(SEND_FREELY, (app, people) => {
+    t = app;
+    ({ alice, bob, carol } = people);
   });
-  afterAll(() => t.close());
 
   const search = async (who: Person, query: Record<string, string | number>) =>
     (await as(t, who).get('/api/search/messages').query(query).expect(200)).body as SearchPage;
