@@ -32,7 +32,7 @@ describe('language', () => {
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect((await saved).status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Conversations');
-    await page.getByText('No conversations yet').waitFor();
+    await page.getByText('Choose a conversation').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     await page.reload();

@@ -2,7 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
-import { ConversationsPage } from './features/conversations/ConversationsPage';
+import { ConversationRoute } from './features/conversations/ConversationPage';
+import { MessagingLayout } from './features/conversations/MessagingLayout';
+import { NewConversationPage } from './features/conversations/NewConversationPage';
+import { NoConversationSelected } from './features/conversations/NoConversationSelected';
 import { AppLayout } from './features/layout/AppLayout';
 import { queryClient } from './lib/queryClient';
 
@@ -16,7 +19,15 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <Navigate to="/messages" replace /> },
-          { path: 'messages', element: <ConversationsPage /> },
+          {
+            path: 'messages',
+            element: <MessagingLayout />,
+            children: [
+              { index: true, element: <NoConversationSelected /> },
+              { path: 'new', element: <NewConversationPage /> },
+              { path: ':id', element: <ConversationRoute /> },
+            ],
+          },
         ],
       },
     ],

@@ -149,6 +149,15 @@ async function withCrossTabLock<T>(fn: () => Promise<T>): Promise<T> {
   return locks.request('mindsp-token-refresh', fn);
 }
 
+/**
+ * For connections that authenticate with the access token outside `apiRequest` (the socket):
+ * after the server refused `refusedAccessToken`, gets a fresh pair through the same shared,
+ * cross-tab refresh. Resolves false when the session is over (tokens cleared).
+ */
+export function renewAccessToken(refusedAccessToken: string): Promise<boolean> {
+  return refreshSession(refusedAccessToken);
+}
+
 export function isNetworkError(error: unknown): error is NetworkError {
   return error instanceof NetworkError;
 }

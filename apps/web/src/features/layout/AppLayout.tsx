@@ -1,11 +1,16 @@
 import { useEffect } from 'react';
 import { Outlet } from 'react-router';
 import i18n from '../../i18n';
+import { useSocket } from '../../lib/socket';
 import { useCurrentUser } from '../auth/queries';
+import { useConversationEvents } from '../conversations/queries';
 import { AppHeader } from './AppHeader';
 
 export function AppLayout() {
   const { locale } = useCurrentUser();
+  // One live connection per tab while signed in; its events keep the cached data current.
+  useSocket();
+  useConversationEvents();
 
   // Once signed in, the language saved in the user's profile wins over this browser's.
   useEffect(() => {
@@ -13,9 +18,10 @@ export function AppLayout() {
   }, [locale]);
 
   return (
-    <div className="flex min-h-dvh flex-col bg-neutral-50">
+    // The viewport's height exactly: lists and the conversation scroll inside, the header stays.
+    <div className="flex h-dvh flex-col bg-neutral-50">
       <AppHeader />
-      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+      <main className="mx-auto flex min-h-0 w-full max-w-5xl flex-1 flex-col md:px-4 md:py-4">
         <Outlet />
       </main>
     </div>
