@@ -4,15 +4,8 @@ import { type TestApp } from './app';
 import { as, createGroup, freshTenant, send, socketOf, type Person, demoSuite, SEND_FREELY } from './messaging';
 
 describe('conversations', () => {
-  let t: TestApp;
-  let alice: Person;
-  let bob: Person;
-  let carol: Person;
-
-  demoSuite(SEND_FREELY, (app, people) => {
-    t = app;
-    ({ alice, bob, carol } = people);
-  });
+  let t: TestApp, alice: Person, bob: Person, carol: Person;
+  demoSuite(SEND_FREELY, (suite) => ({ t, alice, bob, carol } = suite));
 
   const list = async (who: Person, query: Record<string, string | number> = {}) =>
     (await as(t, who).get('/api/conversations').query(query).expect(200)).body as Page<ConversationView>;

@@ -5,15 +5,8 @@ import { as, conversationOf, createGroup, freshTenant, history, lastSeqOf, send,
 import { closeSockets } from './sockets';
 
 describe('messages', () => {
-  let t: TestApp;
-  let alice: Person;
-  let bob: Person;
-  let carol: Person;
-
-  demoSuite(SEND_FREELY, (app, people) => {
-    t = app;
-    ({ alice, bob, carol } = people);
-  });
+  let t: TestApp, alice: Person, bob: Person, carol: Person;
+  demoSuite(SEND_FREELY, (suite) => ({ t, alice, bob, carol } = suite));
 
   const inList = async (who: Person, conversationId: string) => {
     const page = (await as(t, who).get('/api/conversations').expect(200)).body as Page<ConversationView>;

@@ -37,11 +37,11 @@ export const SEND_FREELY = { MESSAGE_RATE_LIMIT: '100000' };
  * One app for a describe block, with the demo people signed in (handed over by `ready`), and the
  * sockets of each test closed after it.
  */
-export function demoSuite(env: Record<string, string>, ready: (t: TestApp, people: DemoPeople) => void) {
+export function demoSuite(env: Record<string, string>, ready: (suite: DemoPeople & { t: TestApp }) => void) {
   let app: TestApp;
   beforeAll(async () => {
     app = await startApp(env);
-    ready(app, await signIn(app));
+    ready({ t: app, ...(await signIn(app)) });
   });
   afterEach(() => closeSockets());
   afterAll(() => app.close());

@@ -8,15 +8,8 @@ import { closeSockets, connectError, connectSocket, type TestSocket } from './so
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('realtime', () => {
-  let t: TestApp;
-  let alice: Person;
-  let bob: Person;
-  let carol: Person;
-
-  demoSuite(SEND_FREELY, (app, people) => {
-    t = app;
-    ({ alice, bob, carol } = people);
-  });
+  let t: TestApp, alice: Person, bob: Person, carol: Person;
+  demoSuite(SEND_FREELY, (suite) => ({ t, alice, bob, carol } = suite));
 
   describe('ordering', () => {
     it('gives 200 messages sent at once from 10 sockets the seqs 1..200, each exactly once', async () => {

@@ -3,15 +3,8 @@ import { type TestApp } from './app';
 import { as, createGroup, send, type Person, demoSuite, SEND_FREELY } from './messaging';
 
 describe('message search', () => {
-  let t: TestApp;
-  let alice: Person;
-  let bob: Person;
-  let carol: Person;
-
-  demoSuite(SEND_FREELY, (app, people) => {
-    t = app;
-    ({ alice, bob, carol } = people);
-  });
+  let t: TestApp, alice: Person, bob: Person, carol: Person;
+  demoSuite(SEND_FREELY, (suite) => ({ t, alice, bob, carol } = suite));
 
   const search = async (who: Person, query: Record<string, string | number>) =>
     (await as(t, who).get('/api/search/messages').query(query).expect(200)).body as SearchPage;

@@ -1,24 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, signIn } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { freshPagePerTest, openPage, screenshot, signIn } from './browser';
 
 describe('signing in and out', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await openPage(browser));
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  freshPagePerTest((session) => ({ browser, context, page } = session));
 
   it('shows the signed-in user after a correct login', async () => {
     await signIn(page, 'alice@demo.test');

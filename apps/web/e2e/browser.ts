@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 export const baseUrl = inject('baseUrl');
 
@@ -33,6 +33,35 @@ export async function openPage(
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };
+}
+
+export interface BrowserSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * One browser for the file and a fresh profile for each test, handed to `use` before each test
+ * (and closed after it).
+ */
+export function freshPagePerTest(use: (session: BrowserSession) => void): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    const opened = await openPage(browser!);
+    context = opened.context;
+    use({ browser: browser!, ...opened });
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
 }
 
 export const DEMO_PASSWORD = 'demo1234';
