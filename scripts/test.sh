@@ -11,6 +11,7 @@ ensure_services
 ensure_chromium
 
 say "Lint, typecheck, unit tests"
+pnpm prettier --check . --log-level warn
 pnpm nx run-many -t lint typecheck test --outputStyle=static
 say "End-to-end tests (API, then browser)"
 pnpm nx run-many -t e2e --parallel=1 --outputStyle=static

@@ -10,7 +10,9 @@ export default defineConfig({
   resolve: {
     alias: {
       // Source, not the lib's CommonJS build: the SPA bundles the plain types and constants directly.
-      '@mindsp/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+      '@mindsp/contracts': fileURLToPath(
+        new URL('../../libs/contracts/src/index.ts', import.meta.url),
+      ),
     },
   },
   server: {
@@ -30,7 +32,11 @@ export default defineConfig({
         // Libraries change less often than the app: a separate chunk stays cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 20 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 20,
+            },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },

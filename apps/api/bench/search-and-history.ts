@@ -51,7 +51,6 @@ function lastMessagesSql(count: number): string {
   return `SELECT ${MESSAGE_COLUMNS} FROM "messages" "m" INNER JOIN "conversations" "c" ON "c"."id" = "m"."conversation_id" AND "m"."seq" = "c"."last_seq" WHERE "c"."id" IN (${ids})`;
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Seed: a tenant, 20 users, 200 conversations and 100,000 messages, generated inside PostgreSQL.
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +391,15 @@ async function measure(db: Client, c: Case): Promise<Result> {
 async function cases(db: Client, f: Fixture): Promise<Case[]> {
   const searchLimit = 20; // search.service.ts: query.limit ?? 20
   const pageLimit = MESSAGING_LIMITS.messagePageDefault;
-  const search = (q: string): unknown[] => [q, f.userId, f.tenantId, null, searchLimit + 1, 0, WHOLE_BODY_HIGHLIGHT];
+  const search = (q: string): unknown[] => [
+    q,
+    f.userId,
+    f.tenantId,
+    null,
+    searchLimit + 1,
+    0,
+    WHOLE_BODY_HIGHLIGHT,
+  ];
   const listParams = [f.userId, f.tenantId, LIMITS.pageSizeDefault + 1];
   const listed: string[] = (await db.query(LIST_SQL, listParams)).rows
     .slice(0, LIMITS.pageSizeDefault)

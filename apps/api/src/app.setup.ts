@@ -1,5 +1,10 @@
 import { LIMITS } from '@mindsp/contracts';
-import { BadRequestException, type INestApplication, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  type INestApplication,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { HttpErrorsFilter } from './common/http-errors.filter';
@@ -70,7 +75,8 @@ function serveSpa(app: NestExpressApplication, webDist: string) {
   app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
   const indexHtml = join(webDist, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const isPageLoad = req.method === 'GET' && !/^\/(api|socket\.io)(\/|$)/.test(req.path) && req.accepts('html');
+    const isPageLoad =
+      req.method === 'GET' && !/^\/(api|socket\.io)(\/|$)/.test(req.path) && req.accepts('html');
     if (!isPageLoad) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexHtml);

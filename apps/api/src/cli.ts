@@ -8,7 +8,9 @@ const COMMANDS = {
   /** Apply pending migrations (creates the database first if it does not exist). */
   migrate: async (db: DataSource) => {
     const applied = await db.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Schema up to date');
+    console.log(
+      applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'Schema up to date',
+    );
   },
   /** Undo the last migration. */
   revert: async (db: DataSource) => {

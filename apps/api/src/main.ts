@@ -12,7 +12,9 @@ async function bootstrap() {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
   configureApp(app, config);
   await app.listen(config.port);
-  new Logger('Bootstrap').log(`API listening on http://localhost:${config.port} (docs at /api/docs)`);
+  new Logger('Bootstrap').log(
+    `API listening on http://localhost:${config.port} (docs at /api/docs)`,
+  );
 }
 
 void bootstrap();

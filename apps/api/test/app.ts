@@ -28,17 +28,31 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   // Served as in production: the API also serves the SPA (a fixture stands in for the build).
   Object.assign(process.env, { WEB_DIST: join(__dirname, 'fixtures/web') }, env);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, logger: ['error'] });
+    const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+      bodyParser: false,
+      logger: ['error'],
+    });
     configureApp(app, loadConfig());
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
-    return { app, url, http: request(app.getHttpServer()), db: app.get(DataSource), close: () => app.close() };
+    return {
+      app,
+      url,
+      http: request(app.getHttpServer()),
+      db: app.get(DataSource),
+      close: () => app.close(),
+    };
   } finally {
     process.env = saved;
   }
 }
 
-export async function login(http: TestApp['http'], tenant: string, email: string, password = 'demo1234') {
+export async function login(
+  http: TestApp['http'],
+  tenant: string,
+  email: string,
+  password = 'demo1234',
+) {
   const res = await http.post('/api/auth/login').send({ tenant, email, password }).expect(200);
   return res.body as LoginResponse;
 }

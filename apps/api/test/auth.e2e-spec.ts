@@ -27,7 +27,10 @@ describe('auth', () => {
         locale: 'fr',
       },
     });
-    const me = await t.http.get('/api/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
+    const me = await t.http
+      .get('/api/auth/me')
+      .auth(res.body.accessToken, { type: 'bearer' })
+      .expect(200);
     expect(me.body).toEqual(res.body.user);
   });
 
@@ -45,19 +48,32 @@ describe('auth', () => {
       bodies.push(res.body);
     }
     expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBe(1);
-    expect(bodies[0]).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid organisation, email or password' });
+    expect(bodies[0]).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Invalid organisation, email or password',
+    });
   });
 
   it('rotates the refresh token, and a reused one revokes the whole family', async () => {
     const first = await login(t.http, 'demo', 'bob@demo.test');
-    const second = await t.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
+    const second = await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(200);
     expect(second.body.refreshToken).not.toBe(first.refreshToken);
     await t.http.get('/api/auth/me').auth(second.body.accessToken, { type: 'bearer' }).expect(200);
 
     // The rotated token, presented again: reuse. It fails, and so does its successor.
-    const reuse = await t.http.post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+    const reuse = await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: first.refreshToken })
+      .expect(401);
     expect(reuse.body.message).toMatch(/already used/);
-    await t.http.post('/api/auth/refresh').send({ refreshToken: second.body.refreshToken }).expect(401);
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: second.body.refreshToken })
+      .expect(401);
 
     // Another session of the same user is untouched.
     const other = await login(t.http, 'demo', 'bob@demo.test');
@@ -67,7 +83,12 @@ describe('auth', () => {
   it('refuses forged and malformed refresh tokens', async () => {
     const { refreshToken } = await login(t.http, 'demo', 'carol@demo.test');
     const [id] = refreshToken.split('.');
-    for (const forged of [`${id}.not-the-secret`, 'garbage', `${id}.a.b`, '00000000-0000-0000-0000-000000000000.x']) {
+    for (const forged of [
+      `${id}.not-the-secret`,
+      'garbage',
+      `${id}.a.b`,
+      '00000000-0000-0000-0000-000000000000.x',
+    ]) {
       await t.http.post('/api/auth/refresh').send({ refreshToken: forged }).expect(401);
     }
     // The real one still works: a forged attempt is not a reuse.
@@ -78,16 +99,29 @@ describe('auth', () => {
     const session = await login(t.http, 'demo', 'carol@demo.test');
     await t.http.post('/api/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
     await t.http.post('/api/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
-    const revoked = await t.db.getRepository(RefreshToken).findOneByOrFail({ id: session.refreshToken.split('.')[0] });
+    const revoked = await t.db
+      .getRepository(RefreshToken)
+      .findOneByOrFail({ id: session.refreshToken.split('.')[0] });
     expect(revoked.revokedAt).not.toBeNull();
   });
 
   it('refuses an expired access token, a forged one and alg none', async () => {
     const session = await login(t.http, 'demo', 'alice@demo.test');
-    const payload = JSON.parse(Buffer.from(session.accessToken.split('.')[1], 'base64url').toString());
+    const payload = JSON.parse(
+      Buffer.from(session.accessToken.split('.')[1], 'base64url').toString(),
+    );
     const jwt = t.app.get(JwtService);
-    const expired = await jwt.signAsync({ sub: payload.sub, tid: payload.tid, role: payload.role, exp: Math.floor(Date.now() / 1000) - 10 });
-    const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({ sub: payload.sub, tid: payload.tid, role: 'admin' });
+    const expired = await jwt.signAsync({
+      sub: payload.sub,
+      tid: payload.tid,
+      role: payload.role,
+      exp: Math.floor(Date.now() / 1000) - 10,
+    });
+    const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
+      sub: payload.sub,
+      tid: payload.tid,
+      role: 'admin',
+    });
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const body = Buffer.from(JSON.stringify({ ...payload, role: 'admin' })).toString('base64url');
     for (const token of [expired, forged, `${header}.${body}.`, 'not-a-jwt']) {
@@ -104,7 +138,9 @@ describe('auth', () => {
         .post('/api/auth/login')
         .send({ tenant: 'demo', email: 'alice@demo.test', password: 'x'.repeat(2048) })
         .expect(400);
-      expect(res.body.fields.password).toEqual(['password must be shorter than or equal to 1024 characters']);
+      expect(res.body.fields.password).toEqual([
+        'password must be shorter than or equal to 1024 characters',
+      ]);
       expect(verify).not.toHaveBeenCalled();
       expect(hash).not.toHaveBeenCalled();
     } finally {
@@ -115,10 +151,22 @@ describe('auth', () => {
 
   it('changes the language of the signed-in user', async () => {
     const session = await login(t.http, 'demo', 'carol@demo.test');
-    const res = await t.http.patch('/api/auth/me').auth(session.accessToken, { type: 'bearer' }).send({ locale: 'en' }).expect(200);
+    const res = await t.http
+      .patch('/api/auth/me')
+      .auth(session.accessToken, { type: 'bearer' })
+      .send({ locale: 'en' })
+      .expect(200);
     expect(res.body.locale).toBe('en');
-    await t.http.patch('/api/auth/me').auth(session.accessToken, { type: 'bearer' }).send({ locale: 'de' }).expect(400);
-    await t.http.patch('/api/auth/me').auth(session.accessToken, { type: 'bearer' }).send({ locale: 'fr' }).expect(200);
+    await t.http
+      .patch('/api/auth/me')
+      .auth(session.accessToken, { type: 'bearer' })
+      .send({ locale: 'de' })
+      .expect(400);
+    await t.http
+      .patch('/api/auth/me')
+      .auth(session.accessToken, { type: 'bearer' })
+      .send({ locale: 'fr' })
+      .expect(200);
   });
 });
 
@@ -146,8 +194,14 @@ describe('login rate limit', () => {
   it('answers 429 for an IP past its failed attempts, whatever the account', async () => {
     // 3 failures above, 3 more here from the same IP on other (unknown) accounts.
     for (let i = 0; i < 3; i++) {
-      await t.http.post('/api/auth/login').send({ tenant: 'demo', email: `ghost${i}@demo.test`, password: 'x' }).expect(401);
+      await t.http
+        .post('/api/auth/login')
+        .send({ tenant: 'demo', email: `ghost${i}@demo.test`, password: 'x' })
+        .expect(401);
     }
-    await t.http.post('/api/auth/login').send({ tenant: 'demo', email: 'bob@demo.test', password: 'demo1234' }).expect(429);
+    await t.http
+      .post('/api/auth/login')
+      .send({ tenant: 'demo', email: 'bob@demo.test', password: 'demo1234' })
+      .expect(429);
   });
 });

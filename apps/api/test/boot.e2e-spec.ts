@@ -15,11 +15,22 @@ interface Exit {
 }
 
 /** Runs a built entry point (main.js, cli.js) as ops would, and collects what it printed. */
-function run(entry: string, args: string[], env: Record<string, string>, killAfterMs = 20_000): Promise<Exit> {
+function run(
+  entry: string,
+  args: string[],
+  env: Record<string, string>,
+  killAfterMs = 20_000,
+): Promise<Exit> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(DIST, entry), ...args], {
-      env: { PATH: process.env.PATH, JWT_SECRET: process.env.JWT_SECRET, REDIS_URL: process.env.REDIS_URL, DATABASE_URL: process.env.DATABASE_URL, ...env },
+      env: {
+        PATH: process.env.PATH,
+        JWT_SECRET: process.env.JWT_SECRET,
+        REDIS_URL: process.env.REDIS_URL,
+        DATABASE_URL: process.env.DATABASE_URL,
+        ...env,
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -34,10 +45,15 @@ function run(entry: string, args: string[], env: Record<string, string>, killAft
 
 describe('boot', () => {
   it('exits non-zero within 15 s naming PostgreSQL and how to start it when it is unreachable', async () => {
-    const exit = await run('main.js', [], { DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/mindsp', PORT: '0' });
+    const exit = await run('main.js', [], {
+      DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/mindsp',
+      PORT: '0',
+    });
     expect(exit.code).toBe(1);
     expect(exit.seconds).toBeLessThan(15);
-    expect(exit.output).toContain('Cannot reach PostgreSQL at postgres://postgres:***@127.0.0.1:1/mindsp');
+    expect(exit.output).toContain(
+      'Cannot reach PostgreSQL at postgres://postgres:***@127.0.0.1:1/mindsp',
+    );
     expect(exit.output).toContain('docker compose -f docker/compose.yaml up -d postgres');
     expect(exit.output).not.toContain('s3cret');
   });
@@ -74,13 +90,21 @@ describe('boot', () => {
 
       const client = new Client({ connectionString: url });
       await client.connect();
-      await client.query(`INSERT INTO users (tenant_id, email, display_name, password_hash) SELECT id, 'kept@demo.test', 'Kept', 'x' FROM tenants WHERE slug = 'demo'`);
+      await client.query(
+        `INSERT INTO users (tenant_id, email, display_name, password_hash) SELECT id, 'kept@demo.test', 'Kept', 'x' FROM tenants WHERE slug = 'demo'`,
+      );
       const second = await run('cli.js', ['prepare'], { DATABASE_URL: url });
       expect(second.code).toBe(0);
       expect(second.output).toContain('demo seed skipped');
       const { rows } = await client.query(`SELECT email FROM users ORDER BY email`);
       await client.end();
-      expect(rows.map((row) => row.email)).toEqual(['alice@demo.test', 'bob@demo.test', 'carol@demo.test', 'dave@other.test', 'kept@demo.test']);
+      expect(rows.map((row) => row.email)).toEqual([
+        'alice@demo.test',
+        'bob@demo.test',
+        'carol@demo.test',
+        'dave@other.test',
+        'kept@demo.test',
+      ]);
 
       const revert = await run('cli.js', ['revert'], { DATABASE_URL: url });
       expect(revert.code).toBe(0);

@@ -14,8 +14,8 @@ describe('health and docs', () => {
 
   it('documents every endpoint with its schemas and bearer auth', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
-    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations.sort()).toEqual(
       [
@@ -43,13 +43,28 @@ describe('health and docs', () => {
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining([
-        'LoginDto', 'LoginResponseDto', 'TokenPairDto', 'RefreshDto', 'AuthUserDto', 'UserPageDto', 'CreateUserDto',
-        'ConversationViewDto', 'ConversationPageDto', 'CreateConversationDto', 'MessageViewDto', 'MessagePageDto',
-        'SendMessageDto', 'MarkReadDto', 'SearchPageDto', 'SearchHitDto',
+        'LoginDto',
+        'LoginResponseDto',
+        'TokenPairDto',
+        'RefreshDto',
+        'AuthUserDto',
+        'UserPageDto',
+        'CreateUserDto',
+        'ConversationViewDto',
+        'ConversationPageDto',
+        'CreateConversationDto',
+        'MessageViewDto',
+        'MessagePageDto',
+        'SendMessageDto',
+        'MarkReadDto',
+        'SearchPageDto',
+        'SearchHitDto',
       ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/LoginDto');
+    expect(
+      doc.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.$ref,
+    ).toBe('#/components/schemas/LoginDto');
     expect(doc.paths['/api/users'].get.security).toEqual([{ bearer: [] }]);
     const swaggerUi = await t.http.get('/api/docs/').expect(200);
     expect(swaggerUi.text).toContain('swagger-ui');

@@ -13,7 +13,10 @@ describe('two API instances', () => {
   let carol: Person;
 
   beforeAll(async () => {
-    [a, b] = await Promise.all([startApp({ MESSAGE_RATE_LIMIT: '100000' }), startApp({ MESSAGE_RATE_LIMIT: '100000' })]);
+    [a, b] = await Promise.all([
+      startApp({ MESSAGE_RATE_LIMIT: '100000' }),
+      startApp({ MESSAGE_RATE_LIMIT: '100000' }),
+    ]);
     ({ alice, bob, carol } = await signIn(a));
   });
   afterEach(() => closeSockets());
@@ -23,40 +26,73 @@ describe('two API instances', () => {
   });
 
   const onlineIn = async (t: TestApp, caller: Person, who: Person) => {
-    const page = (await as(t, caller).get('/api/users').query({ limit: 100 }).expect(200)).body as Page<UserSummary>;
+    const page = (await as(t, caller).get('/api/users').query({ limit: 100 }).expect(200))
+      .body as Page<UserSummary>;
     return page.items.find((u) => u.id === who.id)?.online;
   };
 
   it('delivers messages and typing both ways between sockets on different instances', async () => {
-    const [aliceOnA, bobOnB] = await Promise.all([connectSocket(a.url, alice.token), connectSocket(b.url, bob.token)]);
+    const [aliceOnA, bobOnB] = await Promise.all([
+      connectSocket(a.url, alice.token),
+      connectSocket(b.url, bob.token),
+    ]);
     // Created through A: bob's socket on B is joined to the new room and told.
     const group = await createGroup(a, alice, [bob]);
     await bobOnB.waitFor('conversation:new', (c) => c.id === group.id);
 
-    const fromA = await aliceOnA.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'de A vers B' });
-    expect(await bobOnB.waitFor('message:new', (m) => m.conversationId === group.id && m.seq === 1)).toEqual(fromA);
-    const fromB = await bobOnB.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'de B vers A' });
-    expect(await aliceOnA.waitFor('message:new', (m) => m.conversationId === group.id && m.seq === 2)).toEqual(fromB);
+    const fromA = await aliceOnA.ok('message:send', {
+      conversationId: group.id,
+      clientMessageId: randomUUID(),
+      body: 'de A vers B',
+    });
+    expect(
+      await bobOnB.waitFor('message:new', (m) => m.conversationId === group.id && m.seq === 1),
+    ).toEqual(fromA);
+    const fromB = await bobOnB.ok('message:send', {
+      conversationId: group.id,
+      clientMessageId: randomUUID(),
+      body: 'de B vers A',
+    });
+    expect(
+      await aliceOnA.waitFor('message:new', (m) => m.conversationId === group.id && m.seq === 2),
+    ).toEqual(fromB);
     // REST on one instance, socket on the other.
     const viaRest = await send(b, bob, group.id, 'par REST sur B');
     expect(await aliceOnA.waitFor('message:new', (m) => m.id === viaRest.id)).toEqual(viaRest);
 
     await aliceOnA.ok('typing', { conversationId: group.id, typing: true });
-    expect(await bobOnB.waitFor('typing', (e) => e.conversationId === group.id)).toEqual({ conversationId: group.id, userId: alice.id, typing: true });
+    expect(await bobOnB.waitFor('typing', (e) => e.conversationId === group.id)).toEqual({
+      conversationId: group.id,
+      userId: alice.id,
+      typing: true,
+    });
     await bobOnB.ok('typing', { conversationId: group.id, typing: true });
-    await aliceOnA.waitFor('typing', (e) => e.conversationId === group.id && e.userId === bob.id && e.typing);
+    await aliceOnA.waitFor(
+      'typing',
+      (e) => e.conversationId === group.id && e.userId === bob.id && e.typing,
+    );
     await bobOnB.ok('typing', { conversationId: group.id, typing: false });
-    await aliceOnA.waitFor('typing', (e) => e.conversationId === group.id && e.userId === bob.id && !e.typing);
+    await aliceOnA.waitFor(
+      'typing',
+      (e) => e.conversationId === group.id && e.userId === bob.id && !e.typing,
+    );
 
     // alice last read her own seq 1: reading up to 3 on A shows on B.
     await aliceOnA.ok('conversation:read', { conversationId: group.id, seq: 3 });
-    await bobOnB.waitFor('read:updated', (r) => r.conversationId === group.id && r.userId === alice.id && r.seq === 3);
+    await bobOnB.waitFor(
+      'read:updated',
+      (r) => r.conversationId === group.id && r.userId === alice.id && r.seq === 3,
+    );
   });
 
   it('agrees on presence across instances, both ways', async () => {
     const bobOnB = await connectSocket(b.url, bob.token);
     const aliceOnA = await connectSocket(a.url, alice.token);
-    expect(await bobOnB.waitFor('presence', (p) => p.userId === alice.id)).toEqual({ userId: alice.id, online: true, lastSeenAt: null });
+    expect(await bobOnB.waitFor('presence', (p) => p.userId === alice.id)).toEqual({
+      userId: alice.id,
+      online: true,
+      lastSeenAt: null,
+    });
     expect(await onlineIn(b, bob, alice)).toBe(true);
     expect(await onlineIn(a, bob, alice)).toBe(true);
 
@@ -82,20 +118,33 @@ describe('two API instances', () => {
 
   it('keeps rooms right on every instance when membership changes on another', async () => {
     const group = await createGroup(a, alice, [bob]);
-    const [aliceOnA, carolOnB] = await Promise.all([connectSocket(a.url, alice.token), connectSocket(b.url, carol.token)]);
+    const [aliceOnA, carolOnB] = await Promise.all([
+      connectSocket(a.url, alice.token),
+      connectSocket(b.url, carol.token),
+    ]);
     await send(a, alice, group.id, 'avant carol');
     await carolOnB.expectNone('message:new', (m) => m.conversationId === group.id);
 
     // Added through A, while her socket is on B.
-    await as(a, alice).post(`/api/conversations/${group.id}/members`).send({ userIds: [carol.id] }).expect(201);
+    await as(a, alice)
+      .post(`/api/conversations/${group.id}/members`)
+      .send({ userIds: [carol.id] })
+      .expect(201);
     await carolOnB.waitFor('conversation:new', (c) => c.id === group.id);
     const welcome = await send(a, alice, group.id, 'bienvenue carol');
     await carolOnB.waitFor('message:new', (m) => m.id === welcome.id);
     await aliceOnA.ok('typing', { conversationId: group.id, typing: true });
     await carolOnB.waitFor('typing', (e) => e.conversationId === group.id);
     // Her socket on B may now act in the group.
-    await carolOnB.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'merci' });
-    await aliceOnA.waitFor('message:new', (m) => m.conversationId === group.id && m.body === 'merci');
+    await carolOnB.ok('message:send', {
+      conversationId: group.id,
+      clientMessageId: randomUUID(),
+      body: 'merci',
+    });
+    await aliceOnA.waitFor(
+      'message:new',
+      (m) => m.conversationId === group.id && m.body === 'merci',
+    );
 
     // Removed through A: her socket on B leaves the room.
     await as(a, alice).delete(`/api/conversations/${group.id}/members/${carol.id}`).expect(204);
@@ -103,6 +152,8 @@ describe('two API instances', () => {
     const after = await send(a, alice, group.id, 'après carol');
     await aliceOnA.waitFor('message:new', (m) => m.id === after.id);
     await carolOnB.expectNone('message:new', (m) => m.id === after.id);
-    expect(await carolOnB.emit('typing', { conversationId: group.id, typing: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await carolOnB.emit('typing', { conversationId: group.id, typing: true })).toMatchObject(
+      { ok: false, error: { code: 'not_found' } },
+    );
   });
 });

@@ -1,7 +1,25 @@
-import { MESSAGING_LIMITS, type ConversationView, type MessageView, type Page } from '@mindsp/contracts';
+import {
+  MESSAGING_LIMITS,
+  type ConversationView,
+  type MessageView,
+  type Page,
+} from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp } from './app';
-import { as, conversationOf, createGroup, freshTenant, history, lastSeqOf, send, socketOf, storedMessages, type Person, demoSuite, SEND_FREELY } from './messaging';
+import {
+  as,
+  conversationOf,
+  createGroup,
+  freshTenant,
+  history,
+  lastSeqOf,
+  send,
+  socketOf,
+  storedMessages,
+  type Person,
+  demoSuite,
+  SEND_FREELY,
+} from './messaging';
 import { closeSockets } from './sockets';
 
 describe('messages', () => {
@@ -9,7 +27,8 @@ describe('messages', () => {
   demoSuite(SEND_FREELY, (suite) => ({ t, alice, bob, carol } = suite));
 
   const inList = async (who: Person, conversationId: string) => {
-    const page = (await as(t, who).get('/api/conversations').expect(200)).body as Page<ConversationView>;
+    const page = (await as(t, who).get('/api/conversations').expect(200))
+      .body as Page<ConversationView>;
     const found = page.items.find((c) => c.id === conversationId);
     if (!found) throw new Error(`conversation ${conversationId} is not in the list of ${who.name}`);
     return found;
@@ -28,7 +47,11 @@ describe('messages', () => {
 
       const tricky = `<script>alert("x")</script> & 'quotes' é 🚒 \\ %`;
       const aliceSocket = await socketOf(t, alice);
-      const viaSocket = await aliceSocket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: tricky });
+      const viaSocket = await aliceSocket.ok('message:send', {
+        conversationId: group.id,
+        clientMessageId: randomUUID(),
+        body: tricky,
+      });
       expect(viaSocket.body).toBe(tricky);
       expect((await history(t, bob, group.id)).items.map((m) => m.body)).toEqual([html, tricky]);
     });
@@ -39,7 +62,11 @@ describe('messages', () => {
       const group = await createGroup(t, alice, [bob]);
       const aliceSocket = await socketOf(t, alice);
       const clientMessageId = randomUUID();
-      const first = await aliceSocket.ok('message:send', { conversationId: group.id, clientMessageId, body: 'une fois' });
+      const first = await aliceSocket.ok('message:send', {
+        conversationId: group.id,
+        clientMessageId,
+        body: 'une fois',
+      });
       const retry = await send(t, alice, group.id, 'une fois', clientMessageId);
       expect(retry).toEqual(first);
       expect(first.seq).toBe(1);
@@ -52,8 +79,15 @@ describe('messages', () => {
       const aliceSocket = await socketOf(t, alice);
       const clientMessageId = randomUUID();
       await send(t, alice, group.id, 'original', clientMessageId);
-      await as(t, alice).post(`/api/conversations/${group.id}/messages`).send({ body: 'autre', clientMessageId }).expect(409);
-      const ack = await aliceSocket.emit('message:send', { conversationId: group.id, clientMessageId, body: 'autre' });
+      await as(t, alice)
+        .post(`/api/conversations/${group.id}/messages`)
+        .send({ body: 'autre', clientMessageId })
+        .expect(409);
+      const ack = await aliceSocket.emit('message:send', {
+        conversationId: group.id,
+        clientMessageId,
+        body: 'autre',
+      });
       expect(ack).toEqual({ ok: false, error: { code: 'conflict', message: expect.any(String) } });
       expect((await storedMessages(t, group.id)).map((m) => m.body)).toEqual(['original']);
     });
@@ -85,37 +119,78 @@ describe('messages', () => {
     it('counts unread as lastSeq - lastReadSeq; sending marks your own conversation read', async () => {
       const group = await createGroup(t, alice, [bob, carol]);
       for (const body of ['un', 'deux', 'trois']) await send(t, alice, group.id, body);
-      expect(await inList(alice, group.id)).toMatchObject({ lastSeq: 3, lastReadSeq: 3, unreadCount: 0 });
-      expect(await inList(bob, group.id)).toMatchObject({ lastSeq: 3, lastReadSeq: 0, unreadCount: 3 });
+      expect(await inList(alice, group.id)).toMatchObject({
+        lastSeq: 3,
+        lastReadSeq: 3,
+        unreadCount: 0,
+      });
+      expect(await inList(bob, group.id)).toMatchObject({
+        lastSeq: 3,
+        lastReadSeq: 0,
+        unreadCount: 3,
+      });
 
       await send(t, bob, group.id, 'quatre');
-      expect(await inList(bob, group.id)).toMatchObject({ lastSeq: 4, lastReadSeq: 4, unreadCount: 0 });
-      expect(await inList(alice, group.id)).toMatchObject({ lastSeq: 4, lastReadSeq: 3, unreadCount: 1 });
-      expect(await inList(carol, group.id)).toMatchObject({ lastSeq: 4, lastReadSeq: 0, unreadCount: 4 });
+      expect(await inList(bob, group.id)).toMatchObject({
+        lastSeq: 4,
+        lastReadSeq: 4,
+        unreadCount: 0,
+      });
+      expect(await inList(alice, group.id)).toMatchObject({
+        lastSeq: 4,
+        lastReadSeq: 3,
+        unreadCount: 1,
+      });
+      expect(await inList(carol, group.id)).toMatchObject({
+        lastSeq: 4,
+        lastReadSeq: 0,
+        unreadCount: 4,
+      });
     });
 
     it('moves the watermark forward only, capped at the last message, and tells the members and the reader’s other tabs', async () => {
       const group = await createGroup(t, alice, [bob, carol]);
       for (const body of ['un', 'deux', 'trois']) await send(t, alice, group.id, body);
-      const [aliceSocket, carolSocket, bobOtherTab] = await Promise.all([socketOf(t, alice), socketOf(t, carol), socketOf(t, bob)]);
-      const read = (seq: unknown) => as(t, bob).post(`/api/conversations/${group.id}/read`).send({ seq });
+      const [aliceSocket, carolSocket, bobOtherTab] = await Promise.all([
+        socketOf(t, alice),
+        socketOf(t, carol),
+        socketOf(t, bob),
+      ]);
+      const read = (seq: unknown) =>
+        as(t, bob).post(`/api/conversations/${group.id}/read`).send({ seq });
 
-      expect((await read(2).expect(200)).body).toEqual({ conversationId: group.id, userId: bob.id, seq: 2 });
+      expect((await read(2).expect(200)).body).toEqual({
+        conversationId: group.id,
+        userId: bob.id,
+        seq: 2,
+      });
       const update = { conversationId: group.id, userId: bob.id, seq: 2 };
-      expect(await aliceSocket.waitFor('read:updated', (r) => r.conversationId === group.id)).toEqual(update);
-      expect(await carolSocket.waitFor('read:updated', (r) => r.conversationId === group.id)).toEqual(update);
-      expect(await bobOtherTab.waitFor('read:updated', (r) => r.conversationId === group.id)).toEqual(update);
+      expect(
+        await aliceSocket.waitFor('read:updated', (r) => r.conversationId === group.id),
+      ).toEqual(update);
+      expect(
+        await carolSocket.waitFor('read:updated', (r) => r.conversationId === group.id),
+      ).toEqual(update);
+      expect(
+        await bobOtherTab.waitFor('read:updated', (r) => r.conversationId === group.id),
+      ).toEqual(update);
       expect(await inList(bob, group.id)).toMatchObject({ lastReadSeq: 2, unreadCount: 1 });
 
       // Backwards: nothing moves, nobody is told.
       expect((await read(1).expect(200)).body.seq).toBe(2);
       expect((await read(0).expect(200)).body.seq).toBe(2);
-      await aliceSocket.expectNone('read:updated', (r) => r.conversationId === group.id && r.seq !== 2);
+      await aliceSocket.expectNone(
+        'read:updated',
+        (r) => r.conversationId === group.id && r.seq !== 2,
+      );
       expect(await inList(bob, group.id)).toMatchObject({ lastReadSeq: 2, unreadCount: 1 });
 
       // Past the last message: capped at it.
       expect((await read(1000).expect(200)).body.seq).toBe(3);
-      await aliceSocket.waitFor('read:updated', (r) => r.conversationId === group.id && r.seq === 3);
+      await aliceSocket.waitFor(
+        'read:updated',
+        (r) => r.conversationId === group.id && r.seq === 3,
+      );
       expect(await inList(bob, group.id)).toMatchObject({ lastReadSeq: 3, unreadCount: 0 });
       // The read receipt ✓✓: everyone sees bob's watermark among the members.
       const members = (await conversationOf(t, alice, group.id)).members;
@@ -127,10 +202,19 @@ describe('messages', () => {
       const group = await createGroup(t, alice, [bob]);
       for (const body of ['un', 'deux']) await send(t, alice, group.id, body);
       const [aliceSocket, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, bob)]);
-      expect(await bobSocket.ok('conversation:read', { conversationId: group.id, seq: 1 })).toEqual({ conversationId: group.id, userId: bob.id, seq: 1 });
-      await aliceSocket.waitFor('read:updated', (r) => r.conversationId === group.id && r.userId === bob.id && r.seq === 1);
-      expect((await bobSocket.ok('conversation:read', { conversationId: group.id, seq: 0 })).seq).toBe(1);
-      expect((await bobSocket.ok('conversation:read', { conversationId: group.id, seq: 50 })).seq).toBe(2);
+      expect(await bobSocket.ok('conversation:read', { conversationId: group.id, seq: 1 })).toEqual(
+        { conversationId: group.id, userId: bob.id, seq: 1 },
+      );
+      await aliceSocket.waitFor(
+        'read:updated',
+        (r) => r.conversationId === group.id && r.userId === bob.id && r.seq === 1,
+      );
+      expect(
+        (await bobSocket.ok('conversation:read', { conversationId: group.id, seq: 0 })).seq,
+      ).toBe(1);
+      expect(
+        (await bobSocket.ok('conversation:read', { conversationId: group.id, seq: 50 })).seq,
+      ).toBe(2);
       expect(await inList(bob, group.id)).toMatchObject({ lastReadSeq: 2, unreadCount: 0 });
     });
   });
@@ -143,18 +227,37 @@ describe('messages', () => {
       const url = `/api/conversations/${group.id}/messages/${message.id}`;
 
       await as(t, bob).patch(url).send({ body: 'pas à toi' }).expect(403);
-      const refused = await bobSocket.emit('message:edit', { conversationId: group.id, messageId: message.id, body: 'pas à toi' });
+      const refused = await bobSocket.emit('message:edit', {
+        conversationId: group.id,
+        messageId: message.id,
+        body: 'pas à toi',
+      });
       expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect((await history(t, alice, group.id)).items[0]!.body).toBe('premier jet');
 
-      const edited = (await as(t, alice).patch(url).send({ body: '  version finale ' }).expect(200)).body as MessageView;
-      expect(edited).toMatchObject({ id: message.id, seq: 1, body: 'version finale', editedAt: expect.any(String), deletedAt: null });
-      expect(await bobSocket.waitFor('message:updated', (m) => m.id === message.id)).toEqual(edited);
+      const edited = (await as(t, alice).patch(url).send({ body: '  version finale ' }).expect(200))
+        .body as MessageView;
+      expect(edited).toMatchObject({
+        id: message.id,
+        seq: 1,
+        body: 'version finale',
+        editedAt: expect.any(String),
+        deletedAt: null,
+      });
+      expect(await bobSocket.waitFor('message:updated', (m) => m.id === message.id)).toEqual(
+        edited,
+      );
 
-      const again = await aliceSocket.ok('message:edit', { conversationId: group.id, messageId: message.id, body: 'encore' });
+      const again = await aliceSocket.ok('message:edit', {
+        conversationId: group.id,
+        messageId: message.id,
+        body: 'encore',
+      });
       expect(again.body).toBe('encore');
       await bobSocket.waitFor('message:updated', (m) => m.id === message.id && m.body === 'encore');
-      expect((await history(t, bob, group.id)).items).toEqual([expect.objectContaining({ id: message.id, body: 'encore', editedAt: expect.any(String) })]);
+      expect((await history(t, bob, group.id)).items).toEqual([
+        expect.objectContaining({ id: message.id, body: 'encore', editedAt: expect.any(String) }),
+      ]);
       await as(t, alice).patch(url).send({ body: ' ' }).expect(400);
     });
 
@@ -163,18 +266,36 @@ describe('messages', () => {
       const fromBob = await send(t, bob, group.id, 'de bob');
       const fromCarol = await send(t, carol, group.id, 'de carol');
       const last = await send(t, bob, group.id, 'dernier');
-      const [aliceSocket, carolSocket] = await Promise.all([socketOf(t, alice), socketOf(t, carol)]);
+      const [aliceSocket, carolSocket] = await Promise.all([
+        socketOf(t, alice),
+        socketOf(t, carol),
+      ]);
       const url = (m: MessageView) => `/api/conversations/${group.id}/messages/${m.id}`;
 
       // carol is a member, not the sender, not an admin.
       await as(t, carol).delete(url(fromBob)).expect(403);
-      expect(await carolSocket.emit('message:delete', { conversationId: group.id, messageId: fromBob.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(
+        await carolSocket.emit('message:delete', {
+          conversationId: group.id,
+          messageId: fromBob.id,
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // The sender.
       const deleted = (await as(t, bob).delete(url(fromBob)).expect(200)).body as MessageView;
-      expect(deleted).toMatchObject({ id: fromBob.id, seq: 1, body: '', deletedAt: expect.any(String) });
-      expect(await carolSocket.waitFor('message:deleted', (m) => m.id === fromBob.id)).toEqual(deleted);
+      expect(deleted).toMatchObject({
+        id: fromBob.id,
+        seq: 1,
+        body: '',
+        deletedAt: expect.any(String),
+      });
+      expect(await carolSocket.waitFor('message:deleted', (m) => m.id === fromBob.id)).toEqual(
+        deleted,
+      );
       // An admin (alice), who neither sent it nor created the group.
-      const byAdmin = await aliceSocket.ok('message:delete', { conversationId: group.id, messageId: fromCarol.id });
+      const byAdmin = await aliceSocket.ok('message:delete', {
+        conversationId: group.id,
+        messageId: fromCarol.id,
+      });
       expect(byAdmin).toMatchObject({ seq: 2, body: '', deletedAt: expect.any(String) });
       await carolSocket.waitFor('message:deleted', (m) => m.id === fromCarol.id);
 
@@ -197,9 +318,16 @@ describe('messages', () => {
       const mine = await createGroup(t, alice, [bob]);
       const other = await createGroup(t, alice, [bob]);
       const message = await send(t, alice, other.id, 'ailleurs');
-      await as(t, alice).patch(`/api/conversations/${mine.id}/messages/${message.id}`).send({ body: 'x' }).expect(404);
+      await as(t, alice)
+        .patch(`/api/conversations/${mine.id}/messages/${message.id}`)
+        .send({ body: 'x' })
+        .expect(404);
       await as(t, alice).delete(`/api/conversations/${mine.id}/messages/${message.id}`).expect(404);
-      expect((await history(t, alice, other.id)).items[0]).toMatchObject({ body: 'ailleurs', deletedAt: null, editedAt: null });
+      expect((await history(t, alice, other.id)).items[0]).toMatchObject({
+        body: 'ailleurs',
+        deletedAt: null,
+        editedAt: null,
+      });
     });
   });
 
@@ -220,11 +348,22 @@ describe('messages', () => {
       expect(await seqs({ after: 7 })).toEqual({ seqs: [], hasMore: false });
       expect((await history(t, bob, group.id, { after: 0, limit: 1 })).items[0]!.body).toBe('m1');
 
-      for (const query of [{ limit: 0 }, { limit: MESSAGING_LIMITS.messagePageMax + 1 }, { before: 0 }, { after: -1 }]) {
-        const res = await as(t, bob).get(`/api/conversations/${group.id}/messages`).query(query).expect(400);
+      for (const query of [
+        { limit: 0 },
+        { limit: MESSAGING_LIMITS.messagePageMax + 1 },
+        { before: 0 },
+        { after: -1 },
+      ]) {
+        const res = await as(t, bob)
+          .get(`/api/conversations/${group.id}/messages`)
+          .query(query)
+          .expect(400);
         expect(Object.keys(res.body.fields)).toEqual(Object.keys(query));
       }
-      await as(t, bob).get(`/api/conversations/${group.id}/messages`).query({ limit: 'ten' }).expect(400);
+      await as(t, bob)
+        .get(`/api/conversations/${group.id}/messages`)
+        .query({ limit: 'ten' })
+        .expect(400);
     });
   });
 
@@ -232,13 +371,30 @@ describe('messages', () => {
     it('refuses a blank body and a body over 4,000 characters (400 naming body / bad_request) and stores nothing', async () => {
       const group = await createGroup(t, alice, [bob]);
       const aliceSocket = await socketOf(t, alice);
-      const post = (body: unknown) => as(t, alice).post(`/api/conversations/${group.id}/messages`).send({ body, clientMessageId: randomUUID() });
+      const post = (body: unknown) =>
+        as(t, alice)
+          .post(`/api/conversations/${group.id}/messages`)
+          .send({ body, clientMessageId: randomUUID() });
       // PostgreSQL text cannot hold NUL: refused up front, not a failed insert.
-      for (const body of ['', '   \n\t ', 'x'.repeat(MESSAGING_LIMITS.bodyMaxLength + 1), 42, null, 'a\u0000b']) {
+      for (const body of [
+        '',
+        '   \n\t ',
+        'x'.repeat(MESSAGING_LIMITS.bodyMaxLength + 1),
+        42,
+        null,
+        'a\u0000b',
+      ]) {
         const res = await post(body).expect(400);
         expect(Object.keys(res.body.fields)).toEqual(['body']);
-        const ack = await aliceSocket.emit('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body });
-        expect(ack).toEqual({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('body') } });
+        const ack = await aliceSocket.emit('message:send', {
+          conversationId: group.id,
+          clientMessageId: randomUUID(),
+          body,
+        });
+        expect(ack).toEqual({
+          ok: false,
+          error: { code: 'bad_request', message: expect.stringContaining('body') },
+        });
       }
       expect(await storedMessages(t, group.id)).toEqual([]);
       expect(await lastSeqOf(t, group.id)).toBe(0);
@@ -258,7 +414,11 @@ describe('messages', () => {
       expect(ack).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
       expect(aliceSocket.connected).toBe(true);
       expect(await storedMessages(t, group.id)).toEqual([]);
-      const later = await aliceSocket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'toujours là' });
+      const later = await aliceSocket.ok('message:send', {
+        conversationId: group.id,
+        clientMessageId: randomUUID(),
+        body: 'toujours là',
+      });
       expect(later.seq).toBe(1);
     });
 
@@ -271,20 +431,61 @@ describe('messages', () => {
         ['seq not an integer', () => as(t, bob).post(`${base}/read`).send({ seq: 1.5 }), 'seq'],
         ['seq negative', () => as(t, bob).post(`${base}/read`).send({ seq: -1 }), 'seq'],
         ['seq past any bigint', () => as(t, bob).post(`${base}/read`).send({ seq: 1e20 }), 'seq'],
-        ['before past any bigint', () => as(t, bob).get(`${base}/messages`).query({ before: '1e20' }), 'before'],
-        ['after past any bigint', () => as(t, bob).get(`${base}/messages`).query({ after: '99999999999999999999' }), 'after'],
-        ['an extra field on read', () => as(t, bob).post(`${base}/read`).send({ seq: 1, userId: alice.id }), 'userId'],
-        ['an extra field on send', () => as(t, bob).post(`${base}/messages`).send({ body: 'x', clientMessageId: randomUUID(), senderId: alice.id }), 'senderId'],
-        ['a clientMessageId that is not an id', () => as(t, bob).post(`${base}/messages`).send({ body: 'x', clientMessageId: 'a b' }), 'clientMessageId'],
-        ['no clientMessageId', () => as(t, bob).post(`${base}/messages`).send({ body: 'x' }), 'clientMessageId'],
-        ['memberIds not uuids', () => as(t, bob).post(`${base}/members`).send({ userIds: ['bob'] }), 'userIds'],
+        [
+          'before past any bigint',
+          () => as(t, bob).get(`${base}/messages`).query({ before: '1e20' }),
+          'before',
+        ],
+        [
+          'after past any bigint',
+          () => as(t, bob).get(`${base}/messages`).query({ after: '99999999999999999999' }),
+          'after',
+        ],
+        [
+          'an extra field on read',
+          () => as(t, bob).post(`${base}/read`).send({ seq: 1, userId: alice.id }),
+          'userId',
+        ],
+        [
+          'an extra field on send',
+          () =>
+            as(t, bob)
+              .post(`${base}/messages`)
+              .send({ body: 'x', clientMessageId: randomUUID(), senderId: alice.id }),
+          'senderId',
+        ],
+        [
+          'a clientMessageId that is not an id',
+          () => as(t, bob).post(`${base}/messages`).send({ body: 'x', clientMessageId: 'a b' }),
+          'clientMessageId',
+        ],
+        [
+          'no clientMessageId',
+          () => as(t, bob).post(`${base}/messages`).send({ body: 'x' }),
+          'clientMessageId',
+        ],
+        [
+          'memberIds not uuids',
+          () =>
+            as(t, bob)
+              .post(`${base}/members`)
+              .send({ userIds: ['bob'] }),
+          'userIds',
+        ],
         ['a title that is not a string', () => as(t, bob).patch(base).send({ title: 42 }), 'title'],
       ];
       for (const [name, call, field] of cases) {
         const res = await call();
-        expect({ name, status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({ name, status: 400, fields: [field] });
+        expect({ name, status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({
+          name,
+          status: 400,
+          fields: [field],
+        });
       }
-      for (const url of ['/api/conversations/not-a-uuid', '/api/conversations/not-a-uuid/messages']) {
+      for (const url of [
+        '/api/conversations/not-a-uuid',
+        '/api/conversations/not-a-uuid/messages',
+      ]) {
         const res = await as(t, bob).get(url);
         expect([url, res.status]).toEqual([url, 400]);
       }
@@ -299,7 +500,18 @@ describe('messages', () => {
       const cases: [string, Parameters<typeof bobSocket.emit>][] = [
         ['seq as a string', ['conversation:read', { conversationId: group.id, seq: '1' }]],
         ['conversationId not a uuid', ['conversation:read', { conversationId: 'general', seq: 1 }]],
-        ['an extra field', ['message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'x', senderId: alice.id }]],
+        [
+          'an extra field',
+          [
+            'message:send',
+            {
+              conversationId: group.id,
+              clientMessageId: randomUUID(),
+              body: 'x',
+              senderId: alice.id,
+            },
+          ],
+        ],
         ['no conversationId', ['message:send', { clientMessageId: randomUUID(), body: 'x' }]],
         ['a string payload', ['message:send', 'hello']],
         ['a null payload', ['message:send', null]],
@@ -313,14 +525,31 @@ describe('messages', () => {
         ['sync key not a uuid', ['sync', { cursors: { general: 0 } }]],
         ['seq past any bigint', ['conversation:read', { conversationId: group.id, seq: 1e20 }]],
         ['sync seq past any bigint', ['sync', { cursors: { [group.id]: 1e20 } }]],
-        ['a NUL in the body', ['message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'a\u0000b' }]],
+        [
+          'a NUL in the body',
+          [
+            'message:send',
+            { conversationId: group.id, clientMessageId: randomUUID(), body: 'a\u0000b' },
+          ],
+        ],
       ];
       for (const [name, [event, payload]] of cases) {
         const ack = await bobSocket.emit(event, payload);
-        expect({ name, ack }).toEqual({ name, ack: { ok: false, error: { code: 'bad_request', message: expect.any(String) } } });
+        expect({ name, ack }).toEqual({
+          name,
+          ack: { ok: false, error: { code: 'bad_request', message: expect.any(String) } },
+        });
       }
       expect(bobSocket.connected).toBe(true);
-      expect((await bobSocket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'ça marche' })).seq).toBe(2);
+      expect(
+        (
+          await bobSocket.ok('message:send', {
+            conversationId: group.id,
+            clientMessageId: randomUUID(),
+            body: 'ça marche',
+          })
+        ).seq,
+      ).toBe(2);
       expect(await storedMessages(t, group.id)).toHaveLength(2);
     });
   });
@@ -344,11 +573,25 @@ describe('send rate limit', () => {
     const erinSocket = await socketOf(t, erin);
     const sent: MessageView[] = [];
     for (let i = 1; i <= 3; i++) sent.push(await send(t, erin, group.id, `rest ${i}`));
-    for (let i = 4; i <= 5; i++) sent.push(await erinSocket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: `socket ${i}` }));
+    for (let i = 4; i <= 5; i++)
+      sent.push(
+        await erinSocket.ok('message:send', {
+          conversationId: group.id,
+          clientMessageId: randomUUID(),
+          body: `socket ${i}`,
+        }),
+      );
 
-    const refused = await as(t, erin).post(`/api/conversations/${group.id}/messages`).send({ body: 'de trop', clientMessageId: randomUUID() }).expect(429);
+    const refused = await as(t, erin)
+      .post(`/api/conversations/${group.id}/messages`)
+      .send({ body: 'de trop', clientMessageId: randomUUID() })
+      .expect(429);
     expect(refused.body.message).toMatch(/too fast/);
-    const ack = await erinSocket.emit('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'de trop' });
+    const ack = await erinSocket.emit('message:send', {
+      conversationId: group.id,
+      clientMessageId: randomUUID(),
+      body: 'de trop',
+    });
     expect(ack).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect(erinSocket.connected).toBe(true);
     expect((await storedMessages(t, group.id)).map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);

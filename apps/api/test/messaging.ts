@@ -14,7 +14,12 @@ export interface Person {
 }
 
 function person(session: LoginResponse): Person {
-  return { id: session.user.id, tenantId: session.user.tenantId, name: session.user.displayName, token: session.accessToken };
+  return {
+    id: session.user.id,
+    tenantId: session.user.tenantId,
+    name: session.user.displayName,
+    token: session.accessToken,
+  };
 }
 
 /** alice (admin), bob, carol of tenant demo; dave (admin) of tenant other. */
@@ -37,7 +42,10 @@ export const SEND_FREELY = { MESSAGE_RATE_LIMIT: '100000' };
  * One app for a describe block, with the demo people signed in (handed over by `ready`), and the
  * sockets of each test closed after it.
  */
-export function demoSuite(env: Record<string, string>, ready: (suite: DemoPeople & { t: TestApp }) => void) {
+export function demoSuite(
+  env: Record<string, string>,
+  ready: (suite: DemoPeople & { t: TestApp }) => void,
+) {
   let app: TestApp;
   beforeAll(async () => {
     app = await startApp(env);
@@ -53,22 +61,33 @@ export function demoSuite(env: Record<string, string>, ready: (suite: DemoPeople
  */
 export async function freshTenant(t: TestApp, ...names: string[]): Promise<Person[]> {
   const slug = `t-${randomUUID().slice(0, 8)}`;
-  const [tenant] = await t.db.query(`INSERT INTO tenants (slug, name) VALUES ($1, $1) RETURNING id`, [slug]);
+  const [tenant] = await t.db.query(
+    `INSERT INTO tenants (slug, name) VALUES ($1, $1) RETURNING id`,
+    [slug],
+  );
   for (const [i, name] of names.entries()) {
     // The demo password's hash, reused: hashing is slow on purpose.
     await t.db.query(
       `INSERT INTO users (tenant_id, email, display_name, password_hash, role)
        SELECT $1, $2, $3, password_hash, $4 FROM users WHERE email = 'alice@demo.test'`,
-      [tenant.id, `${name.split(' ')[0]!.toLowerCase()}@${slug}.test`, name, i === 0 ? 'admin' : 'member'],
+      [
+        tenant.id,
+        `${name.split(' ')[0]!.toLowerCase()}@${slug}.test`,
+        name,
+        i === 0 ? 'admin' : 'member',
+      ],
     );
   }
-  const sessions = await Promise.all(names.map((name) => login(t.http, slug, `${name.split(' ')[0]!.toLowerCase()}@${slug}.test`)));
+  const sessions = await Promise.all(
+    names.map((name) => login(t.http, slug, `${name.split(' ')[0]!.toLowerCase()}@${slug}.test`)),
+  );
   return sessions.map(person);
 }
 
 /** REST calls as `who`. */
 export function as(t: TestApp, who: Person) {
-  const auth = <T extends { auth(token: string, options: { type: 'bearer' }): T }>(test: T) => test.auth(who.token, { type: 'bearer' });
+  const auth = <T extends { auth(token: string, options: { type: 'bearer' }): T }>(test: T) =>
+    test.auth(who.token, { type: 'bearer' });
   return {
     get: (url: string) => auth(t.http.get(url)),
     post: (url: string) => auth(t.http.post(url)),
@@ -77,7 +96,12 @@ export function as(t: TestApp, who: Person) {
   };
 }
 
-export async function createGroup(t: TestApp, creator: Person, members: Person[], title = `Group ${randomUUID().slice(0, 8)}`) {
+export async function createGroup(
+  t: TestApp,
+  creator: Person,
+  members: Person[],
+  title = `Group ${randomUUID().slice(0, 8)}`,
+) {
   const res = await as(t, creator)
     .post('/api/conversations')
     .send({ kind: 'group', title, memberIds: members.map((m) => m.id) })
@@ -85,23 +109,47 @@ export async function createGroup(t: TestApp, creator: Person, members: Person[]
   return res.body as ConversationView;
 }
 
-export async function send(t: TestApp, sender: Person, conversationId: string, body: string, clientMessageId: string = randomUUID()) {
-  const res = await as(t, sender).post(`/api/conversations/${conversationId}/messages`).send({ body, clientMessageId }).expect(201);
+export async function send(
+  t: TestApp,
+  sender: Person,
+  conversationId: string,
+  body: string,
+  clientMessageId: string = randomUUID(),
+) {
+  const res = await as(t, sender)
+    .post(`/api/conversations/${conversationId}/messages`)
+    .send({ body, clientMessageId })
+    .expect(201);
   return res.body as MessageView;
 }
 
-export async function history(t: TestApp, who: Person, conversationId: string, query: Record<string, number> = {}) {
-  const res = await as(t, who).get(`/api/conversations/${conversationId}/messages`).query(query).expect(200);
+export async function history(
+  t: TestApp,
+  who: Person,
+  conversationId: string,
+  query: Record<string, number> = {},
+) {
+  const res = await as(t, who)
+    .get(`/api/conversations/${conversationId}/messages`)
+    .query(query)
+    .expect(200);
   return res.body as MessagePage;
 }
 
 export async function conversationOf(t: TestApp, who: Person, conversationId: string) {
-  return (await as(t, who).get(`/api/conversations/${conversationId}`).expect(200)).body as ConversationView;
+  return (await as(t, who).get(`/api/conversations/${conversationId}`).expect(200))
+    .body as ConversationView;
 }
 
 /** Rows of a conversation straight from the database: what was really stored. */
 export async function storedMessages(t: TestApp, conversationId: string) {
-  const rows: { id: string; seq: string; body: string; sender_id: string; client_message_id: string }[] = await t.db.query(
+  const rows: {
+    id: string;
+    seq: string;
+    body: string;
+    sender_id: string;
+    client_message_id: string;
+  }[] = await t.db.query(
     `SELECT id, seq, body, sender_id, client_message_id FROM messages WHERE conversation_id = $1 ORDER BY seq`,
     [conversationId],
   );
@@ -109,7 +157,9 @@ export async function storedMessages(t: TestApp, conversationId: string) {
 }
 
 export async function lastSeqOf(t: TestApp, conversationId: string) {
-  const [row] = await t.db.query(`SELECT last_seq FROM conversations WHERE id = $1`, [conversationId]);
+  const [row] = await t.db.query(`SELECT last_seq FROM conversations WHERE id = $1`, [
+    conversationId,
+  ]);
   return Number(row.last_seq);
 }
 

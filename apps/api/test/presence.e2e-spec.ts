@@ -7,7 +7,8 @@ import { as, signIn, socketOf, type Person } from './messaging';
 import { closeSockets, type TestSocket } from './sockets';
 
 async function userIn(t: TestApp, caller: Person, who: Person) {
-  const page = (await as(t, caller).get('/api/users').query({ limit: 100 }).expect(200)).body as Page<UserSummary>;
+  const page = (await as(t, caller).get('/api/users').query({ limit: 100 }).expect(200))
+    .body as Page<UserSummary>;
   const found = page.items.find((u) => u.id === who.id);
   if (!found) throw new Error(`${who.name} is not listed`);
   return found;
@@ -36,7 +37,11 @@ describe('presence', () => {
 
     const tab1 = await socketOf(t, alice);
     const tab2 = await socketOf(t, alice);
-    expect(await bobSocket.waitFor('presence', about(alice))).toEqual({ userId: alice.id, online: true, lastSeenAt: null });
+    expect(await bobSocket.waitFor('presence', about(alice))).toEqual({
+      userId: alice.id,
+      online: true,
+      lastSeenAt: null,
+    });
     await bobSocket.settle();
     expect(bobSocket.all('presence', about(alice))).toHaveLength(1);
     expect(await userIn(t, bob, alice)).toMatchObject({ online: true, lastSeenAt: null });
@@ -51,13 +56,17 @@ describe('presence', () => {
     const offline = await bobSocket.waitFor('presence', (p) => p.userId === alice.id && !p.online);
     expect(offline).toEqual({ userId: alice.id, online: false, lastSeenAt: expect.any(String) });
     expect(new Date(offline.lastSeenAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(await userIn(t, bob, alice)).toEqual(expect.objectContaining({ online: false, lastSeenAt: offline.lastSeenAt }));
+    expect(await userIn(t, bob, alice)).toEqual(
+      expect.objectContaining({ online: false, lastSeenAt: offline.lastSeenAt }),
+    );
     await bobSocket.settle();
     expect(bobSocket.all('presence', about(alice)).map((p) => p.online)).toEqual([true, false]);
 
     // Another tenant heard nothing of it.
     await daveSocket.settle();
-    expect(daveSocket.all('presence', (p) => [alice.id, bob.id, carol.id].includes(p.userId))).toEqual([]);
+    expect(
+      daveSocket.all('presence', (p) => [alice.id, bob.id, carol.id].includes(p.userId)),
+    ).toEqual([]);
   });
 
   it('keeps a user online through page reloads (the last tab closed and a new one opened at once)', async () => {
@@ -86,7 +95,8 @@ describe('presence', () => {
     daveSocket.close();
     await aliceSocket.expectNone('presence', about(dave), 500);
     // And the user list of demo never shows dave.
-    const page = (await as(t, alice).get('/api/users').query({ limit: 100 }).expect(200)).body as Page<UserSummary>;
+    const page = (await as(t, alice).get('/api/users').query({ limit: 100 }).expect(200))
+      .body as Page<UserSummary>;
     expect(page.items.map((u) => u.id)).not.toContain(dave.id);
   });
 
@@ -96,14 +106,31 @@ describe('presence', () => {
     // What an instance that then died wrote for its sockets: carol's only socket, and a second
     // socket of bob (whose real one, on this live instance, keeps him online).
     const presence = t.app.get(PresenceService);
-    expect(await presence.connect({ socketId: 'crashed-instance-socket-1', userId: carol.id, tenantId: carol.tenantId })).toBe(true);
-    await presence.connect({ socketId: 'crashed-instance-socket-2', userId: bob.id, tenantId: bob.tenantId });
+    expect(
+      await presence.connect({
+        socketId: 'crashed-instance-socket-1',
+        userId: carol.id,
+        tenantId: carol.tenantId,
+      }),
+    ).toBe(true);
+    await presence.connect({
+      socketId: 'crashed-instance-socket-2',
+      userId: bob.id,
+      tenantId: bob.tenantId,
+    });
     expect(await userIn(t, alice, carol)).toMatchObject({ online: true });
 
     // PRESENCE_TTL is 3 s and the beat runs every second: allow for both, and a slow machine.
-    const offline = await bobSocket.waitFor('presence', (p) => p.userId === carol.id && !p.online, 8000);
+    const offline = await bobSocket.waitFor(
+      'presence',
+      (p) => p.userId === carol.id && !p.online,
+      8000,
+    );
     expect(offline).toEqual({ userId: carol.id, online: false, lastSeenAt: expect.any(String) });
-    expect(await userIn(t, alice, carol)).toMatchObject({ online: false, lastSeenAt: offline.lastSeenAt });
+    expect(await userIn(t, alice, carol)).toMatchObject({
+      online: false,
+      lastSeenAt: offline.lastSeenAt,
+    });
     expect(await redis.zscore('presence:all', `${carol.tenantId}:${carol.id}`)).toBeNull();
 
     // bob's live socket kept him online through the sweep; once it closes, the ghost socket

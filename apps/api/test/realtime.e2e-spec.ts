@@ -2,10 +2,21 @@ import type { MessageView } from '@mindsp/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { login, startApp, type TestApp } from './app';
-import { A_UUID, createGroup, lastSeqOf, send, socketOf, storedMessages, type Person, demoSuite, SEND_FREELY } from './messaging';
+import {
+  A_UUID,
+  createGroup,
+  lastSeqOf,
+  send,
+  socketOf,
+  storedMessages,
+  type Person,
+  demoSuite,
+  SEND_FREELY,
+} from './messaging';
 import { closeSockets, connectError, connectSocket, type TestSocket } from './sockets';
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('realtime', () => {
   let t: TestApp, alice: Person, bob: Person, carol: Person;
@@ -15,11 +26,18 @@ describe('realtime', () => {
     it('gives 200 messages sent at once from 10 sockets the seqs 1..200, each exactly once', async () => {
       const group = await createGroup(t, alice, [bob, carol]);
       const senders: [Person, TestSocket][] = [];
-      for (const who of [alice, alice, alice, alice, bob, bob, bob, carol, carol, carol]) senders.push([who, await socketOf(t, who)]);
+      for (const who of [alice, alice, alice, alice, bob, bob, bob, carol, carol, carol])
+        senders.push([who, await socketOf(t, who)]);
 
       const acks = await Promise.all(
         senders.flatMap(([who, socket], s) =>
-          range(1, 20).map((i) => socket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: `${who.name} ${s}-${i}` })),
+          range(1, 20).map((i) =>
+            socket.ok('message:send', {
+              conversationId: group.id,
+              clientMessageId: randomUUID(),
+              body: `${who.name} ${s}-${i}`,
+            }),
+          ),
         ),
       );
       expect(acks.map((m) => m.seq).sort((a, b) => a - b)).toEqual(range(1, 200));
@@ -29,7 +47,12 @@ describe('realtime', () => {
       expect(stored.map((m) => m.seq)).toEqual(range(1, 200));
       // Each stored row is the one its sender was acknowledged with.
       const bySeq = new Map(acks.map((m) => [m.seq, m]));
-      for (const row of stored) expect([row.seq, row.id, row.body]).toEqual([row.seq, bySeq.get(row.seq)!.id, bySeq.get(row.seq)!.body]);
+      for (const row of stored)
+        expect([row.seq, row.id, row.body]).toEqual([
+          row.seq,
+          bySeq.get(row.seq)!.id,
+          bySeq.get(row.seq)!.body,
+        ]);
       expect(await lastSeqOf(t, group.id)).toBe(200);
       // Every member's socket heard every message.
       const listener = senders[9]![1];
@@ -53,7 +76,9 @@ describe('realtime', () => {
 
       const again = await socketOf(t, bob);
       // bob's cursors: the group he is in, a conversation he is not in, one that does not exist.
-      const result = await again.ok('sync', { cursors: { [group.id]: held, [elsewhere.id]: 0, [A_UUID]: 0 } });
+      const result = await again.ok('sync', {
+        cursors: { [group.id]: held, [elsewhere.id]: 0, [A_UUID]: 0 },
+      });
       expect(Object.keys(result.conversations)).toEqual([group.id]);
       const page = result.conversations[group.id]!;
       expect(page.hasMore).toBe(false);
@@ -68,14 +93,26 @@ describe('realtime', () => {
     it('pages a catch-up of more than 200 messages with hasMore and the new cursor', async () => {
       const group = await createGroup(t, alice, [bob]);
       const aliceSocket = await socketOf(t, alice);
-      await Promise.all(range(1, 230).map((i) => aliceSocket.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: `n${i}` })));
+      await Promise.all(
+        range(1, 230).map((i) =>
+          aliceSocket.ok('message:send', {
+            conversationId: group.id,
+            clientMessageId: randomUUID(),
+            body: `n${i}`,
+          }),
+        ),
+      );
 
       const bobSocket = await socketOf(t, bob);
-      const first = (await bobSocket.ok('sync', { cursors: { [group.id]: 0 } })).conversations[group.id]!;
+      const first = (await bobSocket.ok('sync', { cursors: { [group.id]: 0 } })).conversations[
+        group.id
+      ]!;
       expect(first.hasMore).toBe(true);
       expect(first.items.map((m) => m.seq)).toEqual(range(1, 200));
       const cursor = first.items[first.items.length - 1]!.seq;
-      const rest = (await bobSocket.ok('sync', { cursors: { [group.id]: cursor } })).conversations[group.id]!;
+      const rest = (await bobSocket.ok('sync', { cursors: { [group.id]: cursor } })).conversations[
+        group.id
+      ]!;
       expect(rest.hasMore).toBe(false);
       expect(rest.items.map((m) => m.seq)).toEqual(range(201, 230));
     });
@@ -84,15 +121,31 @@ describe('realtime', () => {
   describe('typing', () => {
     it('reaches the other members only, not the typist’s own tabs nor non-members', async () => {
       const group = await createGroup(t, alice, [bob]);
-      const [tab1, tab2, bobSocket, carolSocket] = await Promise.all([socketOf(t, alice), socketOf(t, alice), socketOf(t, bob), socketOf(t, carol)]);
-      expect(await tab1.emit('typing', { conversationId: group.id, typing: true })).toEqual({ ok: true, data: null });
-      expect(await bobSocket.waitFor('typing', (e) => e.conversationId === group.id)).toEqual({ conversationId: group.id, userId: alice.id, typing: true });
+      const [tab1, tab2, bobSocket, carolSocket] = await Promise.all([
+        socketOf(t, alice),
+        socketOf(t, alice),
+        socketOf(t, bob),
+        socketOf(t, carol),
+      ]);
+      expect(await tab1.emit('typing', { conversationId: group.id, typing: true })).toEqual({
+        ok: true,
+        data: null,
+      });
+      expect(await bobSocket.waitFor('typing', (e) => e.conversationId === group.id)).toEqual({
+        conversationId: group.id,
+        userId: alice.id,
+        typing: true,
+      });
       await tab1.expectNone('typing');
       await tab2.expectNone('typing');
       await carolSocket.expectNone('typing');
 
       // Sending stops it.
-      await tab1.ok('message:send', { conversationId: group.id, clientMessageId: randomUUID(), body: 'voilà' });
+      await tab1.ok('message:send', {
+        conversationId: group.id,
+        clientMessageId: randomUUID(),
+        body: 'voilà',
+      });
       await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && !e.typing);
       await tab2.expectNone('typing');
     });
@@ -100,20 +153,29 @@ describe('realtime', () => {
     it('is throttled: 10 rapid typing:true make one typing event for the others; an explicit stop goes through', async () => {
       const group = await createGroup(t, alice, [bob]);
       const [aliceSocket, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, bob)]);
-      for (let i = 0; i < 10; i++) await aliceSocket.ok('typing', { conversationId: group.id, typing: true });
+      for (let i = 0; i < 10; i++)
+        await aliceSocket.ok('typing', { conversationId: group.id, typing: true });
       await bobSocket.waitFor('typing', (e) => e.conversationId === group.id);
       await bobSocket.settle();
-      expect(bobSocket.all('typing', (e) => e.conversationId === group.id)).toEqual([{ conversationId: group.id, userId: alice.id, typing: true }]);
+      expect(bobSocket.all('typing', (e) => e.conversationId === group.id)).toEqual([
+        { conversationId: group.id, userId: alice.id, typing: true },
+      ]);
 
       await aliceSocket.ok('typing', { conversationId: group.id, typing: false });
       await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && !e.typing);
       await bobSocket.settle();
-      expect(bobSocket.all('typing', (e) => e.conversationId === group.id).map((e) => e.typing)).toEqual([true, false]);
+      expect(
+        bobSocket.all('typing', (e) => e.conversationId === group.id).map((e) => e.typing),
+      ).toEqual([true, false]);
     });
 
     it('stops when the typist’s tab closes, not when another tab of theirs does', async () => {
       const group = await createGroup(t, alice, [bob]);
-      const [typist, otherTab, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, alice), socketOf(t, bob)]);
+      const [typist, otherTab, bobSocket] = await Promise.all([
+        socketOf(t, alice),
+        socketOf(t, alice),
+        socketOf(t, bob),
+      ]);
       await typist.ok('typing', { conversationId: group.id, typing: true });
       await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && e.typing);
       otherTab.close();
@@ -127,7 +189,11 @@ describe('realtime', () => {
       const [aliceSocket, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, bob)]);
       await aliceSocket.ok('typing', { conversationId: group.id, typing: true });
       await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && e.typing);
-      const stop = await bobSocket.waitFor('typing', (e) => e.conversationId === group.id && !e.typing, 8000);
+      const stop = await bobSocket.waitFor(
+        'typing',
+        (e) => e.conversationId === group.id && !e.typing,
+        8000,
+      );
       expect(stop).toEqual({ conversationId: group.id, userId: alice.id, typing: false });
       expect(aliceSocket.connected).toBe(true);
     }, 15000);
@@ -136,10 +202,21 @@ describe('realtime', () => {
   describe('socket authentication', () => {
     it('refuses a missing, forged, expired or alg:none token with connect_error "unauthorized"', async () => {
       const session = await login(t.http, 'demo', 'alice@demo.test');
-      const claims = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString());
+      const claims = JSON.parse(
+        Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString(),
+      );
       const jwt = t.app.get(JwtService);
-      const expired = await jwt.signAsync({ sub: claims.sub, tid: claims.tid, role: claims.role, exp: Math.floor(Date.now() / 1000) - 10 });
-      const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({ sub: claims.sub, tid: claims.tid, role: 'admin' });
+      const expired = await jwt.signAsync({
+        sub: claims.sub,
+        tid: claims.tid,
+        role: claims.role,
+        exp: Math.floor(Date.now() / 1000) - 10,
+      });
+      const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
+        sub: claims.sub,
+        tid: claims.tid,
+        role: 'admin',
+      });
       const none = [
         Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'),
         Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url'),

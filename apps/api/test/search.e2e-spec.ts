@@ -8,7 +8,8 @@ describe('message search', () => {
 
   const search = async (who: Person, query: Record<string, string | number>) =>
     (await as(t, who).get('/api/search/messages').query(query).expect(200)).body as SearchPage;
-  const bodies = async (who: Person, query: Record<string, string | number>) => (await search(who, query)).items.map((hit) => hit.message.body);
+  const bodies = async (who: Person, query: Record<string, string | number>) =>
+    (await search(who, query)).items.map((hit) => hit.message.body);
 
   it('ignores accents and case, and marks the matched words with « »', async () => {
     const group = await createGroup(t, alice, [bob], 'Garde');
@@ -18,7 +19,10 @@ describe('message search', () => {
 
     for (const q of ['reunion', 'REUNION', 'réunion', 'Réunions']) {
       const hits = (await search(bob, { q, conversationId: group.id })).items;
-      expect({ q, ids: hits.map((hit) => hit.message.id).sort() }).toEqual({ q, ids: [first.id, second.id].sort() });
+      expect({ q, ids: hits.map((hit) => hit.message.id).sort() }).toEqual({
+        q,
+        ids: [first.id, second.id].sort(),
+      });
     }
     const hits = (await search(alice, { q: 'reunion', conversationId: group.id })).items;
     const byId = new Map(hits.map((hit) => [hit.message.id, hit]));
@@ -30,23 +34,43 @@ describe('message search', () => {
     // The whole body, matched word marked: nothing cut before or after it.
     expect(byId.get(second.id)!.highlight).toBe('La «réunion» est reportée');
     // A long body comes back as an excerpt around the match, still marked.
-    const long = await send(t, alice, group.id, `${'Bilan de la semaine et consignes diverses. '.repeat(10)}La réunion de secteur aura lieu lundi. ${'Merci à tous. '.repeat(10)}`);
-    const excerpt = (await search(alice, { q: 'reunion secteur', conversationId: group.id })).items[0]!;
+    const long = await send(
+      t,
+      alice,
+      group.id,
+      `${'Bilan de la semaine et consignes diverses. '.repeat(10)}La réunion de secteur aura lieu lundi. ${'Merci à tous. '.repeat(10)}`,
+    );
+    const excerpt = (await search(alice, { q: 'reunion secteur', conversationId: group.id }))
+      .items[0]!;
     expect(excerpt.message.id).toBe(long.id);
     expect(excerpt.highlight).toContain('«réunion» de «secteur»');
     expect(excerpt.highlight.length).toBeLessThan(long.body.length);
-    expect((await search(alice, { q: 'garde demain', conversationId: group.id })).items.map((hit) => hit.highlight)).toEqual([
-      'Réunion de «garde» «demain» à 8h',
-    ]);
+    expect(
+      (await search(alice, { q: 'garde demain', conversationId: group.id })).items.map(
+        (hit) => hit.highlight,
+      ),
+    ).toEqual(['Réunion de «garde» «demain» à 8h']);
   });
 
   it('ranks a message where the word is denser above one where it is lost among others', async () => {
     const group = await createGroup(t, alice, [bob]);
     // Sent best first: newest-first ordering would give exactly the reverse.
-    const twice = await send(t, alice, group.id, "Point incendie : l'incendie du secteur nord est maîtrisé");
+    const twice = await send(
+      t,
+      alice,
+      group.id,
+      "Point incendie : l'incendie du secteur nord est maîtrisé",
+    );
     const short = await send(t, alice, group.id, 'Incendie maîtrisé');
-    const once = await send(t, alice, group.id, 'Rapport de la journée avec un incendie signalé près de la caserne et du matériel à vérifier');
-    const ids = (await search(bob, { q: 'incendie', conversationId: group.id })).items.map((hit) => hit.message.id);
+    const once = await send(
+      t,
+      alice,
+      group.id,
+      'Rapport de la journée avec un incendie signalé près de la caserne et du matériel à vérifier',
+    );
+    const ids = (await search(bob, { q: 'incendie', conversationId: group.id })).items.map(
+      (hit) => hit.message.id,
+    );
     expect(ids).toEqual([twice.id, short.id, once.id]);
   });
 
@@ -56,7 +80,8 @@ describe('message search', () => {
     const word = `caserne${Date.now().toString(36)}`;
     const a = await send(t, alice, withBob.id, `Rendez-vous ${word} nord`);
     const b = await send(t, alice, withCarol.id, `Rendez-vous ${word} sud`);
-    const ids = async (who: Person, query: Record<string, string>) => (await search(who, { q: word, ...query })).items.map((hit) => hit.message.id).sort();
+    const ids = async (who: Person, query: Record<string, string>) =>
+      (await search(who, { q: word, ...query })).items.map((hit) => hit.message.id).sort();
 
     expect(await ids(alice, {})).toEqual([a.id, b.id].sort());
     expect(await ids(alice, { conversationId: withCarol.id })).toEqual([b.id]);
@@ -67,18 +92,46 @@ describe('message search', () => {
 
   it('answers SQL and LIKE metacharacters with 200 and no unintended hits', async () => {
     const group = await createGroup(t, alice, [bob]);
-    for (const body of ['100% prêt', 'code_radio alpha', 'chemin C:\\temp\\rapport', "l'équipe 2 part à 14h", 'tout va bien']) {
+    for (const body of [
+      '100% prêt',
+      'code_radio alpha',
+      'chemin C:\\temp\\rapport',
+      "l'équipe 2 part à 14h",
+      'tout va bien',
+    ]) {
       await send(t, alice, group.id, body);
     }
     const [before] = await t.db.query(`SELECT count(*)::int AS n FROM messages`);
-    for (const q of ["' OR 1=1--", "'; DROP TABLE messages; --", '%', '_', '\\', '%%', '" OR ""="', '*', ':*', '!', '(', 'a & b | !c', "') OR ('1'='1"]) {
-      const res = await as(t, bob).get('/api/search/messages').query({ q, conversationId: group.id });
-      expect({ q, status: res.status, items: res.body.items }).toEqual({ q, status: 200, items: [] });
+    for (const q of [
+      "' OR 1=1--",
+      "'; DROP TABLE messages; --",
+      '%',
+      '_',
+      '\\',
+      '%%',
+      '" OR ""="',
+      '*',
+      ':*',
+      '!',
+      '(',
+      'a & b | !c',
+      "') OR ('1'='1",
+    ]) {
+      const res = await as(t, bob)
+        .get('/api/search/messages')
+        .query({ q, conversationId: group.id });
+      expect({ q, status: res.status, items: res.body.items }).toEqual({
+        q,
+        status: 200,
+        items: [],
+      });
     }
     const [after] = await t.db.query(`SELECT count(*)::int AS n FROM messages`);
     expect(after.n).toBe(before.n);
     // The words themselves are still found.
-    expect(await bodies(bob, { q: 'radio', conversationId: group.id })).toEqual(['code_radio alpha']);
+    expect(await bodies(bob, { q: 'radio', conversationId: group.id })).toEqual([
+      'code_radio alpha',
+    ]);
     expect(await bodies(bob, { q: 'prêt', conversationId: group.id })).toEqual(['100% prêt']);
   });
 
@@ -87,21 +140,34 @@ describe('message search', () => {
     const gone = await send(t, alice, group.id, 'Exercice évacuation vendredi');
     const edited = await send(t, alice, group.id, 'Exercice incendie samedi');
     await as(t, alice).delete(`/api/conversations/${group.id}/messages/${gone.id}`).expect(200);
-    await as(t, alice).patch(`/api/conversations/${group.id}/messages/${edited.id}`).send({ body: 'Exercice secours dimanche' }).expect(200);
+    await as(t, alice)
+      .patch(`/api/conversations/${group.id}/messages/${edited.id}`)
+      .send({ body: 'Exercice secours dimanche' })
+      .expect(200);
 
     expect(await bodies(bob, { q: 'evacuation', conversationId: group.id })).toEqual([]);
     expect(await bodies(bob, { q: 'samedi', conversationId: group.id })).toEqual([]);
-    expect(await bodies(bob, { q: 'dimanche', conversationId: group.id })).toEqual(['Exercice secours dimanche']);
-    expect(await bodies(bob, { q: 'exercice', conversationId: group.id })).toEqual(['Exercice secours dimanche']);
+    expect(await bodies(bob, { q: 'dimanche', conversationId: group.id })).toEqual([
+      'Exercice secours dimanche',
+    ]);
+    expect(await bodies(bob, { q: 'exercice', conversationId: group.id })).toEqual([
+      'Exercice secours dimanche',
+    ]);
   });
 
   it('pages with a cursor', async () => {
     const group = await createGroup(t, alice, [bob]);
-    for (const body of ['alerte un', 'alerte deux', 'alerte trois']) await send(t, alice, group.id, body);
+    for (const body of ['alerte un', 'alerte deux', 'alerte trois'])
+      await send(t, alice, group.id, body);
     const seen: string[] = [];
     let cursor: string | null | undefined;
     do {
-      const page = await search(bob, { q: 'alerte', conversationId: group.id, limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await search(bob, {
+        q: 'alerte',
+        conversationId: group.id,
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((hit) => hit.message.body));
       cursor = page.nextCursor;
@@ -123,7 +189,11 @@ describe('message search', () => {
     ];
     for (const [query, field] of cases) {
       const res = await as(t, bob).get('/api/search/messages').query(query);
-      expect({ query, status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({ query, status: 400, fields: [field] });
+      expect({ query, status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({
+        query,
+        status: 400,
+        fields: [field],
+      });
     }
   });
 });

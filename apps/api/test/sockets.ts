@@ -45,24 +45,41 @@ export class TestSocket {
   }
 
   /** Emits and returns the ack's data; fails the test when the ack is an error. */
-  async ok<E extends ClientEvent>(event: E, input: Input<E>): Promise<Extract<AckOf<E>, { ok: true }>['data']> {
+  async ok<E extends ClientEvent>(
+    event: E,
+    input: Input<E>,
+  ): Promise<Extract<AckOf<E>, { ok: true }>['data']> {
     const ack = (await this.emit(event, input)) as Ack<unknown>;
     if (!ack.ok) throw new Error(`${event} was refused: ${JSON.stringify(ack.error)}`);
     return ack.data as Extract<AckOf<E>, { ok: true }>['data'];
   }
 
   /** Every payload of `event` received so far that matches. */
-  all<E extends ServerEvent>(event: E, match: (payload: Payload<E>) => boolean = () => true): Payload<E>[] {
-    return this.received.filter((r) => r.event === event && match(r.payload as Payload<E>)).map((r) => r.payload as Payload<E>);
+  all<E extends ServerEvent>(
+    event: E,
+    match: (payload: Payload<E>) => boolean = () => true,
+  ): Payload<E>[] {
+    return this.received
+      .filter((r) => r.event === event && match(r.payload as Payload<E>))
+      .map((r) => r.payload as Payload<E>);
   }
 
   /** The first matching `event`, already received or still to come; fails after the timeout. */
-  waitFor<E extends ServerEvent>(event: E, match: (payload: Payload<E>) => boolean = () => true, timeoutMs = EVENT_TIMEOUT_MS): Promise<Payload<E>> {
+  waitFor<E extends ServerEvent>(
+    event: E,
+    match: (payload: Payload<E>) => boolean = () => true,
+    timeoutMs = EVENT_TIMEOUT_MS,
+  ): Promise<Payload<E>> {
     return this.waitForCount(event, 1, match, timeoutMs).then((found) => found[0]!);
   }
 
   /** Resolves once `count` matching events have been received (they may already be there). */
-  waitForCount<E extends ServerEvent>(event: E, count: number, match: (payload: Payload<E>) => boolean = () => true, timeoutMs = EVENT_TIMEOUT_MS): Promise<Payload<E>[]> {
+  waitForCount<E extends ServerEvent>(
+    event: E,
+    count: number,
+    match: (payload: Payload<E>) => boolean = () => true,
+    timeoutMs = EVENT_TIMEOUT_MS,
+  ): Promise<Payload<E>[]> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const found = this.all(event, match);
@@ -74,7 +91,11 @@ export class TestSocket {
       const timer = setTimeout(() => {
         done();
         const got = this.all(event, match).length;
-        reject(new Error(`${event}: expected ${count} matching event(s) within ${timeoutMs} ms, got ${got}`));
+        reject(
+          new Error(
+            `${event}: expected ${count} matching event(s) within ${timeoutMs} ms, got ${got}`,
+          ),
+        );
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);
@@ -97,17 +118,25 @@ export class TestSocket {
   }
 
   /** Fails when a matching `event` arrived, listening for a short window first. */
-  async expectNone<E extends ServerEvent>(event: E, match: (payload: Payload<E>) => boolean = () => true, windowMs = QUIET_WINDOW_MS) {
+  async expectNone<E extends ServerEvent>(
+    event: E,
+    match: (payload: Payload<E>) => boolean = () => true,
+    windowMs = QUIET_WINDOW_MS,
+  ) {
     await this.settle(windowMs);
     const got = this.all(event, match);
-    if (got.length) throw new Error(`${event} was not expected, but arrived: ${JSON.stringify(got)}`);
+    if (got.length)
+      throw new Error(`${event} was not expected, but arrived: ${JSON.stringify(got)}`);
   }
 
   /** Resolves with the reason once the server (or the network) closes the socket. */
   disconnected(timeoutMs = EVENT_TIMEOUT_MS): Promise<string> {
     if (!this.socket.connected) return Promise.resolve('already disconnected');
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`still connected after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.socket.once('disconnect', (reason) => {
         clearTimeout(timer);
         resolve(reason);

@@ -23,7 +23,11 @@ describe('users', () => {
 
   it('lists only the caller’s tenant, both ways', async () => {
     const demo = (await list(alice).expect(200)).body.items as UserSummary[];
-    expect(demo.map((u) => u.email)).toEqual(['alice@demo.test', 'bob@demo.test', 'carol@demo.test']);
+    expect(demo.map((u) => u.email)).toEqual([
+      'alice@demo.test',
+      'bob@demo.test',
+      'carol@demo.test',
+    ]);
     expect(JSON.stringify(demo)).not.toContain('dave@other.test');
 
     const other = (await list(dave).expect(200)).body.items as UserSummary[];
@@ -44,7 +48,8 @@ describe('users', () => {
       .auth(alice.accessToken, { type: 'bearer' })
       .send({ email: 'helene@demo.test', displayName: 'Hélène Lefèvre', password: 'password-1234' })
       .expect(201);
-    const names = async (q: string) => ((await list(bob, { q }).expect(200)).body.items as UserSummary[]).map((u) => u.displayName);
+    const names = async (q: string) =>
+      ((await list(bob, { q }).expect(200)).body.items as UserSummary[]).map((u) => u.displayName);
     expect(await names('LEFEVRE')).toEqual(['Hélène Lefèvre']);
     expect(await names('hélène')).toEqual(['Hélène Lefèvre']);
     expect(await names('helene@')).toEqual(['Hélène Lefèvre']);
@@ -59,10 +64,14 @@ describe('users', () => {
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = (await list(alice, { limit: 2, cursor: first.nextCursor }).expect(200)).body;
     const all = (await list(alice).expect(200)).body.items as UserSummary[];
-    expect([...first.items, ...second.items].map((u: UserSummary) => u.id)).toEqual(all.slice(0, 4).map((u) => u.id));
+    expect([...first.items, ...second.items].map((u: UserSummary) => u.id)).toEqual(
+      all.slice(0, 4).map((u) => u.id),
+    );
     await list(alice, { cursor: 'not-a-cursor' }).expect(400);
     const forged = Buffer.from(JSON.stringify(['Alice', 'not-a-uuid'])).toString('base64url');
-    expect((await list(alice, { cursor: forged }).expect(400)).body.fields).toEqual({ cursor: ['cursor is not valid'] });
+    expect((await list(alice, { cursor: forged }).expect(400)).body.fields).toEqual({
+      cursor: ['cursor is not valid'],
+    });
     expect((await list(alice, { q: 'a\u0000b' }).expect(400)).body.fields).toHaveProperty('q');
   });
 
@@ -71,7 +80,12 @@ describe('users', () => {
     const res = await t.http
       .post('/api/users')
       .auth(bob.accessToken, { type: 'bearer' })
-      .send({ email: 'mallory@demo.test', displayName: 'Mallory', password: 'password-1234', role: 'admin' })
+      .send({
+        email: 'mallory@demo.test',
+        displayName: 'Mallory',
+        password: 'password-1234',
+        role: 'admin',
+      })
       .expect(403);
     expect(res.body.message).toMatch(/administrators/);
     expect(await t.db.getRepository(User).count()).toBe(before);
@@ -142,10 +156,24 @@ describe('bad input', () => {
   });
 
   it('a wrong-typed login is a 400, never a 500', async () => {
-    await t.http.post('/api/auth/login').send({ tenant: ['demo'], email: 'alice@demo.test', password: 1 }).expect(400);
+    await t.http
+      .post('/api/auth/login')
+      .send({ tenant: ['demo'], email: 'alice@demo.test', password: 1 })
+      .expect(400);
     await t.http.post('/api/auth/login').send({}).expect(400);
-    await t.http.post('/api/auth/refresh').send({ refreshToken: { $ne: null } }).expect(400);
-    await t.http.get('/api/users').query({ limit: 'lots' }).auth(alice.accessToken, { type: 'bearer' }).expect(400);
-    await t.http.get('/api/users').query({ limit: 1000 }).auth(alice.accessToken, { type: 'bearer' }).expect(400);
+    await t.http
+      .post('/api/auth/refresh')
+      .send({ refreshToken: { $ne: null } })
+      .expect(400);
+    await t.http
+      .get('/api/users')
+      .query({ limit: 'lots' })
+      .auth(alice.accessToken, { type: 'bearer' })
+      .expect(400);
+    await t.http
+      .get('/api/users')
+      .query({ limit: 1000 })
+      .auth(alice.accessToken, { type: 'bearer' })
+      .expect(400);
   });
 });

@@ -37,13 +37,18 @@ describe('signing in and out', () => {
     // so the limit is reached within, not exactly at, limit + 1 attempts.
     let status = 0;
     for (let attempt = 0; attempt <= inject('loginLimitPerEmail') && status !== 429; attempt++) {
-      const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/login'));
+      const answered = page.waitForResponse((response) =>
+        response.url().endsWith('/api/auth/login'),
+      );
       await signIn(page, 'dave@other.test', { tenant: 'other', password: `guess-${attempt}` });
       status = (await answered).status();
     }
     expect(status).toBe(429);
 
-    await page.getByRole('alert').getByText('Trop de tentatives, réessayez dans un instant').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Trop de tentatives, réessayez dans un instant')
+      .waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
   });
 
@@ -95,7 +100,9 @@ describe('signing in and out', () => {
     ({ context, page } = await openPage(browser, { width: 375, height: 700 }));
     await page.goto('/login');
     await page.getByRole('button', { name: 'Se connecter' }).waitFor();
-    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
     await screenshot(page, 'login-375');
   });
 });

@@ -6,7 +6,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 export const baseUrl = inject('baseUrl');
 
-export const screenshotDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../test-results');
+export const screenshotDir = resolve(
+  fileURLToPath(new URL('.', import.meta.url)),
+  '../test-results',
+);
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -66,7 +69,11 @@ export function freshPagePerTest(use: (session: BrowserSession) => void): void {
 
 export const DEMO_PASSWORD = 'demo1234';
 
-export async function signIn(page: Page, email: string, { tenant = 'demo', password = DEMO_PASSWORD } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  { tenant = 'demo', password = DEMO_PASSWORD } = {},
+): Promise<void> {
   if (!page.url().includes('/login')) await page.goto('/login');
   await page.getByLabel('Organisation').fill(tenant);
   await page.getByLabel('Adresse e-mail').fill(email);

@@ -33,10 +33,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     [apiCli, 'pnpm nx run api:build'],
     [resolve(webDist, 'index.html'), 'pnpm nx run web:build'],
   ]) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` first (or \`pnpm nx run web:e2e\`).`);
+    if (!existsSync(file))
+      throw new Error(`${file} is missing: run \`${build}\` first (or \`pnpm nx run web:e2e\`).`);
   }
   if (await answers(`${BASE_URL}/api/health`)) {
-    throw new Error(`Something already listens on port ${PORT}; stop it before running the browser tests.`);
+    throw new Error(
+      `Something already listens on port ${PORT}; stop it before running the browser tests.`,
+    );
   }
 
   const database = await createDatabase();
@@ -76,7 +79,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@localhost:5432/mindsp');
+  const serverUrl = new URL(
+    process.env.DATABASE_URL ?? 'postgres://postgres@localhost:5432/mindsp',
+  );
   const name = `mindsp_web_e2e_${Date.now()}`;
   // CREATE/DROP DATABASE cannot target the database we are connected to: use the maintenance one.
   const adminUrl = new URL(serverUrl);
@@ -88,7 +93,10 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
 
   return {
     url: url.toString(),
-    drop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withClient(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      ).then(() => undefined),
   };
 }
 
@@ -97,7 +105,10 @@ async function withClient<T>(url: URL, fn: (client: pg.Client) => Promise<T>): P
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${url.host} (from DATABASE_URL): ${String(error)}`, { cause: error });
+    throw new Error(
+      `PostgreSQL is not reachable at ${url.host} (from DATABASE_URL): ${String(error)}`,
+      { cause: error },
+    );
   }
   try {
     return await fn(client);
@@ -108,12 +119,19 @@ async function withClient<T>(url: URL, fn: (client: pg.Client) => Promise<T>): P
 
 async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   try {
-    await promisify(execFile)(process.execPath, [apiCli, ...args], { cwd: workspaceRoot, env, timeout: 60_000 });
+    await promisify(execFile)(process.execPath, [apiCli, ...args], {
+      cwd: workspaceRoot,
+      env,
+      timeout: 60_000,
+    });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`\`node apps/api/dist/cli.js ${args.join(' ')}\` failed:\n${stderr || stdout || String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `\`node apps/api/dist/cli.js ${args.join(' ')}\` failed:\n${stderr || stdout || String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -123,7 +141,11 @@ interface RunningApi {
 }
 
 function startApi(env: NodeJS.ProcessEnv): RunningApi {
-  const child: ChildProcess = spawn(process.execPath, [apiMain], { cwd: workspaceRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [apiMain], {
+    cwd: workspaceRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -136,11 +158,14 @@ function startApi(env: NodeJS.ProcessEnv): RunningApi {
     async ready() {
       const deadline = Date.now() + HEALTH_TIMEOUT_MS;
       while (Date.now() < deadline) {
-        if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}:\n${output}`);
+        if (child.exitCode !== null)
+          throw new Error(`The API exited with code ${child.exitCode}:\n${output}`);
         if (await answers(`${BASE_URL}/api/health`)) return;
         await new Promise((done) => setTimeout(done, 250));
       }
-      throw new Error(`The API did not answer GET /api/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${output}`);
+      throw new Error(
+        `The API did not answer GET /api/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${output}`,
+      );
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -13,7 +13,8 @@ describe('language', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 
     const saved = page.waitForResponse(
-      (response) => response.url().endsWith('/api/auth/me') && response.request().method() === 'PATCH',
+      (response) =>
+        response.url().endsWith('/api/auth/me') && response.request().method() === 'PATCH',
     );
     await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();

@@ -32,7 +32,10 @@ describe('messaging', () => {
     opened = [];
   });
 
-  async function signedIn(email: string, viewport?: { width: number; height: number }): Promise<Person> {
+  async function signedIn(
+    email: string,
+    viewport?: { width: number; height: number },
+  ): Promise<Person> {
     const person = await openPage(browser, viewport);
     opened.push(person.context);
     await signIn(person.page, email);
@@ -49,12 +52,18 @@ describe('messaging', () => {
     const id = await createGroup(alice.page, title, ['Bob Durand', 'Carol Petit']);
     // 54 messages, more than a page; three senders stay well under the per-person sending rate.
     const senders = [alice.page, (await signedIn(BOB)).page, (await signedIn(CAROL)).page];
-    for (let n = 1; n <= 54; n++) await sendThroughApi(senders[n % 3], id, `Historique n° ${String(n).padStart(2, '0')}`);
+    for (let n = 1; n <= 54; n++)
+      await sendThroughApi(senders[n % 3], id, `Historique n° ${String(n).padStart(2, '0')}`);
 
     await alice.page.goto(`/messages/${id}`);
     await storedMessage(alice.page, 'Historique n° 54').waitFor();
     expect(await storedMessage(alice.page, 'Historique n° 01').count()).toBe(0);
-    const oldestShown = Number(await alice.page.locator('[data-testid="message"][data-seq]').first().getAttribute('data-seq'));
+    const oldestShown = Number(
+      await alice.page
+        .locator('[data-testid="message"][data-seq]')
+        .first()
+        .getAttribute('data-seq'),
+    );
 
     await alice.page.getByTestId('message-list').evaluate((list) => (list.scrollTop = 0));
     await storedMessage(alice.page, 'Historique n° 01').waitFor();
@@ -152,7 +161,9 @@ describe('messaging', () => {
     const text = `Message pendant la coupure ${unique()}`;
 
     const sent: string[] = [];
-    bob.page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => void sent.push(String(payload))));
+    bob.page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => void sent.push(String(payload))),
+    );
     bob.page.on('request', (request) => void sent.push(request.postData() ?? ''));
 
     await bob.context.setOffline(true);
@@ -180,7 +191,9 @@ describe('messaging', () => {
     await alice.page.getByTestId('connection-banner').waitFor();
     await alice.page.getByTestId('composer').fill(text);
     await alice.page.getByTestId('composer').press('Enter');
-    const pending = alice.page.locator('[data-testid="message"][data-pending]').filter({ hasText: text });
+    const pending = alice.page
+      .locator('[data-testid="message"][data-pending]')
+      .filter({ hasText: text });
     await pending.waitFor();
     expect(await pending.getByTestId('receipt').textContent()).toContain('Envoi');
 
@@ -233,7 +246,9 @@ describe('messaging', () => {
     for (let i = 0; i < 6; i++) await send(alice.page, `Ligne ${i}\n.\n.\n.\n.\nfin ${i}`);
 
     await alice.page.getByRole('button', { name: 'Rechercher dans la conversation' }).click();
-    await alice.page.getByRole('searchbox', { name: 'Rechercher dans la conversation' }).fill('reunion');
+    await alice.page
+      .getByRole('searchbox', { name: 'Rechercher dans la conversation' })
+      .fill('reunion');
     const hit = alice.page.getByTestId('search-hit').filter({ hasText: text.slice(-8) });
     await hit.waitFor();
     expect(await hit.locator('mark').first().textContent()).toBe('Réunion');
@@ -287,21 +302,36 @@ describe('messaging', () => {
     await details.getByText('Membres (3)').waitFor();
     await details.getByLabel('Nom du groupe').fill(`${title} renommée`);
     await details.getByRole('button', { name: 'Renommer' }).click();
-    await bob.page.getByTestId('conversation-item').filter({ hasText: `${title} renommée` }).waitFor();
+    await bob.page
+      .getByTestId('conversation-item')
+      .filter({ hasText: `${title} renommée` })
+      .waitFor();
 
     await bob.page.goto(`/messages/${id}`);
     await bob.page.getByRole('button', { name: 'Membres et réglages du groupe' }).click();
     await bob.page.getByRole('button', { name: 'Quitter le groupe' }).click();
-    await bob.page.getByRole('group', { name: 'Quitter le groupe' }).getByRole('button', { name: 'Quitter le groupe' }).click();
+    await bob.page
+      .getByRole('group', { name: 'Quitter le groupe' })
+      .getByRole('button', { name: 'Quitter le groupe' })
+      .click();
     await bob.page.waitForURL('**/messages');
     await bob.page.getByTestId('online-users').waitFor();
-    expect(await bob.page.getByTestId('conversation-item').filter({ hasText: title }).count()).toBe(0);
+    expect(await bob.page.getByTestId('conversation-item').filter({ hasText: title }).count()).toBe(
+      0,
+    );
     await details.getByText('Membres (2)').waitFor();
 
     await details.getByLabel('Ajouter des personnes').fill('Bob');
-    await details.getByRole('listitem').filter({ hasText: 'Bob Durand' }).getByRole('button', { name: 'Ajouter' }).click();
+    await details
+      .getByRole('listitem')
+      .filter({ hasText: 'Bob Durand' })
+      .getByRole('button', { name: 'Ajouter' })
+      .click();
     await details.getByText('Membres (3)').waitFor();
-    await bob.page.getByTestId('conversation-item').filter({ hasText: `${title} renommée` }).waitFor();
+    await bob.page
+      .getByTestId('conversation-item')
+      .filter({ hasText: `${title} renommée` })
+      .waitFor();
     await screenshot(alice.page, 'messaging-group-details-desktop');
   });
 
@@ -324,7 +354,9 @@ describe('messaging', () => {
     const id = await openDirect(alice.page, 'Bob Durand');
 
     const handshakes: string[] = [];
-    alice.page.on('websocket', (socket) => socket.on('framesent', ({ payload }) => void handshakes.push(String(payload))));
+    alice.page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => void handshakes.push(String(payload))),
+    );
     alice.page.on('request', (request) => void handshakes.push(request.postData() ?? ''));
 
     // Reconnecting with a token the server refuses, as after its expiry.
@@ -333,8 +365,12 @@ describe('messaging', () => {
     await alice.page.evaluate(() => localStorage.setItem('accessToken', 'expired.or.forged'));
     await alice.context.setOffline(false);
     await waitForSocket(alice.page);
-    expect(handshakes.some((payload) => payload.includes('"token":"expired.or.forged"'))).toBe(true);
-    expect(await alice.page.evaluate(() => localStorage.getItem('accessToken'))).not.toBe('expired.or.forged');
+    expect(handshakes.some((payload) => payload.includes('"token":"expired.or.forged"'))).toBe(
+      true,
+    );
+    expect(await alice.page.evaluate(() => localStorage.getItem('accessToken'))).not.toBe(
+      'expired.or.forged',
+    );
     expect(new URL(alice.page.url()).pathname).toBe(`/messages/${id}`);
 
     // And it is live: Bob's message arrives without a reload.
@@ -357,7 +393,9 @@ describe('messaging', () => {
     await alice.page.getByTestId('composer').press('Enter');
     const multiline = storedMessage(alice.page, 'Pensez à confirmer');
     await multiline.waitFor();
-    expect(await multiline.getByTestId('message-body').textContent()).toBe('Pensez à confirmer votre présence.\nMerci !');
+    expect(await multiline.getByTestId('message-body').textContent()).toBe(
+      'Pensez à confirmer votre présence.\nMerci !',
+    );
     // Replies from the others, as they look to Alice (names above, read count under hers).
     const id = new URL(alice.page.url()).pathname.split('/').at(-1)!;
     const bob = await signedIn(BOB);
@@ -388,7 +426,11 @@ describe('messaging', () => {
 
     await phone.page.getByRole('link', { name: 'Nouvelle conversation' }).click();
     for (const name of ['Bob Durand', 'Carol Petit']) {
-      await phone.page.getByTestId('user-option').filter({ hasText: name }).getByRole('checkbox').check();
+      await phone.page
+        .getByTestId('user-option')
+        .filter({ hasText: name })
+        .getByRole('checkbox')
+        .check();
     }
     await phone.page.getByLabel('Nom du groupe').waitFor();
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
@@ -416,7 +458,8 @@ async function openDirect(page: Page, name: string): Promise<string> {
 
 async function createGroup(page: Page, title: string, names: string[]): Promise<string> {
   await page.goto('/messages/new');
-  for (const name of names) await page.getByTestId('user-option').filter({ hasText: name }).getByRole('checkbox').check();
+  for (const name of names)
+    await page.getByTestId('user-option').filter({ hasText: name }).getByRole('checkbox').check();
   await page.getByLabel('Nom du groupe').fill(title);
   await page.getByRole('button', { name: 'Créer le groupe' }).click();
   await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);

@@ -10,7 +10,8 @@ export type AckErrorCode =
   | 'unauthorized'
   | 'internal';
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string } };
+export type Ack<T> =
+  { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string } };
 export type AckCallback<T> = (response: Ack<T>) => void;
 
 export interface SocketSendMessage {

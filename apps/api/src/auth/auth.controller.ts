@@ -11,7 +11,14 @@ import {
 import { AuthService } from './auth.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser } from './current-user.decorator';
-import { AuthUserDto, LoginDto, LoginResponseDto, RefreshDto, TokenPairDto, UpdateMeDto } from './dto/auth.dto';
+import {
+  AuthUserDto,
+  LoginDto,
+  LoginResponseDto,
+  RefreshDto,
+  TokenPairDto,
+  UpdateMeDto,
+} from './dto/auth.dto';
 import { Public } from './public.decorator';
 
 @ApiTags('auth')
@@ -24,8 +31,12 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Sign in to an organisation' })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiUnauthorizedResponse({ description: 'Wrong organisation, email or password (one answer for all three)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts from this IP or for this account' })
+  @ApiUnauthorizedResponse({
+    description: 'Wrong organisation, email or password (one answer for all three)',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many failed attempts from this IP or for this account',
+  })
   login(@Body() input: LoginDto, @Ip() ip: string) {
     return this.auth.login(input, ip);
   }

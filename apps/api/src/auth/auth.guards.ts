@@ -1,4 +1,9 @@
-import { type ExecutionContext, ForbiddenException, Injectable, type CanActivate } from '@nestjs/common';
+import {
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  type CanActivate,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -18,7 +23,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   private isPublic(context: ExecutionContext) {
-    return this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    return this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
   }
 }
 
@@ -28,10 +36,14 @@ export class AdminGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext) {
-    const adminOnly = this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, [context.getHandler(), context.getClass()]);
+    const adminOnly = this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!adminOnly) return true;
     const user = context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
-    if (user?.role !== 'admin') throw new ForbiddenException('This action is reserved to administrators');
+    if (user?.role !== 'admin')
+      throw new ForbiddenException('This action is reserved to administrators');
     return true;
   }
 }

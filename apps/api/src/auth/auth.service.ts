@@ -52,7 +52,10 @@ export class AuthService {
       .innerJoin(Tenant, 'tenant', 'tenant.id = user.tenant_id')
       .where('tenant.slug = :tenantSlug AND user.email = :email', { tenantSlug, email })
       .getOne();
-    const valid = await this.passwords.verify(user?.passwordHash ?? (await this.decoyHash), input.password);
+    const valid = await this.passwords.verify(
+      user?.passwordHash ?? (await this.decoyHash),
+      input.password,
+    );
     if (!user || !valid) {
       await this.limiter.recordFailure(ip, account);
       // One answer for wrong tenant, unknown email and wrong password: no account enumeration.
@@ -73,10 +76,13 @@ export class AuthService {
         .setLock('pessimistic_write')
         .where('token.id = :id', { id })
         .getOne();
-      if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(secret))) return 'invalid';
+      if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(secret)))
+        return 'invalid';
       if (token.revokedAt) {
         // A rotated token presented again was copied: end every session of that family.
-        await tx.getRepository(RefreshToken).update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await tx
+          .getRepository(RefreshToken)
+          .update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
         return 'reused';
       }
       if (token.expiresAt.getTime() <= Date.now()) return 'invalid';
@@ -86,7 +92,9 @@ export class AuthService {
       return this.issueTokens(tx, user, token.familyId);
     });
     if (typeof outcome === 'string') {
-      throw new UnauthorizedException(outcome === 'reused' ? 'Refresh token already used; sign in again' : INVALID_REFRESH);
+      throw new UnauthorizedException(
+        outcome === 'reused' ? 'Refresh token already used; sign in again' : INVALID_REFRESH,
+      );
     }
     return outcome;
   }
@@ -100,7 +108,8 @@ export class AuthService {
       return;
     }
     const token = await this.db.getRepository(RefreshToken).findOneBy({ id: parsed.id });
-    if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(parsed.secret))) return;
+    if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(parsed.secret)))
+      return;
     await this.db
       .getRepository(RefreshToken)
       .update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -118,14 +127,18 @@ export class AuthService {
   }
 
   private async findCaller(caller: AuthenticatedUser): Promise<User> {
-    const user = await this.db.getRepository(User).findOneBy({ id: caller.id, tenantId: caller.tenantId });
+    const user = await this.db
+      .getRepository(User)
+      .findOneBy({ id: caller.id, tenantId: caller.tenantId });
     if (!user) throw new NotFoundException('User not found');
     return user;
   }
 
   private async issueTokens(db: EntityManager, user: User, familyId: string): Promise<TokenPair> {
     const payload: AccessTokenPayload = { sub: user.id, tid: user.tenantId, role: user.role };
-    const accessToken = await this.jwt.signAsync(payload, { expiresIn: this.config.accessTokenTtl });
+    const accessToken = await this.jwt.signAsync(payload, {
+      expiresIn: this.config.accessTokenTtl,
+    });
     const secret = randomBytes(32).toString('base64url');
     const token = await db.getRepository(RefreshToken).save({
       userId: user.id,
@@ -142,6 +155,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseRefreshToken(presented: string): { id: string; secret: string } {
   const [id, secret, ...rest] = presented.split('.');
-  if (!id || !secret || rest.length > 0 || !UUID.test(id)) throw new UnauthorizedException(INVALID_REFRESH);
+  if (!id || !secret || rest.length > 0 || !UUID.test(id))
+    throw new UnauthorizedException(INVALID_REFRESH);
   return { id, secret };
 }

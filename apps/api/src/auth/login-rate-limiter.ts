@@ -16,8 +16,18 @@ export class LoginRateLimiter {
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     const { perIp, perEmail, windowSeconds } = config.loginLimits;
-    this.perIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'login-fail-ip', points: perIp, duration: windowSeconds });
-    this.perAccount = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'login-fail-account', points: perEmail, duration: windowSeconds });
+    this.perIp = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'login-fail-ip',
+      points: perIp,
+      duration: windowSeconds,
+    });
+    this.perAccount = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'login-fail-account',
+      points: perEmail,
+      duration: windowSeconds,
+    });
   }
 
   async assertAllowed(ip: string, account: string): Promise<void> {
@@ -27,10 +37,7 @@ export class LoginRateLimiter {
   }
 
   async recordFailure(ip: string, account: string): Promise<void> {
-    await Promise.all([
-      this.perIp.penalty(ip, 1),
-      this.perAccount.penalty(account, 1),
-    ]);
+    await Promise.all([this.perIp.penalty(ip, 1), this.perAccount.penalty(account, 1)]);
   }
 
   async recordSuccess(account: string): Promise<void> {

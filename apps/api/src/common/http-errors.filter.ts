@@ -12,7 +12,12 @@ interface ClientHttpError {
 
 function isClientHttpError(error: unknown): error is ClientHttpError {
   const candidate = error as Partial<ClientHttpError> | null;
-  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && candidate.expose === true;
+  return (
+    typeof candidate?.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500 &&
+    candidate.expose === true
+  );
 }
 
 const MESSAGES: Record<string, string> = {
@@ -27,7 +32,11 @@ const MESSAGES: Record<string, string> = {
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost) {
-    if (exception instanceof HttpException || !isClientHttpError(exception) || host.getType() !== 'http') {
+    if (
+      exception instanceof HttpException ||
+      !isClientHttpError(exception) ||
+      host.getType() !== 'http'
+    ) {
       return super.catch(exception, host);
     }
     const response = host.switchToHttp().getResponse<Response>();

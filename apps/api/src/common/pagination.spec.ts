@@ -9,7 +9,12 @@ describe('cursors', () => {
   });
 
   it('refuse anything that is not one of ours with a 400', () => {
-    for (const bad of ['not-base64-json', encodeCursor(['only-one']), encodeCursor([1, 2]), encodeCursor({ a: 1 } as never)]) {
+    for (const bad of [
+      'not-base64-json',
+      encodeCursor(['only-one']),
+      encodeCursor([1, 2]),
+      encodeCursor({ a: 1 } as never),
+    ]) {
       expect(() => decodeCursor(bad, ['string', 'string'])).toThrow(BadRequestException);
     }
   });

@@ -17,7 +17,12 @@ const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
 
 /** A forged or stale cursor is the client's mistake: 400 naming `cursor`, never a failed query. */
 export function badCursor(): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['cursor is not valid'], fields: { cursor: ['cursor is not valid'] } });
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: ['cursor is not valid'],
+    fields: { cursor: ['cursor is not valid'] },
+  });
 }
 
 /** Keyset cursors are opaque to clients: base64url JSON of the last row's sort key. */
@@ -25,7 +30,10 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor<T extends unknown[]>(cursor: string | undefined, shape: CursorPart[]): T | undefined {
+export function decodeCursor<T extends unknown[]>(
+  cursor: string | undefined,
+  shape: CursorPart[],
+): T | undefined {
   if (!cursor) return undefined;
   let key: unknown;
   try {
@@ -33,7 +41,11 @@ export function decodeCursor<T extends unknown[]>(cursor: string | undefined, sh
   } catch {
     throw badCursor();
   }
-  if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => PART_CHECKS[shape[i]!](part))) {
+  if (
+    Array.isArray(key) &&
+    key.length === shape.length &&
+    key.every((part, i) => PART_CHECKS[shape[i]!](part))
+  ) {
     return key as T;
   }
   throw badCursor();

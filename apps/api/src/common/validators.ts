@@ -5,8 +5,11 @@ export function NoNul(): PropertyDecorator {
   return ValidateBy({
     name: 'noNul',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !value.includes(String.fromCharCode(0)),
-      defaultMessage: buildMessage((prefix) => `${prefix}$property must not contain NUL characters`),
+      validate: (value: unknown) =>
+        typeof value !== 'string' || !value.includes(String.fromCharCode(0)),
+      defaultMessage: buildMessage(
+        (prefix) => `${prefix}$property must not contain NUL characters`,
+      ),
     },
   });
 }

@@ -15,19 +15,32 @@ describe('loadConfig', () => {
   });
 
   it('reads durations in seconds, minutes, hours and days', () => {
-    expect(loadConfig({ ...SECRET, JWT_ACCESS_TTL: '45s', JWT_REFRESH_TTL: '12h' })).toMatchObject({ accessTokenTtl: 45, refreshTokenTtl: 43200 });
+    expect(loadConfig({ ...SECRET, JWT_ACCESS_TTL: '45s', JWT_REFRESH_TTL: '12h' })).toMatchObject({
+      accessTokenTtl: 45,
+      refreshTokenTtl: 43200,
+    });
     expect(loadConfig({ ...SECRET, JWT_ACCESS_TTL: '600' }).accessTokenTtl).toBe(600);
   });
 
   it('names every invalid variable', () => {
     let error: ConfigError | undefined;
     try {
-      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', JWT_ACCESS_TTL: 'soon' });
+      loadConfig({
+        PORT: '70000',
+        DATABASE_URL: 'mysql://x',
+        JWT_SECRET: 'short',
+        JWT_ACCESS_TTL: 'soon',
+      });
     } catch (caught) {
       error = caught as ConfigError;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error!.problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'JWT_ACCESS_TTL', 'JWT_SECRET', 'PORT']);
+    expect(error!.problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'JWT_ACCESS_TTL',
+      'JWT_SECRET',
+      'PORT',
+    ]);
   });
 
   it('requires a JWT secret from the environment', () => {
@@ -36,6 +49,9 @@ describe('loadConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ ...SECRET, PORT: '', REDIS_URL: '' })).toMatchObject({ port: 3000, redisUrl: 'redis://localhost:6379' });
+    expect(loadConfig({ ...SECRET, PORT: '', REDIS_URL: '' })).toMatchObject({
+      port: 3000,
+      redisUrl: 'redis://localhost:6379',
+    });
   });
 });

@@ -22,9 +22,13 @@ const integer = (fallback: number, min = 1) => z.coerce.number().int().min(min).
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@localhost:5432/mindsp'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .default('postgres://postgres@localhost:5432/mindsp'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://localhost:6379'),
-  JWT_SECRET: z.string({ error: 'required (at least 32 characters)' }).min(32, 'at least 32 characters'),
+  JWT_SECRET: z
+    .string({ error: 'required (at least 32 characters)' })
+    .min(32, 'at least 32 characters'),
   JWT_ACCESS_TTL: duration.default(15 * 60),
   JWT_REFRESH_TTL: duration.default(30 * 86400),
   WEB_ORIGIN: z.string().default('http://localhost:5173'),

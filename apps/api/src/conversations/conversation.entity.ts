@@ -2,7 +2,10 @@ import type { ConversationKind } from '@mindsp/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** bigint columns come back from pg as strings; seqs stay far below 2^53. */
-export const bigintAsNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+export const bigintAsNumber = {
+  to: (value: number) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 @Entity('conversations')
 export class Conversation {

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -38,10 +51,19 @@ export class ConversationsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Open a direct conversation (the existing one if any: 200) or create a group (201)' })
+  @ApiOperation({
+    summary: 'Open a direct conversation (the existing one if any: 200) or create a group (201)',
+  })
   @ApiCreatedResponse({ type: ConversationViewDto })
-  @ApiOkResponse({ type: ConversationViewDto, description: 'The direct conversation with that person already existed' })
-  async create(@CurrentUser() caller: AuthenticatedUser, @Body() input: CreateConversationDto, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({
+    type: ConversationViewDto,
+    description: 'The direct conversation with that person already existed',
+  })
+  async create(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() input: CreateConversationDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { view, created } = await this.conversations.create(caller, input);
     res.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return view;
@@ -56,14 +78,22 @@ export class ConversationsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Rename a group' })
   @ApiOkResponse({ type: ConversationViewDto })
-  rename(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() input: UpdateConversationDto) {
+  rename(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: UpdateConversationDto,
+  ) {
     return this.conversations.rename(caller, id, input.title);
   }
 
   @Post(':id/members')
   @ApiOperation({ summary: 'Add people of your organisation to a group' })
   @ApiCreatedResponse({ type: ConversationViewDto })
-  addMembers(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() input: AddMembersDto) {
+  addMembers(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: AddMembersDto,
+  ) {
     return this.conversations.addMembers(caller, id, input);
   }
 

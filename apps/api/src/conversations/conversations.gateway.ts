@@ -1,6 +1,13 @@
 import { MESSAGING_LIMITS } from '@mindsp/contracts';
 import { NotFoundException } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import { toAck, validPayload } from '../realtime/ack';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
@@ -44,14 +51,21 @@ export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect 
     // Joined in the handshake, before the client hears `connect`: its first event already
     // finds its rooms (joining in handleConnection would race it).
     server.use((socket, next) => {
-      this.joinRooms(socket).then(() => next(), () => next(new Error('unavailable')));
+      this.joinRooms(socket).then(
+        () => next(),
+        () => next(new Error('unavailable')),
+      );
     });
   }
 
   private async joinRooms(socket: AppSocket) {
     const { id, tenantId } = socket.data.user;
     const conversationIds = await this.conversations.conversationIdsOf(id);
-    await socket.join([rooms.tenant(tenantId), rooms.user(id), ...conversationIds.map(rooms.conversation)]);
+    await socket.join([
+      rooms.tenant(tenantId),
+      rooms.user(id),
+      ...conversationIds.map(rooms.conversation),
+    ]);
   }
 
   handleDisconnect(socket: AppSocket) {
@@ -75,7 +89,12 @@ export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect 
   edit(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return toAck(async () => {
       const input = await validPayload(SocketEditMessageDto, payload);
-      return this.messages.edit(socket.data.user, input.conversationId, input.messageId, input.body);
+      return this.messages.edit(
+        socket.data.user,
+        input.conversationId,
+        input.messageId,
+        input.body,
+      );
     });
   }
 
@@ -109,7 +128,8 @@ export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect 
     return toAck(async () => {
       const input = await validPayload(SocketTypingDto, payload);
       // The server joined this socket to the rooms of its conversations: no room, no membership.
-      if (!socket.rooms.has(rooms.conversation(input.conversationId))) throw new NotFoundException('Conversation not found');
+      if (!socket.rooms.has(rooms.conversation(input.conversationId)))
+        throw new NotFoundException('Conversation not found');
       const userId = socket.data.user.id;
       if (!input.typing) {
         this.stopTyping(userId, input.conversationId);
@@ -122,14 +142,22 @@ export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect 
       this.typing.set(key, {
         socketId: socket.id,
         forwardedAt: forward ? Date.now() : state!.forwardedAt,
-        stop: setTimeout(() => this.stopTyping(userId, input.conversationId), MESSAGING_LIMITS.typingTimeoutMs),
+        stop: setTimeout(
+          () => this.stopTyping(userId, input.conversationId),
+          MESSAGING_LIMITS.typingTimeoutMs,
+        ),
       });
       if (forward) {
-        this.realtime.sendExcept(rooms.conversation(input.conversationId), rooms.user(userId), 'typing', {
-          conversationId: input.conversationId,
-          userId,
-          typing: true,
-        });
+        this.realtime.sendExcept(
+          rooms.conversation(input.conversationId),
+          rooms.user(userId),
+          'typing',
+          {
+            conversationId: input.conversationId,
+            userId,
+            typing: true,
+          },
+        );
       }
       return null;
     });
@@ -141,6 +169,10 @@ export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect 
     if (!state) return;
     clearTimeout(state.stop);
     this.typing.delete(key);
-    this.realtime.sendExcept(rooms.conversation(conversationId), rooms.user(userId), 'typing', { conversationId, userId, typing: false });
+    this.realtime.sendExcept(rooms.conversation(conversationId), rooms.user(userId), 'typing', {
+      conversationId,
+      userId,
+      typing: false,
+    });
   }
 }

@@ -1,5 +1,10 @@
 import { LIMITS, MESSAGING_LIMITS, type ConversationView, type Page } from '@mindsp/contracts';
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -8,7 +13,11 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { User } from '../users/user.entity';
 import { Conversation, ConversationMember } from './conversation.entity';
-import type { AddMembersDto, ConversationListQueryDto, CreateConversationDto } from './dto/conversations.dto';
+import type {
+  AddMembersDto,
+  ConversationListQueryDto,
+  CreateConversationDto,
+} from './dto/conversations.dto';
 import { Message } from './message.entity';
 import { conversationListSql } from './conversation-list.sql';
 import { toMessageView, viewFor } from './views';
@@ -29,24 +38,46 @@ export class ConversationsService {
    * The conversation if the caller is a member of it, in their tenant; 404 otherwise, exactly as
    * if it did not exist. Every conversation-scoped action starts here.
    */
-  async findForMember(caller: AuthenticatedUser, conversationId: string, db: EntityManager = this.db.manager): Promise<Conversation> {
+  async findForMember(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    db: EntityManager = this.db.manager,
+  ): Promise<Conversation> {
     const conversation = await db
       .getRepository(Conversation)
       .createQueryBuilder('c')
-      .innerJoin(ConversationMember, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', { userId: caller.id })
-      .where('c.id = :conversationId AND c.tenant_id = :tenantId', { conversationId, tenantId: caller.tenantId })
+      .innerJoin(ConversationMember, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', {
+        userId: caller.id,
+      })
+      .where('c.id = :conversationId AND c.tenant_id = :tenantId', {
+        conversationId,
+        tenantId: caller.tenantId,
+      })
       .getOne();
     if (!conversation) throw new NotFoundException('Conversation not found');
     return conversation;
   }
 
-  async create(caller: AuthenticatedUser, input: CreateConversationDto): Promise<{ view: ConversationView; created: boolean }> {
+  async create(
+    caller: AuthenticatedUser,
+    input: CreateConversationDto,
+  ): Promise<{ view: ConversationView; created: boolean }> {
     const others = [...new Set(input.memberIds)].filter((id) => id !== caller.id);
     if (input.kind === 'direct' && (others.length !== 1 || input.memberIds.length !== 1)) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['a direct conversation has exactly one other member'], fields: { memberIds: ['a direct conversation has exactly one other member'] } });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['a direct conversation has exactly one other member'],
+        fields: { memberIds: ['a direct conversation has exactly one other member'] },
+      });
     }
     if (others.length === 0) {
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: ['memberIds must name someone other than you'], fields: { memberIds: ['memberIds must name someone other than you'] } });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['memberIds must name someone other than you'],
+        fields: { memberIds: ['memberIds must name someone other than you'] },
+      });
     }
     await this.assertSameTenant(caller, others);
 
@@ -57,15 +88,27 @@ export class ConversationsService {
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (tenant_id, direct_key) DO NOTHING
          RETURNING id`,
-        [caller.tenantId, input.kind, input.kind === 'group' ? input.title : null, directKey, caller.id],
+        [
+          caller.tenantId,
+          input.kind,
+          input.kind === 'group' ? input.title : null,
+          directKey,
+          caller.id,
+        ],
       );
       if (!inserted.length) {
         // One direct conversation per pair: asking again returns the one that exists.
-        const existing = await tx.getRepository(Conversation).findOneByOrFail({ tenantId: caller.tenantId, directKey: directKey! });
+        const existing = await tx
+          .getRepository(Conversation)
+          .findOneByOrFail({ tenantId: caller.tenantId, directKey: directKey! });
         return { conversationId: existing.id, created: false };
       }
       const id = inserted[0]!.id;
-      await tx.getRepository(ConversationMember).insert([caller.id, ...others].map((userId) => ({ conversationId: id, userId, lastReadSeq: 0 })));
+      await tx
+        .getRepository(ConversationMember)
+        .insert(
+          [caller.id, ...others].map((userId) => ({ conversationId: id, userId, lastReadSeq: 0 })),
+        );
       return { conversationId: id, created: true };
     });
 
@@ -74,7 +117,10 @@ export class ConversationsService {
     return { view: viewFor(caller.id, base), created };
   }
 
-  async list(caller: AuthenticatedUser, query: ConversationListQueryDto): Promise<Page<ConversationView>> {
+  async list(
+    caller: AuthenticatedUser,
+    query: ConversationListQueryDto,
+  ): Promise<Page<ConversationView>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
     const after = decodeCursor<[string, string]>(query.cursor, ['string', 'uuid']);
     const params: unknown[] = [caller.id, caller.tenantId, limit + 1];
@@ -93,13 +139,14 @@ export class ConversationsService {
       filters += ` AND (c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     const rows: { id: string; updated_key: string }[] = await this.db
-      .query(
-        conversationListSql(filters),
-        params,
-      )
+      .query(conversationListSql(filters), params)
       .catch((error: unknown) => {
         // A forged cursor whose first part is not a timestamp is a bad cursor, not a 500.
-        if (after && error instanceof QueryFailedError && BAD_CURSOR_CODES.has((error.driverError as { code?: string }).code ?? '')) {
+        if (
+          after &&
+          error instanceof QueryFailedError &&
+          BAD_CURSOR_CODES.has((error.driverError as { code?: string }).code ?? '')
+        ) {
           throw badCursor();
         }
         throw error;
@@ -118,20 +165,33 @@ export class ConversationsService {
     return viewFor(caller.id, (await this.baseViews([conversationId]))[0]!);
   }
 
-  async rename(caller: AuthenticatedUser, conversationId: string, title: string): Promise<ConversationView> {
+  async rename(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    title: string,
+  ): Promise<ConversationView> {
     const conversation = await this.findForMember(caller, conversationId);
     if (conversation.kind !== 'group') throw new BadRequestException('Only a group has a title');
-    await this.db.getRepository(Conversation).update({ id: conversationId }, { title, updatedAt: () => 'now()' });
+    await this.db
+      .getRepository(Conversation)
+      .update({ id: conversationId }, { title, updatedAt: () => 'now()' });
     return this.announceUpdate(caller, conversationId);
   }
 
-  async addMembers(caller: AuthenticatedUser, conversationId: string, input: AddMembersDto): Promise<ConversationView> {
+  async addMembers(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    input: AddMembersDto,
+  ): Promise<ConversationView> {
     const conversation = await this.findForMember(caller, conversationId);
-    if (conversation.kind !== 'group') throw new BadRequestException('People can only be added to a group');
+    if (conversation.kind !== 'group')
+      throw new BadRequestException('People can only be added to a group');
     await this.assertSameTenant(caller, input.userIds);
     const added = await this.db.transaction(async (tx) => {
       // First, so that the row lock serialises concurrent additions to this group.
-      await tx.getRepository(Conversation).update({ id: conversationId }, { updatedAt: () => 'now()' });
+      await tx
+        .getRepository(Conversation)
+        .update({ id: conversationId }, { updatedAt: () => 'now()' });
       // New members start with everything read: they were not there to miss it.
       const rows: { user_id: string }[] = await tx.query(
         `INSERT INTO conversation_members (conversation_id, user_id, last_read_seq)
@@ -156,20 +216,30 @@ export class ConversationsService {
     });
     const base = (await this.baseViews([conversationId]))[0]!;
     await this.realtime.join(added.map(rooms.user), rooms.conversation(conversationId));
-    for (const userId of added) this.realtime.send(rooms.user(userId), 'conversation:new', viewFor(userId, base));
+    for (const userId of added)
+      this.realtime.send(rooms.user(userId), 'conversation:new', viewFor(userId, base));
     return this.announceUpdate(caller, conversationId, base);
   }
 
   /** Removes a member, or leaves when it is yourself. Others can be removed by the group's creator or an admin. */
-  async removeMember(caller: AuthenticatedUser, conversationId: string, userId: string): Promise<void> {
+  async removeMember(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    userId: string,
+  ): Promise<void> {
     const conversation = await this.findForMember(caller, conversationId);
-    if (conversation.kind !== 'group') throw new BadRequestException('Nobody can leave a direct conversation');
+    if (conversation.kind !== 'group')
+      throw new BadRequestException('Nobody can leave a direct conversation');
     if (userId !== caller.id && caller.role !== 'admin' && conversation.createdBy !== caller.id) {
       throw new ForbiddenException('Only the creator of the group or an admin can remove someone');
     }
-    const result = await this.db.getRepository(ConversationMember).delete({ conversationId, userId });
+    const result = await this.db
+      .getRepository(ConversationMember)
+      .delete({ conversationId, userId });
     if (!result.affected) throw new NotFoundException('Member not found');
-    await this.db.getRepository(Conversation).update({ id: conversationId }, { updatedAt: () => 'now()' });
+    await this.db
+      .getRepository(Conversation)
+      .update({ id: conversationId }, { updatedAt: () => 'now()' });
     await this.realtime.leave([rooms.user(userId)], rooms.conversation(conversationId));
     this.realtime.send(rooms.user(userId), 'conversation:removed', { conversationId });
     const base = (await this.baseViews([conversationId]))[0];
@@ -178,24 +248,37 @@ export class ConversationsService {
 
   /** Ids of the conversations a user is in: the rooms their sockets join on connect. */
   async conversationIdsOf(userId: string): Promise<string[]> {
-    const rows = await this.db.getRepository(ConversationMember).find({ select: { conversationId: true }, where: { userId } });
+    const rows = await this.db
+      .getRepository(ConversationMember)
+      .find({ select: { conversationId: true }, where: { userId } });
     return rows.map((row) => row.conversationId);
   }
 
   /** Pushes the conversation to each member, with their own watermark and unread count. */
   async announce(base: BaseView, event: 'conversation:new' | 'conversation:updated') {
-    if (event === 'conversation:new') await this.realtime.join(base.members.map((m) => rooms.user(m.id)), rooms.conversation(base.id));
-    for (const member of base.members) this.realtime.send(rooms.user(member.id), event, viewFor(member.id, base));
+    if (event === 'conversation:new')
+      await this.realtime.join(
+        base.members.map((m) => rooms.user(m.id)),
+        rooms.conversation(base.id),
+      );
+    for (const member of base.members)
+      this.realtime.send(rooms.user(member.id), event, viewFor(member.id, base));
   }
 
-  private async announceUpdate(caller: AuthenticatedUser, conversationId: string, base?: BaseView): Promise<ConversationView> {
+  private async announceUpdate(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    base?: BaseView,
+  ): Promise<ConversationView> {
     const view = base ?? (await this.baseViews([conversationId]))[0]!;
     await this.announce(view, 'conversation:updated');
     return viewFor(caller.id, view);
   }
 
   private async assertSameTenant(caller: AuthenticatedUser, userIds: string[]) {
-    const found = await this.db.getRepository(User).count({ where: { id: In(userIds), tenantId: caller.tenantId } });
+    const found = await this.db
+      .getRepository(User)
+      .count({ where: { id: In(userIds), tenantId: caller.tenantId } });
     // Unknown ids and ids of another tenant get the same answer.
     if (found !== new Set(userIds).size) throw new NotFoundException('User not found');
   }
@@ -210,7 +293,9 @@ export class ConversationsService {
          FROM conversation_members m JOIN users u ON u.id = m.user_id
          WHERE m.conversation_id = ANY($1) ORDER BY u.display_name, u.id`,
         [ids],
-      ) as Promise<{ conversation_id: string; user_id: string; last_read_seq: string; display_name: string }[]>,
+      ) as Promise<
+        { conversation_id: string; user_id: string; last_read_seq: string; display_name: string }[]
+      >,
       this.db
         .getRepository(Message)
         .createQueryBuilder('m')
@@ -230,7 +315,11 @@ export class ConversationsService {
           title: c.title,
           members: members
             .filter((m) => m.conversation_id === c.id)
-            .map((m) => ({ id: m.user_id, displayName: m.display_name, lastReadSeq: Number(m.last_read_seq) })),
+            .map((m) => ({
+              id: m.user_id,
+              displayName: m.display_name,
+              lastReadSeq: Number(m.last_read_seq),
+            })),
           lastMessage: last ? toMessageView(last) : null,
           lastSeq: c.lastSeq,
           updatedAt: c.updatedAt.toISOString(),

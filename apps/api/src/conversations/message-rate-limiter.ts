@@ -11,7 +11,12 @@ export class MessageRateLimiter {
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     const { points, windowSeconds } = config.messageRateLimit;
-    this.limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: 'send', points, duration: windowSeconds });
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'send',
+      points,
+      duration: windowSeconds,
+    });
   }
 
   async consume(userId: string): Promise<void> {
@@ -21,7 +26,11 @@ export class MessageRateLimiter {
       if (!(error instanceof RateLimiterRes)) throw error;
       const seconds = Math.ceil(error.msBeforeNext / 1000);
       throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message: `You are sending too fast; wait ${seconds} s` },
+        {
+          statusCode: 429,
+          error: 'Too Many Requests',
+          message: `You are sending too fast; wait ${seconds} s`,
+        },
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -12,7 +24,14 @@ import {
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { EditMessageDto, MarkReadDto, MessageListQueryDto, MessagePageDto, MessageViewDto, SendMessageDto } from './dto/messages.dto';
+import {
+  EditMessageDto,
+  MarkReadDto,
+  MessageListQueryDto,
+  MessagePageDto,
+  MessageViewDto,
+  SendMessageDto,
+} from './dto/messages.dto';
 import { MessagesService } from './messages.service';
 
 class ReadUpdateDto {
@@ -23,7 +42,9 @@ class ReadUpdateDto {
 
 @ApiTags('messages')
 @ApiBearerAuth()
-@ApiNotFoundResponse({ description: 'Unknown conversation or message, of another organisation, or you are not a member' })
+@ApiNotFoundResponse({
+  description: 'Unknown conversation or message, of another organisation, or you are not a member',
+})
 @Controller('conversations/:id')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
@@ -31,16 +52,26 @@ export class MessagesController {
   @Get('messages')
   @ApiOperation({ summary: 'A page of history (latest by default), ascending seq' })
   @ApiOkResponse({ type: MessagePageDto })
-  list(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: MessageListQueryDto) {
+  list(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MessageListQueryDto,
+  ) {
     return this.messages.list(caller, id, query);
   }
 
   @Post('messages')
-  @ApiOperation({ summary: 'Send a message; the same clientMessageId again returns the same message' })
+  @ApiOperation({
+    summary: 'Send a message; the same clientMessageId again returns the same message',
+  })
   @ApiCreatedResponse({ type: MessageViewDto })
   @ApiConflictResponse({ description: 'clientMessageId already used for a different message' })
   @ApiTooManyRequestsResponse({ description: 'Sending too fast' })
-  send(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() input: SendMessageDto) {
+  send(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: SendMessageDto,
+  ) {
     return this.messages.send(caller, id, input);
   }
 
@@ -59,7 +90,11 @@ export class MessagesController {
   @Delete('messages/:messageId')
   @ApiOperation({ summary: 'Delete a message for everyone (sender, or an admin)' })
   @ApiOkResponse({ type: MessageViewDto })
-  remove(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Param('messageId', ParseUUIDPipe) messageId: string) {
+  remove(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('messageId', ParseUUIDPipe) messageId: string,
+  ) {
     return this.messages.remove(caller, id, messageId);
   }
 
@@ -67,7 +102,11 @@ export class MessagesController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Mark read up to a seq; the watermark only moves forward' })
   @ApiOkResponse({ type: ReadUpdateDto })
-  markRead(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Body() input: MarkReadDto) {
+  markRead(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() input: MarkReadDto,
+  ) {
     return this.messages.markRead(caller, id, input.seq);
   }
 }

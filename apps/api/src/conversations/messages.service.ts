@@ -1,5 +1,17 @@
-import { MESSAGING_LIMITS, type MessagePage, type MessageView, type ReadUpdate, type SyncResult } from '@mindsp/contracts';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  MESSAGING_LIMITS,
+  type MessagePage,
+  type MessageView,
+  type ReadUpdate,
+  type SyncResult,
+} from '@mindsp/contracts';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -27,7 +39,11 @@ export class MessagesService {
   ) {}
 
   /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
-  async list(caller: AuthenticatedUser, conversationId: string, query: MessageListQueryDto): Promise<MessagePage> {
+  async list(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    query: MessageListQueryDto,
+  ): Promise<MessagePage> {
     await this.conversations.findForMember(caller, conversationId);
     const limit = query.limit ?? MESSAGING_LIMITS.messagePageDefault;
     return this.page(conversationId, query, limit);
@@ -37,7 +53,11 @@ export class MessagesService {
    * Sends a message. Its seq is taken in the same transaction as the insert, so seqs are gap-free
    * and strictly increasing. The same clientMessageId again returns the original message.
    */
-  async send(caller: AuthenticatedUser, conversationId: string, input: SendMessageDto): Promise<MessageView> {
+  async send(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    input: SendMessageDto,
+  ): Promise<MessageView> {
     const existing = await this.findRetry(caller, conversationId, input);
     if (existing) return existing;
     await this.rateLimiter.consume(caller.id);
@@ -76,20 +96,32 @@ export class MessagesService {
     return view;
   }
 
-  async edit(caller: AuthenticatedUser, conversationId: string, messageId: string, body: string): Promise<MessageView> {
+  async edit(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    messageId: string,
+    body: string,
+  ): Promise<MessageView> {
     const message = await this.findMessage(caller, conversationId, messageId);
-    if (message.senderId !== caller.id) throw new ForbiddenException('Only the sender can edit a message');
+    if (message.senderId !== caller.id)
+      throw new ForbiddenException('Only the sender can edit a message');
     if (message.deletedAt) throw new ConflictException('This message was deleted');
     message.body = body;
     message.editedAt = new Date();
-    await this.db.getRepository(Message).update({ id: message.id }, { body, editedAt: message.editedAt });
+    await this.db
+      .getRepository(Message)
+      .update({ id: message.id }, { body, editedAt: message.editedAt });
     const view = toMessageView(message);
     this.realtime.send(rooms.conversation(conversationId), 'message:updated', view);
     return view;
   }
 
   /** Deletes for everyone: the message keeps its seq (no gap) and loses its body. Sender or admin. */
-  async remove(caller: AuthenticatedUser, conversationId: string, messageId: string): Promise<MessageView> {
+  async remove(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    messageId: string,
+  ): Promise<MessageView> {
     const message = await this.findMessage(caller, conversationId, messageId);
     if (message.senderId !== caller.id && caller.role !== 'admin') {
       throw new ForbiddenException('Only the sender or an admin can delete a message');
@@ -97,14 +129,24 @@ export class MessagesService {
     if (!message.deletedAt) {
       message.deletedAt = new Date();
       message.body = '';
-      await this.db.getRepository(Message).update({ id: message.id }, { body: '', deletedAt: message.deletedAt });
-      this.realtime.send(rooms.conversation(conversationId), 'message:deleted', toMessageView(message));
+      await this.db
+        .getRepository(Message)
+        .update({ id: message.id }, { body: '', deletedAt: message.deletedAt });
+      this.realtime.send(
+        rooms.conversation(conversationId),
+        'message:deleted',
+        toMessageView(message),
+      );
     }
     return toMessageView(message);
   }
 
   /** Moves the caller's read watermark forward (never back, never past the last message). */
-  async markRead(caller: AuthenticatedUser, conversationId: string, seq: number): Promise<ReadUpdate> {
+  async markRead(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    seq: number,
+  ): Promise<ReadUpdate> {
     await this.conversations.findForMember(caller, conversationId);
     const [rows, moved] = await this.db.query(
       `UPDATE conversation_members m SET last_read_seq = LEAST($3, c.last_seq)
@@ -115,10 +157,16 @@ export class MessagesService {
       [conversationId, caller.id, seq],
     );
     if (!moved) {
-      const member = await this.db.getRepository(ConversationMember).findOneByOrFail({ conversationId, userId: caller.id });
+      const member = await this.db
+        .getRepository(ConversationMember)
+        .findOneByOrFail({ conversationId, userId: caller.id });
       return { conversationId, userId: caller.id, seq: member.lastReadSeq };
     }
-    const update: ReadUpdate = { conversationId, userId: caller.id, seq: Number(rows[0].last_read_seq) };
+    const update: ReadUpdate = {
+      conversationId,
+      userId: caller.id,
+      seq: Number(rows[0].last_read_seq),
+    };
     // To every member: the sender's ✓✓, and the reader's other tabs' unread badge.
     this.realtime.send(rooms.conversation(conversationId), 'read:updated', update);
     return update;
@@ -130,7 +178,9 @@ export class MessagesService {
     if (entries.length > 500) throw new BadRequestException('sync takes at most 500 conversations');
     for (const [id, seq] of entries) {
       if (!UUID.test(id) || !Number.isSafeInteger(seq) || seq < 0) {
-        throw new BadRequestException(`cursors must map conversation ids to seqs (>= 0); ${JSON.stringify(id)} does not`);
+        throw new BadRequestException(
+          `cursors must map conversation ids to seqs (>= 0); ${JSON.stringify(id)} does not`,
+        );
       }
     }
     const ids = entries.map(([id]) => id);
@@ -138,7 +188,9 @@ export class MessagesService {
       ? await this.db
           .getRepository(Conversation)
           .createQueryBuilder('c')
-          .innerJoin(ConversationMember, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', { userId: caller.id })
+          .innerJoin(ConversationMember, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', {
+            userId: caller.id,
+          })
           .where({ id: In(ids), tenantId: caller.tenantId })
           .getMany()
       : [];
@@ -154,8 +206,15 @@ export class MessagesService {
     return result;
   }
 
-  private async page(conversationId: string, query: { before?: number; after?: number }, limit: number): Promise<MessagePage> {
-    const qb = this.db.getRepository(Message).createQueryBuilder('m').where('m.conversation_id = :conversationId', { conversationId });
+  private async page(
+    conversationId: string,
+    query: { before?: number; after?: number },
+    limit: number,
+  ): Promise<MessagePage> {
+    const qb = this.db
+      .getRepository(Message)
+      .createQueryBuilder('m')
+      .where('m.conversation_id = :conversationId', { conversationId });
     if (query.after !== undefined) {
       // Catch-up reads forward from the cursor.
       qb.andWhere('m.seq > :after', { after: query.after }).orderBy('m.seq', 'ASC');
@@ -169,16 +228,28 @@ export class MessagesService {
     return { items: items.map(toMessageView), hasMore: rows.length > limit };
   }
 
-  private async findMessage(caller: AuthenticatedUser, conversationId: string, messageId: string): Promise<Message> {
+  private async findMessage(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    messageId: string,
+  ): Promise<Message> {
     await this.conversations.findForMember(caller, conversationId);
-    const message = await this.db.getRepository(Message).findOneBy({ id: messageId, conversationId });
+    const message = await this.db
+      .getRepository(Message)
+      .findOneBy({ id: messageId, conversationId });
     if (!message) throw new NotFoundException('Message not found');
     return message;
   }
 
   /** The original of a retried send; 409 when the id was used for something else. */
-  private async findRetry(caller: AuthenticatedUser, conversationId: string, input: SendMessageDto): Promise<MessageView | null> {
-    const original = await this.db.getRepository(Message).findOneBy({ senderId: caller.id, clientMessageId: input.clientMessageId });
+  private async findRetry(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    input: SendMessageDto,
+  ): Promise<MessageView | null> {
+    const original = await this.db
+      .getRepository(Message)
+      .findOneBy({ senderId: caller.id, clientMessageId: input.clientMessageId });
     if (!original) return null;
     if (original.conversationId !== conversationId || original.body !== input.body) {
       // Another tenant's or conversation's id gives no hint of it: only the sender can match.

@@ -16,7 +16,10 @@ export function toMessageView(message: Message): MessageView {
 }
 
 /** The same conversation as one member sees it: their own watermark and unread count. */
-export function viewFor(userId: string, base: Omit<ConversationView, 'lastReadSeq' | 'unreadCount'>): ConversationView {
+export function viewFor(
+  userId: string,
+  base: Omit<ConversationView, 'lastReadSeq' | 'unreadCount'>,
+): ConversationView {
   const me: MemberView | undefined = base.members.find((member) => member.id === userId);
   const lastReadSeq = me?.lastReadSeq ?? base.lastSeq;
   return { ...base, lastReadSeq, unreadCount: Math.max(0, base.lastSeq - lastReadSeq) };

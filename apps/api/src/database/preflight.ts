@@ -33,7 +33,10 @@ function unreachable(service: keyof typeof HOW_TO_START, url: string, cause: unk
 const DATABASE_MISSING = '3D000';
 
 async function connectPostgres(url: string, timeoutSeconds: number): Promise<Client> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: timeoutSeconds * 1000 });
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutSeconds * 1000,
+  });
   client.on('error', () => undefined);
   await client.connect();
   return client;
@@ -52,10 +55,17 @@ export async function checkPostgres(
     const client = await connectPostgres(url, timeoutSeconds);
     await client.end();
   } catch (error) {
-    if ((error as { code?: string }).code !== DATABASE_MISSING) unreachable('PostgreSQL', url, error);
+    if ((error as { code?: string }).code !== DATABASE_MISSING)
+      unreachable('PostgreSQL', url, error);
     const name = decodeURIComponent(new URL(url).pathname.slice(1));
     if (!createDatabase) {
-      unreachable('PostgreSQL', url, new Error(`database "${name}" does not exist; \`pnpm start\` or \`pnpm nx run api:migrate\` creates it`));
+      unreachable(
+        'PostgreSQL',
+        url,
+        new Error(
+          `database "${name}" does not exist; \`pnpm start\` or \`pnpm nx run api:migrate\` creates it`,
+        ),
+      );
     }
     await createDatabaseNamed(url, name, timeoutSeconds);
   }

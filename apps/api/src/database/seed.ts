@@ -29,9 +29,14 @@ export async function seedDemo(db: DataSource): Promise<boolean> {
   await db.transaction(async (tx) => {
     for (const { slug, name, users } of DEMO_TENANTS) {
       const tenant = await tx.getRepository(Tenant).save({ slug, name });
-      await tx
-        .getRepository(User)
-        .save(users.map((user) => ({ ...user, tenantId: tenant.id, passwordHash, locale: 'fr' as const })));
+      await tx.getRepository(User).save(
+        users.map((user) => ({
+          ...user,
+          tenantId: tenant.id,
+          passwordHash,
+          locale: 'fr' as const,
+        })),
+      );
     }
   });
   return true;

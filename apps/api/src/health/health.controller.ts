@@ -1,6 +1,11 @@
 import type { HealthStatus, ServiceState } from '@mindsp/contracts';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -48,7 +53,11 @@ export class HealthController {
       probe(() => this.db.query('SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
-    const health: HealthStatus = { status: database === 'up' && redis === 'up' ? 'ok' : 'error', database, redis };
+    const health: HealthStatus = {
+      status: database === 'up' && redis === 'up' ? 'ok' : 'error',
+      database,
+      redis,
+    };
     if (health.status !== 'ok') throw new ServiceUnavailableException(health);
     return health;
   }

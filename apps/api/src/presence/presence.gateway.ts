@@ -1,5 +1,10 @@
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import {
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
@@ -12,7 +17,9 @@ function presenceSocket(socket: AppSocket): PresenceSocket {
 
 /** Online when the first socket opens, offline when the last one closes: tabs and instances agree. */
 @WebSocketGateway()
-export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class PresenceGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   private readonly logger = new Logger(PresenceGateway.name);
   private timer?: NodeJS.Timeout;
 
@@ -24,7 +31,10 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: AppServer) {
     // Refresh well within the expiry; the same beat ends the ghosts of crashed instances.
-    this.timer = setInterval(() => void this.beat(server), (this.config.presenceTtlSeconds * 1000) / 3);
+    this.timer = setInterval(
+      () => void this.beat(server),
+      (this.config.presenceTtlSeconds * 1000) / 3,
+    );
     this.timer.unref();
   }
 
@@ -40,7 +50,11 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     try {
       if (await this.presence.connect(presenceSocket(socket))) {
         const { tenantId, id } = socket.data.user;
-        this.realtime.send(rooms.tenant(tenantId), 'presence', { userId: id, online: true, lastSeenAt: null });
+        this.realtime.send(rooms.tenant(tenantId), 'presence', {
+          userId: id,
+          online: true,
+          lastSeenAt: null,
+        });
       }
     } catch (error) {
       this.logger.warn(`Presence not recorded for socket ${socket.id}: ${String(error)}`);
@@ -59,7 +73,9 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   private async beat(server: AppServer) {
     try {
-      const local = [...server.of('/').sockets.values()].filter((s) => s.data.user).map(presenceSocket);
+      const local = [...server.of('/').sockets.values()]
+        .filter((s) => s.data.user)
+        .map(presenceSocket);
       await this.presence.refresh(local);
       for (const { tenantId, presence } of await this.presence.expire()) {
         this.realtime.send(rooms.tenant(tenantId), 'presence', presence);

@@ -67,8 +67,16 @@ export class PresenceService {
   async connect({ socketId, userId, tenantId }: PresenceSocket): Promise<boolean> {
     const now = Date.now();
     const cameOnline = await this.redis.eval(
-      CONNECT, 3, keys.sockets(userId), keys.online(tenantId), keys.all,
-      socketId, userId, now + this.ttlMs, now, `${tenantId}:${userId}`,
+      CONNECT,
+      3,
+      keys.sockets(userId),
+      keys.online(tenantId),
+      keys.all,
+      socketId,
+      userId,
+      now + this.ttlMs,
+      now,
+      `${tenantId}:${userId}`,
     );
     return cameOnline === 1;
   }
@@ -76,8 +84,15 @@ export class PresenceService {
   /** Forgets a socket; when it was the user's last, records when they were last seen. */
   async disconnect({ socketId, userId, tenantId }: PresenceSocket): Promise<PresenceView | null> {
     const wentOffline = await this.redis.eval(
-      DISCONNECT, 3, keys.sockets(userId), keys.online(tenantId), keys.all,
-      socketId, userId, Date.now(), `${tenantId}:${userId}`,
+      DISCONNECT,
+      3,
+      keys.sockets(userId),
+      keys.online(tenantId),
+      keys.all,
+      socketId,
+      userId,
+      Date.now(),
+      `${tenantId}:${userId}`,
     );
     if (wentOffline !== 1) return null;
     const seen = await this.markSeen(userId);
@@ -109,20 +124,38 @@ export class PresenceService {
     const gone: { tenantId: string; presence: PresenceView }[] = [];
     for (const entry of stale) {
       const [tenantId, userId] = entry.split(':') as [string, string];
-      const removed = await this.redis.eval(EXPIRE, 3, keys.all, keys.online(tenantId), keys.sockets(userId), entry, userId, now);
+      const removed = await this.redis.eval(
+        EXPIRE,
+        3,
+        keys.all,
+        keys.online(tenantId),
+        keys.sockets(userId),
+        entry,
+        userId,
+        now,
+      );
       if (removed === 1) gone.push({ tenantId, presence: await this.markSeen(userId) });
     }
     return gone;
   }
 
   /** Online state and last seen of the given users of one tenant. */
-  async of(tenantId: string, users: Pick<User, 'id' | 'lastSeenAt'>[]): Promise<Map<string, PresenceView>> {
-    const scores = users.length ? await this.redis.zmscore(keys.online(tenantId), ...users.map((u) => u.id)) : [];
+  async of(
+    tenantId: string,
+    users: Pick<User, 'id' | 'lastSeenAt'>[],
+  ): Promise<Map<string, PresenceView>> {
+    const scores = users.length
+      ? await this.redis.zmscore(keys.online(tenantId), ...users.map((u) => u.id))
+      : [];
     const now = Date.now();
     return new Map(
       users.map((user, i) => [
         user.id,
-        { userId: user.id, online: Number(scores[i] ?? 0) > now, lastSeenAt: user.lastSeenAt?.toISOString() ?? null },
+        {
+          userId: user.id,
+          online: Number(scores[i] ?? 0) > now,
+          lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
+        },
       ]),
     );
   }

@@ -1,5 +1,10 @@
 import { MESSAGING_LIMITS, type Ack, type AckErrorCode } from '@mindsp/contracts';
-import { BadRequestException, HttpException, Logger, PayloadTooLargeException } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  Logger,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 
@@ -17,7 +22,10 @@ const logger = new Logger('Socket');
 
 function messageOf(error: HttpException): string {
   const response = error.getResponse();
-  const message = typeof response === 'object' && response !== null && 'message' in response ? response.message : error.message;
+  const message =
+    typeof response === 'object' && response !== null && 'message' in response
+      ? response.message
+      : error.message;
   return Array.isArray(message) ? message.join('; ') : String(message);
 }
 
@@ -30,7 +38,10 @@ export async function toAck<T>(work: () => Promise<T>): Promise<Ack<T>> {
     return { ok: true, data: await work() };
   } catch (error) {
     if (error instanceof HttpException) {
-      return { ok: false, error: { code: CODES[error.getStatus()] ?? 'bad_request', message: messageOf(error) } };
+      return {
+        ok: false,
+        error: { code: CODES[error.getStatus()] ?? 'bad_request', message: messageOf(error) },
+      };
     }
     logger.error(error);
     return { ok: false, error: { code: 'internal', message: 'Something went wrong; try again' } };
@@ -38,9 +49,14 @@ export async function toAck<T>(work: () => Promise<T>): Promise<Ack<T>> {
 }
 
 /** The socket twin of the REST validation pipe: size limit, whitelist, types. */
-export async function validPayload<T extends object>(dto: new () => T, payload: unknown): Promise<T> {
+export async function validPayload<T extends object>(
+  dto: new () => T,
+  payload: unknown,
+): Promise<T> {
   if (Buffer.byteLength(JSON.stringify(payload ?? null)) > MESSAGING_LIMITS.socketPayloadBytes) {
-    throw new PayloadTooLargeException(`Payload is over ${MESSAGING_LIMITS.socketPayloadBytes / 1024} kB`);
+    throw new PayloadTooLargeException(
+      `Payload is over ${MESSAGING_LIMITS.socketPayloadBytes / 1024} kB`,
+    );
   }
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new BadRequestException('Payload must be an object');
@@ -48,7 +64,11 @@ export async function validPayload<T extends object>(dto: new () => T, payload: 
   const instance = plainToInstance(dto, payload);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length) {
-    throw new BadRequestException(errors.flatMap((error) => Object.values(error.constraints ?? { [error.property]: `${error.property} is invalid` })));
+    throw new BadRequestException(
+      errors.flatMap((error) =>
+        Object.values(error.constraints ?? { [error.property]: `${error.property} is invalid` }),
+      ),
+    );
   }
   return instance;
 }

@@ -20,13 +20,25 @@ export class RealtimeService {
     return this.server;
   }
 
-  send<E extends keyof ServerEvents>(room: string | string[], event: E, ...args: Parameters<ServerEvents[E]>) {
+  send<E extends keyof ServerEvents>(
+    room: string | string[],
+    event: E,
+    ...args: Parameters<ServerEvents[E]>
+  ) {
     this.server?.to(room).emit(event, ...args);
   }
 
   /** Same as send, but not to the sockets of `exceptUserRoom` (e.g. never to the typist). */
-  sendExcept<E extends keyof ServerEvents>(room: string, exceptRoom: string, event: E, ...args: Parameters<ServerEvents[E]>) {
-    this.server?.to(room).except(exceptRoom).emit(event, ...args);
+  sendExcept<E extends keyof ServerEvents>(
+    room: string,
+    exceptRoom: string,
+    event: E,
+    ...args: Parameters<ServerEvents[E]>
+  ) {
+    this.server
+      ?.to(room)
+      .except(exceptRoom)
+      .emit(event, ...args);
   }
 
   /** Joins every socket of the given users (on any instance) to a room. */

@@ -46,7 +46,9 @@ export class AppSocketAdapter extends IoAdapter {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || !token) return next(new Error('unauthorized'));
       try {
-        const payload = jwt.verify<AccessTokenPayload & { exp: number }>(token, { algorithms: ['HS256'] });
+        const payload = jwt.verify<AccessTokenPayload & { exp: number }>(token, {
+          algorithms: ['HS256'],
+        });
         socket.data.user = { id: payload.sub, tenantId: payload.tid, role: payload.role };
         socket.data.expiresAt = payload.exp;
         next();

@@ -1,12 +1,23 @@
 import { LIMITS, type SearchHit, type SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { NoNul } from '../common/validators';
 import { MessageViewDto } from '../conversations/dto/messages.dto';
 
 export class SearchQueryDto implements SearchQuery {
-  @ApiProperty({ description: 'Words to find; accents and case are ignored, French stemming applies' })
+  @ApiProperty({
+    description: 'Words to find; accents and case are ignored, French stemming applies',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -41,7 +52,10 @@ class SearchConversationDto {
 export class SearchHitDto implements SearchHit {
   @ApiProperty({ type: MessageViewDto }) message!: MessageViewDto;
   @ApiProperty({ type: SearchConversationDto }) conversation!: SearchConversationDto;
-  @ApiProperty({ description: 'The body with matched words between « and » (plain text, not HTML)' }) highlight!: string;
+  @ApiProperty({
+    description: 'The body with matched words between « and » (plain text, not HTML)',
+  })
+  highlight!: string;
 }
 
 export class SearchPageDto {

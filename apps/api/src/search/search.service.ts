@@ -34,10 +34,15 @@ export class SearchService {
   async search(caller: AuthenticatedUser, query: SearchQueryDto): Promise<SearchPage> {
     const limit = query.limit ?? 20;
     const [offset] = decodeCursor<[number]>(query.cursor, ['offset']) ?? [0];
-    const rows: HitRow[] = await this.db.query(
-      SEARCH_SQL,
-      [query.q, caller.id, caller.tenantId, query.conversationId ?? null, limit + 1, offset, WHOLE_BODY_HIGHLIGHT],
-    );
+    const rows: HitRow[] = await this.db.query(SEARCH_SQL, [
+      query.q,
+      caller.id,
+      caller.tenantId,
+      query.conversationId ?? null,
+      limit + 1,
+      offset,
+      WHOLE_BODY_HIGHLIGHT,
+    ]);
     const page = rows.slice(0, limit);
     return {
       items: page.map((row) => ({

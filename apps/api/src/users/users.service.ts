@@ -9,8 +9,18 @@ import type { CreateUserDto, UserListQueryDto } from './dto/users.dto';
 import { PresenceService } from '../presence/presence.service';
 import { User } from './user.entity';
 
-export function toUserSummary({ id, email, displayName, role }: User, presence?: PresenceView): UserSummary {
-  return { id, email, displayName, role, online: presence?.online ?? false, lastSeenAt: presence?.online ? null : (presence?.lastSeenAt ?? null) };
+export function toUserSummary(
+  { id, email, displayName, role }: User,
+  presence?: PresenceView,
+): UserSummary {
+  return {
+    id,
+    email,
+    displayName,
+    role,
+    online: presence?.online ?? false,
+    lastSeenAt: presence?.online ? null : (presence?.lastSeenAt ?? null),
+  };
 }
 
 @Injectable()
@@ -40,7 +50,11 @@ export class UsersService {
         { pattern: containsPattern(q) },
       );
     }
-    if (after) rows.andWhere('(user.display_name, user.id) > (:name, :id)', { name: after[0], id: after[1] });
+    if (after)
+      rows.andWhere('(user.display_name, user.id) > (:name, :id)', {
+        name: after[0],
+        id: after[1],
+      });
     const users = await rows.getMany();
     const page = users.slice(0, limit);
     const last = page[page.length - 1];

@@ -11,9 +11,12 @@ interface LanguageSwitchProps {
 /** FR | EN toggle; each button is named in its own language so anyone can find theirs. */
 export function LanguageSwitch({ value, onChange, tone = 'onLight' }: LanguageSwitchProps) {
   const { t } = useTranslation();
-  const frame = tone === 'onDark' ? 'bg-red-900/40 ring-white/25' : 'bg-neutral-100 ring-neutral-300';
-  const idle = tone === 'onDark' ? 'text-white/85 hover:bg-white/10' : 'text-neutral-600 hover:bg-neutral-200';
-  const active = tone === 'onDark' ? 'bg-white text-red-800 shadow-sm' : 'bg-white text-neutral-900 shadow-sm';
+  const frame =
+    tone === 'onDark' ? 'bg-red-900/40 ring-white/25' : 'bg-neutral-100 ring-neutral-300';
+  const idle =
+    tone === 'onDark' ? 'text-white/85 hover:bg-white/10' : 'text-neutral-600 hover:bg-neutral-200';
+  const active =
+    tone === 'onDark' ? 'bg-white text-red-800 shadow-sm' : 'bg-white text-neutral-900 shadow-sm';
 
   return (
     <div

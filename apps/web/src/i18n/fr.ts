@@ -153,7 +153,9 @@ const fr = {
   },
 } as const;
 
-type Translations<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
+type Translations<T> = {
+  -readonly [K in keyof T]: T[K] extends string ? string : Translations<T[K]>;
+};
 
 /** The shape every language must fill: same keys as French, any strings. */
 export type Messages = Translations<typeof fr>;

@@ -21,7 +21,9 @@ export function isLocale(value: unknown): value is Locale {
 export function initialLocale(): Locale {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (isLocale(stored)) return stored;
-  const fromBrowser = navigator.languages?.map((tag) => tag.slice(0, 2).toLowerCase()).find(isLocale);
+  const fromBrowser = navigator.languages
+    ?.map((tag) => tag.slice(0, 2).toLowerCase())
+    .find(isLocale);
   return fromBrowser ?? 'fr';
 }
 

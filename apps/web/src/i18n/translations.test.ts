@@ -4,12 +4,16 @@ import fr from './fr';
 
 function keyPaths(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? keyPaths(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+    typeof value === 'object' && value !== null
+      ? keyPaths(value, `${prefix}${key}.`)
+      : [`${prefix}${key}`],
   );
 }
 
 function leaves(tree: object): unknown[] {
-  return Object.values(tree).flatMap((value) => (typeof value === 'object' && value !== null ? leaves(value) : [value]));
+  return Object.values(tree).flatMap((value) =>
+    typeof value === 'object' && value !== null ? leaves(value) : [value],
+  );
 }
 
 function placeholders(text: string): string[] {
@@ -23,14 +27,18 @@ describe('translations', () => {
 
   it('have no empty strings', () => {
     for (const messages of [fr, en]) {
-      for (const text of leaves(messages)) expect(typeof text === 'string' && text.trim().length > 0).toBe(true);
+      for (const text of leaves(messages))
+        expect(typeof text === 'string' && text.trim().length > 0).toBe(true);
     }
   });
 
   it('use the same interpolation placeholders in both languages', () => {
     const frPaths = keyPaths(fr);
     const at = (tree: object, path: string) =>
-      path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree) as string;
-    for (const path of frPaths) expect(placeholders(at(en, path)), path).toEqual(placeholders(at(fr, path)));
+      path
+        .split('.')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], tree) as string;
+    for (const path of frPaths)
+      expect(placeholders(at(en, path)), path).toEqual(placeholders(at(fr, path)));
   });
 });

@@ -12,7 +12,8 @@ class MemoryStorage {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const unauthorized = () => json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
+const unauthorized = () =>
+  json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
 
 /** A fake API where only `valid` is an accepted access token and `refresh-1` a live refresh token. */
 function fakeApi(options: { refresh: () => Response | Promise<Response> }) {
@@ -54,12 +55,22 @@ describe('api client', () => {
     vi.stubGlobal('fetch', fetch);
 
     const requests = [api.get('/api/a'), api.get('/api/b'), api.get('/api/c')];
-    await vi.waitFor(() => expect(fetch.mock.calls.filter(([path]) => path === '/api/auth/refresh')).toHaveLength(1));
+    await vi.waitFor(() =>
+      expect(fetch.mock.calls.filter(([path]) => path === '/api/auth/refresh')).toHaveLength(1),
+    );
     releaseRefresh();
 
-    await expect(Promise.all(requests)).resolves.toEqual([{ path: '/api/a' }, { path: '/api/b' }, { path: '/api/c' }]);
+    await expect(Promise.all(requests)).resolves.toEqual([
+      { path: '/api/a' },
+      { path: '/api/b' },
+      { path: '/api/c' },
+    ]);
     expect(fetch.mock.calls.filter(([path]) => path === '/api/auth/refresh')).toHaveLength(1);
-    expect(JSON.parse(String(fetch.mock.calls.find(([path]) => path === '/api/auth/refresh')?.[1]?.body))).toEqual({
+    expect(
+      JSON.parse(
+        String(fetch.mock.calls.find(([path]) => path === '/api/auth/refresh')?.[1]?.body),
+      ),
+    ).toEqual({
       refreshToken: 'refresh-1',
     });
     expect(tokens.get()).toEqual({ accessToken: 'valid', refreshToken: 'refresh-2' });
@@ -95,7 +106,9 @@ describe('api client', () => {
     tokens.set({ accessToken: 'expired', refreshToken: 'refresh-1' });
     // The refresh "works" but the new token is refused too: the client must not loop.
     const fetch = vi.fn(async (path: string) =>
-      path === '/api/auth/refresh' ? json(200, { accessToken: 'also-refused', refreshToken: 'refresh-2' }) : unauthorized(),
+      path === '/api/auth/refresh'
+        ? json(200, { accessToken: 'also-refused', refreshToken: 'refresh-2' })
+        : unauthorized(),
     );
     vi.stubGlobal('fetch', fetch);
 
@@ -108,18 +121,27 @@ describe('api client', () => {
     const refresh = vi.fn(() => json(200, { accessToken: 'valid', refreshToken: 'refresh-2' }));
     vi.stubGlobal('fetch', fakeApi({ refresh }));
 
-    await expect(api.post('/api/auth/login', {}, { refreshOn401: false })).rejects.toMatchObject({ status: 401 });
+    await expect(api.post('/api/auth/login', {}, { refreshOn401: false })).rejects.toMatchObject({
+      status: 401,
+    });
     expect(refresh).not.toHaveBeenCalled();
   });
 
   it("surfaces the API's status and message", async () => {
     vi.stubGlobal('fetch', async () =>
-      json(400, { statusCode: 400, error: 'Bad Request', message: ['email must be an email', 'password is empty'] }),
+      json(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: ['email must be an email', 'password is empty'],
+      }),
     );
 
     const error = await api.post('/api/auth/login', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
-    expect(error).toMatchObject({ status: 400, message: 'email must be an email; password is empty' });
+    expect(error).toMatchObject({
+      status: 400,
+      message: 'email must be an email; password is empty',
+    });
   });
 
   it('reports an unreachable server as a NetworkError', async () => {

@@ -59,7 +59,11 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };
 
-async function send(path: string, options: RequestOptions, accessToken: string | undefined): Promise<Response> {
+async function send(
+  path: string,
+  options: RequestOptions,
+  accessToken: string | undefined,
+): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
@@ -87,7 +91,9 @@ async function parse<T>(response: Response): Promise<T> {
   }
   const body = await readError(response);
   if (!body && UNREACHABLE_STATUSES.has(response.status)) throw new NetworkError();
-  const message = body ? [body.message].flat().join('; ') : response.statusText || `HTTP ${response.status}`;
+  const message = body
+    ? [body.message].flat().join('; ')
+    : response.statusText || `HTTP ${response.status}`;
   throw new ApiRequestError(response.status, message, body);
 }
 

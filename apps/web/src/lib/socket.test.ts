@@ -9,7 +9,9 @@ class FakeSocket {
   private listeners = new Map<string, ((...args: unknown[]) => void)[]>();
   private anyListeners: ((event: string, ...args: unknown[]) => void)[] = [];
 
-  constructor(private readonly options: { auth: (cb: (data: { token: string }) => void) => void }) {}
+  constructor(
+    private readonly options: { auth: (cb: (data: { token: string }) => void) => void },
+  ) {}
 
   on(event: string, listener: (...args: unknown[]) => void) {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -202,7 +204,10 @@ describe('the live connection', () => {
   it('hands server events and each (re)connection to the subscribers', () => {
     const connected = vi.fn();
     const received = vi.fn();
-    const unsubscribe = [socketModule.onSocketEvent('connect', connected), socketModule.onSocketEvent('message:new', received)];
+    const unsubscribe = [
+      socketModule.onSocketEvent('connect', connected),
+      socketModule.onSocketEvent('message:new', received),
+    ];
     socketModule.openSocket();
     latest().accept();
     latest().serverEvent('message:new', { id: 'm1' });
@@ -217,15 +222,17 @@ describe('the live connection', () => {
 describe('socketRequest', () => {
   it('says the socket is unavailable when not connected, so the caller uses REST', async () => {
     socketModule.openSocket();
-    await expect(socketModule.socketRequest('typing', { conversationId: 'c1', typing: true })).rejects.toBeInstanceOf(
-      socketModule.SocketUnavailableError,
-    );
+    await expect(
+      socketModule.socketRequest('typing', { conversationId: 'c1', typing: true }),
+    ).rejects.toBeInstanceOf(socketModule.SocketUnavailableError);
   });
 
   it("resolves with the ack's data", async () => {
     socketModule.openSocket();
     latest().accept();
-    await expect(socketModule.socketRequest('conversation:read', { conversationId: 'c1', seq: 3 })).resolves.toEqual({
+    await expect(
+      socketModule.socketRequest('conversation:read', { conversationId: 'c1', seq: 3 }),
+    ).resolves.toEqual({
       echoed: { conversationId: 'c1', seq: 3 },
     });
   });

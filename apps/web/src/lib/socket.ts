@@ -14,7 +14,9 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 /** Server events, plus `connect` after every (re)connection (the moment to catch up). */
 export type SocketEventName = keyof ServerEvents | 'connect';
-type HandlerOf<E extends SocketEventName> = E extends keyof ServerEvents ? ServerEvents[E] : () => void;
+type HandlerOf<E extends SocketEventName> = E extends keyof ServerEvents
+  ? ServerEvents[E]
+  : () => void;
 type AnyHandler = (...args: unknown[]) => void;
 
 /** The socket cannot carry the request now (not connected, or no ack in time): use REST. */
@@ -124,7 +126,8 @@ function open(): AppSocket {
     renewAccessToken(refused)
       .then((renewed) => {
         // false: the session is over; the tokens listener below closes the socket.
-        if (renewed && socket === created) reconnectLater(refusals > 1 ? Math.min(30_000, 1_000 * 2 ** refusals) : 0);
+        if (renewed && socket === created)
+          reconnectLater(refusals > 1 ? Math.min(30_000, 1_000 * 2 ** refusals) : 0);
       })
       .catch(() => {
         // The server could not be reached for the refresh: try the whole thing again later.
@@ -219,7 +222,10 @@ export function useConnectionState(): ConnectionState {
  * Calls `handler` for a server event (or `connect`) on whichever connection is open, now or
  * later: handlers outlive a reconnection or a new sign-in. Returns the unsubscribe.
  */
-export function onSocketEvent<E extends SocketEventName>(event: E, handler: HandlerOf<E>): () => void {
+export function onSocketEvent<E extends SocketEventName>(
+  event: E,
+  handler: HandlerOf<E>,
+): () => void {
   let set = handlers.get(event);
   if (!set) handlers.set(event, (set = new Set()));
   const listener = handler as AnyHandler;
@@ -232,7 +238,10 @@ export function onSocketEvent<E extends SocketEventName>(event: E, handler: Hand
 /** Subscribes to a server event (or `connect`) for as long as the component is mounted. */
 export function useSocketEvent<E extends SocketEventName>(event: E, handler: HandlerOf<E>): void {
   const onEvent = useEffectEvent((...args: unknown[]) => (handler as AnyHandler)(...args));
-  useEffect(() => onSocketEvent(event, ((...args: unknown[]) => onEvent(...args)) as HandlerOf<E>), [event]);
+  useEffect(
+    () => onSocketEvent(event, ((...args: unknown[]) => onEvent(...args)) as HandlerOf<E>),
+    [event],
+  );
 }
 
 /**
@@ -248,7 +257,9 @@ export async function socketRequest<E extends keyof ClientEvents>(
   const current = socket;
   if (!current?.connected) throw new SocketUnavailableError('not connected');
   // The typed emitWithAck cannot be called with a generic event name; the contract types the result.
-  const timed = current.timeout(timeoutMs) as unknown as { emitWithAck(event: string, input: unknown): Promise<unknown> };
+  const timed = current.timeout(timeoutMs) as unknown as {
+    emitWithAck(event: string, input: unknown): Promise<unknown>;
+  };
   let ack: AckOf<E>;
   try {
     ack = (await timed.emitWithAck(event, input)) as AckOf<E>;
@@ -263,9 +274,14 @@ export async function socketRequest<E extends keyof ClientEvents>(
  * Fire and forget (typing): dropped when not connected, there is nothing to catch up later.
  * Returns whether it went out.
  */
-export function socketNotify<E extends keyof ClientEvents>(event: E, input: Parameters<ClientEvents[E]>[0]): boolean {
+export function socketNotify<E extends keyof ClientEvents>(
+  event: E,
+  input: Parameters<ClientEvents[E]>[0],
+): boolean {
   const current = socket;
   if (!current?.connected) return false;
-  (current.volatile as unknown as { emit(event: string, input: unknown, ack: () => void): void }).emit(event, input, () => undefined);
+  (
+    current.volatile as unknown as { emit(event: string, input: unknown, ack: () => void): void }
+  ).emit(event, input, () => undefined);
   return true;
 }

@@ -66,8 +66,10 @@ export class AuthUserDto implements AuthUser {
 }
 
 export class TokenPairDto implements TokenPair {
-  @ApiProperty({ description: 'JWT, short-lived; send as `Authorization: Bearer`' }) accessToken!: string;
-  @ApiProperty({ description: 'Opaque, single use: each refresh returns a new one' }) refreshToken!: string;
+  @ApiProperty({ description: 'JWT, short-lived; send as `Authorization: Bearer`' })
+  accessToken!: string;
+  @ApiProperty({ description: 'Opaque, single use: each refresh returns a new one' })
+  refreshToken!: string;
 }
 
 export class LoginResponseDto extends TokenPairDto implements LoginResponse {

@@ -30,7 +30,9 @@ import { MessageViewDto } from './messages.dto';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ConversationListQueryDto extends PageQueryDto implements ConversationListQuery {
-  @ApiPropertyOptional({ description: 'Matches the title or a member name, ignoring case and accents' })
+  @ApiPropertyOptional({
+    description: 'Matches the title or a member name, ignoring case and accents',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -43,7 +45,10 @@ export class CreateConversationDto {
   @IsIn(CONVERSATION_KINDS)
   kind!: ConversationKind;
 
-  @ApiPropertyOptional({ description: 'Required for groups', maxLength: MESSAGING_LIMITS.titleMaxLength })
+  @ApiPropertyOptional({
+    description: 'Required for groups',
+    maxLength: MESSAGING_LIMITS.titleMaxLength,
+  })
   @ValidateIf((input: CreateConversationDto) => input.kind === 'group' || input.title !== undefined)
   @Transform(trim)
   @IsString()
@@ -52,7 +57,10 @@ export class CreateConversationDto {
   @NoNul()
   title?: string;
 
-  @ApiProperty({ type: [String], description: 'The other people: exactly one for direct, one or more for a group' })
+  @ApiProperty({
+    type: [String],
+    description: 'The other people: exactly one for direct, one or more for a group',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MESSAGING_LIMITS.groupMaxMembers - 1)
@@ -84,7 +92,8 @@ export class AddMembersDto implements AddMembersRequest {
 export class MemberViewDto implements MemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() displayName!: string;
-  @ApiProperty({ description: 'Read watermark: every message with seq <= this is read' }) lastReadSeq!: number;
+  @ApiProperty({ description: 'Read watermark: every message with seq <= this is read' })
+  lastReadSeq!: number;
 }
 
 export class ConversationViewDto implements ConversationView {

@@ -30,7 +30,9 @@ export class Messaging1732500000000 implements MigrationInterface {
         joined_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (conversation_id, user_id)
       )`);
-    await db.query(`CREATE INDEX conversation_members_user_idx ON conversation_members (user_id, conversation_id)`);
+    await db.query(
+      `CREATE INDEX conversation_members_user_idx ON conversation_members (user_id, conversation_id)`,
+    );
 
     // Full-text search that ignores accents ("reunion" finds "Réunion"), with French stemming.
     await db.query(`CREATE TEXT SEARCH CONFIGURATION mindsp_search (COPY = french)`);

@@ -1,8 +1,25 @@
-import { LIMITS, LOCALES, ROLES, type Locale, type Page, type Role, type UserListQuery, type UserSummary } from '@mindsp/contracts';
+import {
+  LIMITS,
+  LOCALES,
+  ROLES,
+  type Locale,
+  type Page,
+  type Role,
+  type UserListQuery,
+  type UserSummary,
+} from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/pagination';
 import { NoNul } from '../../common/validators';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Matches name or email, ignoring case and accents' })
@@ -48,7 +65,13 @@ export class UserSummaryDto implements UserSummary {
   @ApiProperty() displayName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ description: 'Has at least one open connection' }) online!: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When their last connection closed' }) lastSeenAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When their last connection closed',
+  })
+  lastSeenAt!: string | null;
 }
 
 export class UserPageDto implements Page<UserSummary> {

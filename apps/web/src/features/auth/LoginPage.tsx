@@ -12,7 +12,8 @@ import { useHasSession, useLogin } from './queries';
 /** Where `RequireAuth` sent the user from, so signing in takes them back there. */
 function useReturnPath(): string {
   const { state } = useLocation();
-  const from = (state as { from?: { pathname?: string; search?: string; hash?: string } } | null)?.from;
+  const from = (state as { from?: { pathname?: string; search?: string; hash?: string } } | null)
+    ?.from;
   if (!from?.pathname || from.pathname === '/login') return '/messages';
   return `${from.pathname}${from.search ?? ''}${from.hash ?? ''}`;
 }
@@ -38,7 +39,10 @@ export function LoginPage() {
   return (
     <div className="flex min-h-dvh flex-col bg-neutral-100">
       <div className="flex justify-end p-4">
-        <LanguageSwitch value={currentLocale()} onChange={(locale) => void i18n.changeLanguage(locale)} />
+        <LanguageSwitch
+          value={currentLocale()}
+          onChange={(locale) => void i18n.changeLanguage(locale)}
+        />
       </div>
       <main className="flex flex-1 items-start justify-center px-4 pb-12 sm:items-center">
         <div className="w-full max-w-sm">
@@ -55,9 +59,28 @@ export function LoginPage() {
             <h1 className="text-xl font-semibold text-neutral-900">{t('login.title')}</h1>
             <p className="mt-1 text-sm text-neutral-600">{t('login.subtitle')}</p>
             <form className="mt-6 space-y-4" onSubmit={submit}>
-              <LoginField name="tenant" label={t('login.tenant')} hint={t('login.tenantHint')} placeholder="demo" autoComplete="organization" autoCapitalize="none" spellCheck={false} />
-              <LoginField name="email" type="email" label={t('login.email')} autoComplete="username" />
-              <LoginField name="password" type="password" label={t('login.password')} autoComplete="current-password" maxLength={LIMITS.passwordMaxLength} />
+              <LoginField
+                name="tenant"
+                label={t('login.tenant')}
+                hint={t('login.tenantHint')}
+                placeholder="demo"
+                autoComplete="organization"
+                autoCapitalize="none"
+                spellCheck={false}
+              />
+              <LoginField
+                name="email"
+                type="email"
+                label={t('login.email')}
+                autoComplete="username"
+              />
+              <LoginField
+                name="password"
+                type="password"
+                label={t('login.password')}
+                autoComplete="current-password"
+                maxLength={LIMITS.passwordMaxLength}
+              />
               {login.isError && <LoginError error={login.error} />}
               <button
                 type="submit"
@@ -111,7 +134,10 @@ function LoginError({ error }: { error: unknown }) {
   const kind = loginErrorKind(error);
   const status = isApiError(error) ? error.status : '—';
   return (
-    <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+    <p
+      role="alert"
+      className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
+    >
       {kind === 'unexpected' ? t('login.errors.unexpected', { status }) : t(`login.errors.${kind}`)}
     </p>
   );

@@ -1,6 +1,7 @@
 import { isApiError, isNetworkError } from '../../lib/api';
 
-export type LoginErrorKind = 'unreachable' | 'invalidCredentials' | 'tooManyAttempts' | 'invalidInput' | 'unexpected';
+export type LoginErrorKind =
+  'unreachable' | 'invalidCredentials' | 'tooManyAttempts' | 'invalidInput' | 'unexpected';
 
 /** Which message the login form shows for a failed sign-in (keys under `login.errors`). */
 export function loginErrorKind(error: unknown): LoginErrorKind {

@@ -1,4 +1,10 @@
-import type { AuthUser, Locale, LoginRequest, LoginResponse, UpdateMeRequest } from '@mindsp/contracts';
+import type {
+  AuthUser,
+  Locale,
+  LoginRequest,
+  LoginResponse,
+  UpdateMeRequest,
+} from '@mindsp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { api } from '../../lib/api';
@@ -68,7 +74,8 @@ export function useLogout() {
 export function useUpdateLocale() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (locale: Locale) => api.patch<AuthUser>('/api/auth/me', { locale } satisfies UpdateMeRequest),
+    mutationFn: (locale: Locale) =>
+      api.patch<AuthUser>('/api/auth/me', { locale } satisfies UpdateMeRequest),
     onMutate: (locale) => i18n.changeLanguage(locale),
     onSuccess: (user) => queryClient.setQueryData(authKeys.me, user),
   });

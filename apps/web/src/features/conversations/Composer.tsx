@@ -7,7 +7,13 @@ import { useTypingNotifier } from './typing';
 const COUNTER_FROM = MESSAGING_LIMITS.bodyMaxLength - 400;
 
 /** Where a message is written: Enter sends, Shift+Enter starts a new line; blank is never sent. */
-export function Composer({ conversationId, onSend }: { conversationId: string; onSend: (body: string) => void }) {
+export function Composer({
+  conversationId,
+  onSend,
+}: {
+  conversationId: string;
+  onSend: (body: string) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const typing = useTypingNotifier(conversationId);

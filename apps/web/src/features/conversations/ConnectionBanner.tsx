@@ -12,7 +12,10 @@ export function ConnectionBanner() {
       data-testid="connection-banner"
       className="mb-2 flex items-center gap-2 bg-amber-100 px-4 py-2 text-sm font-medium text-amber-900 ring-1 ring-amber-200 md:rounded-lg"
     >
-      <span className="size-2 shrink-0 animate-pulse rounded-full bg-amber-600" aria-hidden="true" />
+      <span
+        className="size-2 shrink-0 animate-pulse rounded-full bg-amber-600"
+        aria-hidden="true"
+      />
       {t('connection.lost')}
     </p>
   );

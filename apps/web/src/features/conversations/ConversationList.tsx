@@ -22,7 +22,11 @@ export function ConversationList({ q }: { q: string }) {
         <p role="alert" className="text-neutral-800">
           {t('conversations.loadFailed')}
         </p>
-        <button type="button" onClick={() => void conversations.refetch()} className="mt-2 font-semibold text-red-700 underline">
+        <button
+          type="button"
+          onClick={() => void conversations.refetch()}
+          className="mt-2 font-semibold text-red-700 underline"
+        >
           {t('conversations.retry')}
         </button>
       </div>
@@ -32,11 +36,21 @@ export function ConversationList({ q }: { q: string }) {
   const items = conversations.data.pages.flatMap((page) => page.items);
   if (!items.length) {
     return q.trim() ? (
-      <p className="px-4 py-6 text-sm text-neutral-600">{t('conversations.noMatch', { q: q.trim() })}</p>
+      <p className="px-4 py-6 text-sm text-neutral-600">
+        {t('conversations.noMatch', { q: q.trim() })}
+      </p>
     ) : (
       <div className="m-4 flex flex-col items-center rounded-2xl border border-dashed border-neutral-300 px-6 py-10 text-center">
-        <svg viewBox="0 0 24 24" aria-hidden="true" className="size-10 fill-none stroke-red-700 stroke-[1.5]">
-          <path strokeLinecap="round" strokeLinejoin="round" d="M8 10h8M8 14h5m-8 6 2.2-3.3A8 8 0 1 1 20 12a8 8 0 0 1-8 8H5Z" />
+        <svg
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          className="size-10 fill-none stroke-red-700 stroke-[1.5]"
+        >
+          <path
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            d="M8 10h8M8 14h5m-8 6 2.2-3.3A8 8 0 1 1 20 12a8 8 0 0 1-8 8H5Z"
+          />
         </svg>
         <p className="mt-4 font-medium text-neutral-900">{t('conversations.emptyTitle')}</p>
         <p className="mt-1 max-w-sm text-sm text-neutral-600">{t('conversations.emptyBody')}</p>

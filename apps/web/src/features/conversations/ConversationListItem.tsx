@@ -7,7 +7,13 @@ import { Avatar } from './Avatar';
 import { conversationTitle, listTime, otherMember } from './format';
 import { useIsOnline } from './queries';
 
-export function ConversationListItem({ conversation, now }: { conversation: ConversationView; now: Date }) {
+export function ConversationListItem({
+  conversation,
+  now,
+}: {
+  conversation: ConversationView;
+  now: Date;
+}) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const other = otherMember(conversation, me.id);
@@ -19,9 +25,12 @@ export function ConversationListItem({ conversation, now }: { conversation: Conv
   let preview: string = t('conversations.noMessages');
   if (last) {
     const body = last.deletedAt ? t('conversation.deleted') : last.body.replace(/\s+/g, ' ');
-    const sender = conversation.members.find((member) => member.id === last.senderId)?.displayName.split(' ')[0];
+    const sender = conversation.members
+      .find((member) => member.id === last.senderId)
+      ?.displayName.split(' ')[0];
     if (last.senderId === me.id) preview = t('conversations.mine', { body });
-    else if (conversation.kind === 'group' && sender) preview = t('conversations.theirs', { name: sender, body });
+    else if (conversation.kind === 'group' && sender)
+      preview = t('conversations.theirs', { name: sender, body });
     else preview = body;
   }
 
@@ -34,14 +43,24 @@ export function ConversationListItem({ conversation, now }: { conversation: Conv
         `flex items-center gap-3 px-4 py-3 outline-none hover:bg-neutral-50 focus-visible:bg-red-50 ${isActive ? 'bg-red-50' : ''}`
       }
     >
-      <Avatar name={title} group={conversation.kind === 'group'} online={conversation.kind === 'direct' ? Boolean(online) : undefined} />
+      <Avatar
+        name={title}
+        group={conversation.kind === 'group'}
+        online={conversation.kind === 'direct' ? Boolean(online) : undefined}
+      />
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline gap-2">
-          <span data-testid="conversation-title" className={`min-w-0 flex-1 truncate ${unread ? 'font-semibold' : 'font-medium'} text-neutral-900`}>
+          <span
+            data-testid="conversation-title"
+            className={`min-w-0 flex-1 truncate ${unread ? 'font-semibold' : 'font-medium'} text-neutral-900`}
+          >
             {title}
           </span>
           {last && (
-            <time dateTime={last.createdAt} className={`shrink-0 text-xs ${unread ? 'font-semibold text-red-700' : 'text-neutral-500'}`}>
+            <time
+              dateTime={last.createdAt}
+              className={`shrink-0 text-xs ${unread ? 'font-semibold text-red-700' : 'text-neutral-500'}`}
+            >
               {listTime(last.createdAt, now, currentLocale(), t('conversations.yesterday'))}
             </time>
           )}

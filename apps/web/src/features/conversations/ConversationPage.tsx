@@ -12,7 +12,13 @@ import { ConversationHeader } from './ConversationHeader';
 import { ConversationSearch } from './ConversationSearch';
 import { GroupDetails } from './GroupDetails';
 import { MessageList } from './MessageList';
-import { useConversation, useMarkRead, useMessages, usePendingMessages, useSendMessage } from './queries';
+import {
+  useConversation,
+  useMarkRead,
+  useMessages,
+  usePendingMessages,
+  useSendMessage,
+} from './queries';
 import { TypingIndicator } from './TypingIndicator';
 
 /** /messages/:id; keyed by the id so nothing (draft, search, scroll) carries over to another conversation. */
@@ -21,7 +27,8 @@ export function ConversationRoute() {
   return <ConversationPage key={id} conversationId={id} />;
 }
 
-const frame = 'flex min-h-0 flex-1 flex-col overflow-hidden bg-white md:rounded-2xl md:shadow-sm md:ring-1 md:ring-neutral-200';
+const frame =
+  'flex min-h-0 flex-1 flex-col overflow-hidden bg-white md:rounded-2xl md:shadow-sm md:ring-1 md:ring-neutral-200';
 
 export function ConversationPage({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
@@ -63,7 +70,11 @@ export function ConversationPage({ conversationId }: { conversationId: string })
             {t('conversation.back')}
           </Link>
         ) : (
-          <button type="button" onClick={() => void conversation.refetch()} className="font-semibold text-red-700 underline">
+          <button
+            type="button"
+            onClick={() => void conversation.refetch()}
+            className="font-semibold text-red-700 underline"
+          >
             {t('conversation.retry')}
           </button>
         )}
@@ -90,7 +101,11 @@ export function ConversationPage({ conversationId }: { conversationId: string })
         onToggleDetails={() => setPanel((open) => (open === 'details' ? null : 'details'))}
       />
       {panel === 'details' && conversation.data.kind === 'group' && (
-        <GroupDetails conversation={conversation.data} myId={me.id} onClose={() => setPanel(null)} />
+        <GroupDetails
+          conversation={conversation.data}
+          myId={me.id}
+          onClose={() => setPanel(null)}
+        />
       )}
       {panel === 'search' && (
         <ConversationSearch
@@ -103,7 +118,10 @@ export function ConversationPage({ conversationId }: { conversationId: string })
         />
       )}
       {notLoaded && (
-        <p role="status" className="bg-neutral-100 px-4 py-1.5 text-center text-xs text-neutral-700">
+        <p
+          role="status"
+          className="bg-neutral-100 px-4 py-1.5 text-center text-xs text-neutral-700"
+        >
           {t('conversation.notLoaded')}
         </p>
       )}
@@ -114,7 +132,11 @@ export function ConversationPage({ conversationId }: { conversationId: string })
       ) : history.isError ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 text-sm">
           <p role="alert">{t('conversation.loadFailed')}</p>
-          <button type="button" onClick={() => void history.refetch()} className="font-semibold text-red-700 underline">
+          <button
+            type="button"
+            onClick={() => void history.refetch()}
+            className="font-semibold text-red-700 underline"
+          >
             {t('conversation.retry')}
           </button>
         </div>
@@ -143,7 +165,10 @@ export function ConversationPage({ conversationId }: { conversationId: string })
  * While the conversation is on screen and the window has the focus, my read watermark follows
  * the latest message (so the sender sees ✓✓ and my badge clears). A hidden tab reads nothing.
  */
-function useMarkReadWhileOpen(conversation: ConversationView | undefined, latestSeq: number | undefined) {
+function useMarkReadWhileOpen(
+  conversation: ConversationView | undefined,
+  latestSeq: number | undefined,
+) {
   const markRead = useMarkRead(conversation?.id ?? '');
   // The highest seq already asked for: one request per new message, not per render.
   const requested = useRef(0);

@@ -21,7 +21,11 @@ export function ConversationSearch({ conversationId, onClose, onPick }: Conversa
 
   return (
     <div className="border-b border-neutral-200 bg-neutral-50 px-3 py-2 sm:px-4">
-      <form role="search" onSubmit={(event) => event.preventDefault()} className="flex items-center gap-2">
+      <form
+        role="search"
+        onSubmit={(event) => event.preventDefault()}
+        className="flex items-center gap-2"
+      >
         <input
           type="search"
           value={q}
@@ -65,8 +69,14 @@ export function ConversationSearch({ conversationId, onClose, onPick }: Conversa
                     <span className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]">
                       <HighlightedText highlight={hit.highlight} />
                     </span>
-                    <time dateTime={hit.message.createdAt} className="mt-0.5 block text-xs text-neutral-500">
-                      {new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(hit.message.createdAt))}
+                    <time
+                      dateTime={hit.message.createdAt}
+                      className="mt-0.5 block text-xs text-neutral-500"
+                    >
+                      {new Intl.DateTimeFormat(currentLocale(), {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }).format(new Date(hit.message.createdAt))}
                     </time>
                   </button>
                 </li>

@@ -4,10 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { Avatar } from './Avatar';
-import { useAddMembers, useIsOnline, useLeaveConversation, useRenameConversation, useUsers } from './queries';
+import {
+  useAddMembers,
+  useIsOnline,
+  useLeaveConversation,
+  useRenameConversation,
+  useUsers,
+} from './queries';
 
 /** A group's members and settings: rename it, add people, leave it. */
-export function GroupDetails({ conversation, myId, onClose }: { conversation: ConversationView; myId: string; onClose: () => void }) {
+export function GroupDetails({
+  conversation,
+  myId,
+  onClose,
+}: {
+  conversation: ConversationView;
+  myId: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <section
@@ -34,7 +48,12 @@ export function GroupDetails({ conversation, myId, onClose }: { conversation: Co
         </h3>
         <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-2">
           {conversation.members.map((member) => (
-            <MemberItem key={member.id} id={member.id} name={member.displayName} isMe={member.id === myId} />
+            <MemberItem
+              key={member.id}
+              id={member.id}
+              name={member.displayName}
+              isMe={member.id === myId}
+            />
           ))}
         </ul>
       </div>
@@ -72,7 +91,10 @@ function RenameForm({ conversation }: { conversation: ConversationView }) {
 
   return (
     <form onSubmit={submit} className="min-w-0 flex-1">
-      <label htmlFor={inputId} className="block text-xs font-semibold uppercase tracking-wide text-neutral-500">
+      <label
+        htmlFor={inputId}
+        className="block text-xs font-semibold uppercase tracking-wide text-neutral-500"
+      >
         {t('conversation.rename')}
       </label>
       <div className="mt-1 flex gap-2">
@@ -109,11 +131,16 @@ function AddPeople({ conversation }: { conversation: ConversationView }) {
   const users = useUsers(term);
   const add = useAddMembers(conversation.id);
   const memberIds = new Set(conversation.members.map((member) => member.id));
-  const candidates = (users.data?.items ?? []).filter((user) => !memberIds.has(user.id)).slice(0, 8);
+  const candidates = (users.data?.items ?? [])
+    .filter((user) => !memberIds.has(user.id))
+    .slice(0, 8);
 
   return (
     <div>
-      <label htmlFor={inputId} className="block text-xs font-semibold uppercase tracking-wide text-neutral-500">
+      <label
+        htmlFor={inputId}
+        className="block text-xs font-semibold uppercase tracking-wide text-neutral-500"
+      >
         {t('conversation.addPeople')}
       </label>
       <input
@@ -161,23 +188,37 @@ function LeaveGroup({ conversationId }: { conversationId: string }) {
 
   if (!confirming) {
     return (
-      <button type="button" onClick={() => setConfirming(true)} className="text-sm font-semibold text-red-800 underline underline-offset-2">
+      <button
+        type="button"
+        onClick={() => setConfirming(true)}
+        className="text-sm font-semibold text-red-800 underline underline-offset-2"
+      >
         {t('conversation.leave')}
       </button>
     );
   }
   return (
-    <div role="group" aria-label={t('conversation.leave')} className="flex flex-wrap items-center gap-2 text-sm">
+    <div
+      role="group"
+      aria-label={t('conversation.leave')}
+      className="flex flex-wrap items-center gap-2 text-sm"
+    >
       <span className="text-neutral-800">{t('conversation.confirmLeave')}</span>
       <button
         type="button"
-        onClick={() => leave.mutate(undefined, { onSuccess: () => navigate('/messages', { replace: true }) })}
+        onClick={() =>
+          leave.mutate(undefined, { onSuccess: () => navigate('/messages', { replace: true }) })
+        }
         disabled={leave.isPending}
         className="rounded-md bg-red-700 px-2.5 py-1 font-semibold text-white hover:bg-red-800 disabled:opacity-60"
       >
         {t('conversation.leave')}
       </button>
-      <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-2.5 py-1 font-semibold text-neutral-700 hover:bg-neutral-200">
+      <button
+        type="button"
+        onClick={() => setConfirming(false)}
+        className="rounded-md px-2.5 py-1 font-semibold text-neutral-700 hover:bg-neutral-200"
+      >
         {t('conversation.cancel')}
       </button>
       {leave.isError && (

@@ -29,10 +29,18 @@ export function MessageBubble({ message, conversation, mine, senderName }: Messa
     <Frame
       mine={mine}
       senderName={senderName}
-      attributes={{ 'data-testid': 'message', 'data-seq': message.seq, 'data-message-id': message.id, 'data-mine': mine }}
+      attributes={{
+        'data-testid': 'message',
+        'data-seq': message.seq,
+        'data-message-id': message.id,
+        'data-mine': mine,
+      }}
       actions={
         mine && !deleted && mode === 'view' ? (
-          <MessageActions onEdit={() => setMode('edit')} onDelete={() => setMode('confirmDelete')} />
+          <MessageActions
+            onEdit={() => setMode('edit')}
+            onDelete={() => setMode('confirmDelete')}
+          />
         ) : null
       }
       bubble={
@@ -56,14 +64,20 @@ export function MessageBubble({ message, conversation, mine, senderName }: Messa
       tone={deleted ? 'deleted' : mine ? 'mine' : 'theirs'}
       meta={
         <>
-          <time dateTime={message.createdAt}>{messageTime(message.createdAt, currentLocale())}</time>
+          <time dateTime={message.createdAt}>
+            {messageTime(message.createdAt, currentLocale())}
+          </time>
           {message.editedAt && !deleted && <span>· {t('conversation.edited')}</span>}
           {mine && !deleted && <ReadReceipt message={message} conversation={conversation} />}
         </>
       }
     >
       {mode === 'confirmDelete' && (
-        <div role="group" aria-label={t('conversation.confirmDelete')} className="mt-1 flex flex-wrap items-center justify-end gap-2 text-sm">
+        <div
+          role="group"
+          aria-label={t('conversation.confirmDelete')}
+          className="mt-1 flex flex-wrap items-center justify-end gap-2 text-sm"
+        >
           <span className="text-neutral-700">{t('conversation.confirmDelete')}</span>
           <button
             type="button"
@@ -73,7 +87,11 @@ export function MessageBubble({ message, conversation, mine, senderName }: Messa
           >
             {t('conversation.delete')}
           </button>
-          <button type="button" onClick={() => setMode('view')} className="rounded-md px-2.5 py-1 font-semibold text-neutral-700 hover:bg-neutral-100">
+          <button
+            type="button"
+            onClick={() => setMode('view')}
+            className="rounded-md px-2.5 py-1 font-semibold text-neutral-700 hover:bg-neutral-100"
+          >
             {t('conversation.cancel')}
           </button>
         </div>
@@ -102,7 +120,12 @@ export function PendingMessageBubble({
   return (
     <Frame
       mine
-      attributes={{ 'data-testid': 'message', 'data-pending': pending.status, 'data-client-message-id': pending.clientMessageId, 'data-mine': true }}
+      attributes={{
+        'data-testid': 'message',
+        'data-pending': pending.status,
+        'data-client-message-id': pending.clientMessageId,
+        'data-mine': true,
+      }}
       tone={failed ? 'failed' : 'pending'}
       bubble={<MessageBody body={pending.body} mine />}
       meta={
@@ -117,8 +140,16 @@ export function PendingMessageBubble({
             </button>
           </span>
         ) : (
-          <span data-testid="receipt" data-status="pending" className="inline-flex items-center gap-1">
-            <svg viewBox="0 0 16 16" aria-hidden="true" className="size-3 fill-none stroke-current stroke-[1.6]">
+          <span
+            data-testid="receipt"
+            data-status="pending"
+            className="inline-flex items-center gap-1"
+          >
+            <svg
+              viewBox="0 0 16 16"
+              aria-hidden="true"
+              className="size-3 fill-none stroke-current stroke-[1.6]"
+            >
               <circle cx="8" cy="8" r="6.2" />
               <path d="M8 4.5V8l2.2 1.4" strokeLinecap="round" />
             </svg>
@@ -149,13 +180,33 @@ interface FrameProps {
   children?: ReactNode;
 }
 
-function Frame({ mine, senderName, attributes, tone, bubble, actions, meta, children }: FrameProps) {
+function Frame({
+  mine,
+  senderName,
+  attributes,
+  tone,
+  bubble,
+  actions,
+  meta,
+  children,
+}: FrameProps) {
   return (
-    <div {...attributes} className={`group flex flex-col rounded-lg px-1 py-0.5 ${mine ? 'items-end' : 'items-start'}`}>
-      {senderName && <span className="mb-0.5 ml-3 text-xs font-semibold text-neutral-600">{senderName}</span>}
-      <div className={`flex max-w-[85%] items-center gap-1 sm:max-w-[75%] ${mine ? 'flex-row' : 'flex-row-reverse'}`}>
+    <div
+      {...attributes}
+      className={`group flex flex-col rounded-lg px-1 py-0.5 ${mine ? 'items-end' : 'items-start'}`}
+    >
+      {senderName && (
+        <span className="mb-0.5 ml-3 text-xs font-semibold text-neutral-600">{senderName}</span>
+      )}
+      <div
+        className={`flex max-w-[85%] items-center gap-1 sm:max-w-[75%] ${mine ? 'flex-row' : 'flex-row-reverse'}`}
+      >
         {actions}
-        <div className={`min-w-0 rounded-2xl px-3.5 py-2 text-[0.95rem] leading-relaxed shadow-xs ${TONES[tone]}`}>{bubble}</div>
+        <div
+          className={`min-w-0 rounded-2xl px-3.5 py-2 text-[0.95rem] leading-relaxed shadow-xs ${TONES[tone]}`}
+        >
+          {bubble}
+        </div>
       </div>
       <div className={`mt-0.5 flex items-center gap-1.5 px-2 text-xs text-neutral-500`}>{meta}</div>
       {children}
@@ -180,7 +231,12 @@ function MessageActions({ onEdit, onDelete }: { onEdit: () => void; onDelete: ()
         </svg>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} collisionPadding={8} className="z-20 min-w-36 rounded-xl bg-white p-1 shadow-lg ring-1 ring-neutral-200">
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          collisionPadding={8}
+          className="z-20 min-w-36 rounded-xl bg-white p-1 shadow-lg ring-1 ring-neutral-200"
+        >
           <DropdownMenu.Item onSelect={onEdit} className={item}>
             {t('conversation.edit')}
           </DropdownMenu.Item>
@@ -233,10 +289,18 @@ function EditForm({
         className="field-sizing-content max-h-48 w-full resize-none rounded-lg bg-white px-2 py-1 text-neutral-900 focus:outline-none focus:ring-2 focus:ring-white/60"
       />
       <div className="flex justify-end gap-2 text-sm">
-        <button type="button" onClick={onCancel} className="rounded-md px-2 py-1 font-semibold hover:bg-white/15">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-2 py-1 font-semibold hover:bg-white/15"
+        >
           {t('conversation.cancel')}
         </button>
-        <button type="submit" disabled={!valid || pending} className="rounded-md bg-white px-2 py-1 font-semibold text-red-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={!valid || pending}
+          className="rounded-md bg-white px-2 py-1 font-semibold text-red-800 disabled:opacity-60"
+        >
           {t('conversation.save')}
         </button>
       </div>

@@ -25,7 +25,8 @@ interface MessageListProps {
 /** Within this many pixels of the bottom, the user is reading the latest: follow new messages. */
 const BOTTOM_SLACK_PX = 80;
 
-const atBottom = (element: HTMLElement) => element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK_PX;
+const atBottom = (element: HTMLElement) =>
+  element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK_PX;
 
 /**
  * The history, oldest at the top, with a separator per day. Scrolling near the top loads older
@@ -33,7 +34,17 @@ const atBottom = (element: HTMLElement) => element.scrollHeight - element.scroll
  * the bottom (or sent them).
  */
 export function MessageList(props: MessageListProps) {
-  const { conversation, messages, pending, myId, hasOlder, loadingOlder, loadOlder, jumpTo, onJumped } = props;
+  const {
+    conversation,
+    messages,
+    pending,
+    myId,
+    hasOlder,
+    loadingOlder,
+    loadOlder,
+    jumpTo,
+    onJumped,
+  } = props;
   const { t } = useTranslation();
   const now = useNow();
   const scroller = useRef<HTMLDivElement>(null);
@@ -46,7 +57,13 @@ export function MessageList(props: MessageListProps) {
 
   // Where the user was before this render: restores the view after older messages are added
   // above, and tells whether to follow new ones below.
-  const view = useRef<{ height: number; top: number; first?: number; last?: string | number; following: boolean }>({
+  const view = useRef<{
+    height: number;
+    top: number;
+    first?: number;
+    last?: string | number;
+    following: boolean;
+  }>({
     height: 0,
     top: 0,
     following: true,
@@ -63,7 +80,13 @@ export function MessageList(props: MessageListProps) {
     } else if (last !== before.last && (before.following || lastIsMine)) {
       element.scrollTop = element.scrollHeight;
     }
-    view.current = { height: element.scrollHeight, top: element.scrollTop, first, last, following: atBottom(element) };
+    view.current = {
+      height: element.scrollHeight,
+      top: element.scrollTop,
+      first,
+      last,
+      following: atBottom(element),
+    };
   }, [first, last, lastIsMine]);
 
   // The composer growing or the window resizing shrinks the list: stay at the bottom if there.
@@ -82,10 +105,13 @@ export function MessageList(props: MessageListProps) {
     const root = scroller.current;
     const target = sentinel.current;
     if (!root || !target || !hasOlder || loadingOlder) return;
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && loadOlder(), {
-      root,
-      rootMargin: '300px 0px 0px 0px',
-    });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && loadOlder(),
+      {
+        root,
+        rootMargin: '300px 0px 0px 0px',
+      },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [hasOlder, loadingOlder, loadOlder, first]);
@@ -96,7 +122,10 @@ export function MessageList(props: MessageListProps) {
     const target = scroller.current?.querySelector<HTMLElement>(`[data-seq="${jumpTo.seq}"]`);
     if (target) {
       target.scrollIntoView({ block: 'center' });
-      target.animate([{ backgroundColor: 'rgb(253 230 138)' }, { backgroundColor: 'transparent' }], { duration: 2_000, easing: 'ease-out' });
+      target.animate(
+        [{ backgroundColor: 'rgb(253 230 138)' }, { backgroundColor: 'transparent' }],
+        { duration: 2_000, easing: 'ease-out' },
+      );
       onJumped(true);
     } else if (hasOlder && (first ?? 0) > jumpTo.seq) {
       if (!loadingOlder) loadOlder();
@@ -107,11 +136,18 @@ export function MessageList(props: MessageListProps) {
 
   const remember = () => {
     const element = scroller.current;
-    if (element) view.current = { ...view.current, height: element.scrollHeight, top: element.scrollTop, following: atBottom(element) };
+    if (element)
+      view.current = {
+        ...view.current,
+        height: element.scrollHeight,
+        top: element.scrollTop,
+        following: atBottom(element),
+      };
   };
 
   const nameOf = (userId: string) =>
-    conversation.members.find((member) => member.id === userId)?.displayName ?? t('conversation.formerMember');
+    conversation.members.find((member) => member.id === userId)?.displayName ??
+    t('conversation.formerMember');
 
   return (
     <div
@@ -124,7 +160,12 @@ export function MessageList(props: MessageListProps) {
     >
       <div ref={sentinel} className="flex justify-center py-2 text-xs text-neutral-500">
         {hasOlder ? (
-          <button type="button" onClick={loadOlder} disabled={loadingOlder} className="rounded-full px-3 py-1 hover:bg-neutral-200 disabled:cursor-wait">
+          <button
+            type="button"
+            onClick={loadOlder}
+            disabled={loadingOlder}
+            className="rounded-full px-3 py-1 hover:bg-neutral-200 disabled:cursor-wait"
+          >
             {loadingOlder ? t('conversation.loadingOlder') : t('conversation.loadOlder')}
           </button>
         ) : messages.length ? (
@@ -132,13 +173,17 @@ export function MessageList(props: MessageListProps) {
         ) : null}
       </div>
 
-      {!messages.length && !pending.length && <p className="py-10 text-center text-sm text-neutral-500">{t('conversation.empty')}</p>}
+      {!messages.length && !pending.length && (
+        <p className="py-10 text-center text-sm text-neutral-500">{t('conversation.empty')}</p>
+      )}
 
       {timeline.map((item, index) => {
-        if (item.kind === 'day') return <DaySeparator key={`day-${item.day}`} day={item.day} now={now} />;
+        if (item.kind === 'day')
+          return <DaySeparator key={`day-${item.day}`} day={item.day} now={now} />;
         const { message } = item;
         const previous = timeline[index - 1];
-        const startsRun = previous?.kind !== 'message' || previous.message.senderId !== message.senderId;
+        const startsRun =
+          previous?.kind !== 'message' || previous.message.senderId !== message.senderId;
         const mine = message.senderId === myId;
         return (
           <Fragment key={message.id}>
@@ -146,14 +191,23 @@ export function MessageList(props: MessageListProps) {
               message={message}
               conversation={conversation}
               mine={mine}
-              senderName={conversation.kind === 'group' && !mine && startsRun ? nameOf(message.senderId) : undefined}
+              senderName={
+                conversation.kind === 'group' && !mine && startsRun
+                  ? nameOf(message.senderId)
+                  : undefined
+              }
             />
           </Fragment>
         );
       })}
 
       {pending.map((item) => (
-        <PendingMessageBubble key={item.clientMessageId} pending={item} onRetry={() => props.onRetry(item)} onDiscard={() => props.onDiscard(item)} />
+        <PendingMessageBubble
+          key={item.clientMessageId}
+          pending={item}
+          onRetry={() => props.onRetry(item)}
+          onDiscard={() => props.onDiscard(item)}
+        />
       ))}
     </div>
   );
@@ -174,7 +228,12 @@ function DaySeparator({ day, now }: { day: string; now: Date }) {
             year: label.sameYear ? undefined : 'numeric',
           }).format(label.date);
   return (
-    <div role="separator" aria-label={text} data-testid="day-separator" className="my-3 flex items-center gap-3 px-2 text-xs font-medium text-neutral-500">
+    <div
+      role="separator"
+      aria-label={text}
+      data-testid="day-separator"
+      className="my-3 flex items-center gap-3 px-2 text-xs font-medium text-neutral-500"
+    >
       <span className="h-px flex-1 bg-neutral-200" />
       <span className="first-letter:uppercase">{text}</span>
       <span className="h-px flex-1 bg-neutral-200" />

@@ -14,10 +14,14 @@ export function MessagingLayout() {
     <div className="flex min-h-0 flex-1 flex-col" data-connection-state={connection}>
       <ConnectionBanner />
       <div className="flex min-h-0 flex-1 md:gap-4">
-        <aside className={`${conversationOpen ? 'hidden md:flex' : 'flex'} min-h-0 w-full flex-col md:w-80 md:shrink-0`}>
+        <aside
+          className={`${conversationOpen ? 'hidden md:flex' : 'flex'} min-h-0 w-full flex-col md:w-80 md:shrink-0`}
+        >
           <ConversationsPage />
         </aside>
-        <section className={`${conversationOpen ? 'flex' : 'hidden md:flex'} min-h-0 min-w-0 flex-1 flex-col`}>
+        <section
+          className={`${conversationOpen ? 'flex' : 'hidden md:flex'} min-h-0 min-w-0 flex-1 flex-col`}
+        >
           <Outlet />
         </section>
       </div>

@@ -6,6 +6,7 @@ import { Spinner } from '../../components/Spinner';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { useCurrentUser } from '../auth/queries';
 import { Avatar } from './Avatar';
+import { BackToList } from './BackToList';
 import { useCreateConversation, useUsers } from './queries';
 
 /**
@@ -27,18 +28,26 @@ export function NewConversationPage() {
 
   const isGroup = selected.length > 1;
   const candidates = (users.data?.items ?? []).filter((user) => user.id !== me.id);
-  const canCreate = selected.length > 0 && (!isGroup || title.trim().length > 0) && !create.isPending;
+  const canCreate =
+    selected.length > 0 && (!isGroup || title.trim().length > 0) && !create.isPending;
 
   const toggle = (user: UserSummary) =>
-    setSelected((current) => (current.some((item) => item.id === user.id) ? current.filter((item) => item.id !== user.id) : [...current, user]));
+    setSelected((current) =>
+      current.some((item) => item.id === user.id)
+        ? current.filter((item) => item.id !== user.id)
+        : [...current, user],
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!canCreate) return;
     const memberIds = selected.map((user) => user.id);
-    create.mutate(isGroup ? { kind: 'group', title: title.trim(), memberIds } : { kind: 'direct', memberIds }, {
-      onSuccess: (conversation) => navigate(`/messages/${conversation.id}`, { replace: true }),
-    });
+    create.mutate(
+      isGroup ? { kind: 'group', title: title.trim(), memberIds } : { kind: 'direct', memberIds },
+      {
+        onSuccess: (conversation) => navigate(`/messages/${conversation.id}`, { replace: true }),
+      },
+    );
   };
 
   return (
@@ -48,15 +57,7 @@ export function NewConversationPage() {
       className="flex min-h-0 flex-1 flex-col overflow-hidden bg-white md:rounded-2xl md:shadow-sm md:ring-1 md:ring-neutral-200"
     >
       <header className="flex items-center gap-3 border-b border-neutral-200 px-3 py-3 sm:px-4">
-        <Link
-          to="/messages"
-          aria-label={t('conversation.back')}
-          className="-ml-1 rounded-lg p-1.5 text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-red-700 md:hidden"
-        >
-          <svg viewBox="0 0 20 20" aria-hidden="true" className="size-5 fill-current">
-            <path d="M12.7 4.3 7 10l5.7 5.7-1.2 1.1L4.7 10l6.8-6.8z" />
-          </svg>
-        </Link>
+        <BackToList />
         <h2 id="new-conversation-title" className="font-semibold text-neutral-900">
           {t('newConversation.title')}
         </h2>
@@ -65,7 +66,9 @@ export function NewConversationPage() {
       <div className="space-y-3 border-b border-neutral-100 px-3 py-3 sm:px-4">
         {selected.length > 0 && (
           <div>
-            <p className="text-xs font-semibold uppercase tracking-wide text-neutral-500">{t('newConversation.selected')}</p>
+            <p className="text-xs font-semibold uppercase tracking-wide text-neutral-500">
+              {t('newConversation.selected')}
+            </p>
             <ul className="mt-1 flex flex-wrap gap-1.5">
               {selected.map((user) => (
                 <li key={user.id}>
@@ -123,21 +126,35 @@ export function NewConversationPage() {
             {t('newConversation.loadFailed')}
           </p>
         ) : candidates.length === 0 ? (
-          <p className="p-4 text-sm text-neutral-600">{t('newConversation.noUsers', { q: term })}</p>
+          <p className="p-4 text-sm text-neutral-600">
+            {t('newConversation.noUsers', { q: term })}
+          </p>
         ) : (
           <ul className="divide-y divide-neutral-100">
             {candidates.map((user) => {
               const checked = selected.some((item) => item.id === user.id);
               return (
                 <li key={user.id}>
-                  <label data-testid="user-option" className="flex cursor-pointer items-center gap-3 px-3 py-2.5 hover:bg-neutral-50 sm:px-4">
-                    <input type="checkbox" checked={checked} onChange={() => toggle(user)} className="size-4 accent-red-700" />
+                  <label
+                    data-testid="user-option"
+                    className="flex cursor-pointer items-center gap-3 px-3 py-2.5 hover:bg-neutral-50 sm:px-4"
+                  >
+                    <input
+                      type="checkbox"
+                      checked={checked}
+                      onChange={() => toggle(user)}
+                      className="size-4 accent-red-700"
+                    />
                     <Avatar name={user.displayName} online={Boolean(user.online)} size="sm" />
                     <span className="min-w-0 flex-1">
-                      <span className="block truncate text-sm font-medium text-neutral-900">{user.displayName}</span>
+                      <span className="block truncate text-sm font-medium text-neutral-900">
+                        {user.displayName}
+                      </span>
                       <span className="block truncate text-xs text-neutral-500">{user.email}</span>
                     </span>
-                    <span className="sr-only">{t(user.online ? 'presence.online' : 'presence.offline')}</span>
+                    <span className="sr-only">
+                      {t(user.online ? 'presence.online' : 'presence.offline')}
+                    </span>
                   </label>
                 </li>
               );
@@ -152,10 +169,15 @@ export function NewConversationPage() {
             {t('newConversation.failed')}
           </p>
         ) : (
-          selected.length === 0 && <p className="text-sm text-neutral-600">{t('newConversation.pick')}</p>
+          selected.length === 0 && (
+            <p className="text-sm text-neutral-600">{t('newConversation.pick')}</p>
+          )
         )}
         <div className="ml-auto flex gap-2">
-          <Link to="/messages" className="rounded-lg px-3 py-2 text-sm font-semibold text-neutral-700 hover:bg-neutral-100">
+          <Link
+            to="/messages"
+            className="rounded-lg px-3 py-2 text-sm font-semibold text-neutral-700 hover:bg-neutral-100"
+          >
             {t('newConversation.cancel')}
           </Link>
           <button
@@ -163,7 +185,9 @@ export function NewConversationPage() {
             disabled={!canCreate}
             className="rounded-lg bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:bg-neutral-300"
           >
-            {create.isPending ? t('newConversation.creating') : t(isGroup ? 'newConversation.createGroup' : 'newConversation.openDirect')}
+            {create.isPending
+              ? t('newConversation.creating')
+              : t(isGroup ? 'newConversation.createGroup' : 'newConversation.openDirect')}
           </button>
         </div>
       </footer>

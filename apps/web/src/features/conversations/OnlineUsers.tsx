@@ -14,11 +14,21 @@ export function OnlineUsers() {
   const online = (users.data?.items ?? []).filter((user) => user.online && user.id !== me.id);
 
   const open = (userId: string) =>
-    openDirect.mutate({ kind: 'direct', memberIds: [userId] }, { onSuccess: (conversation) => navigate(`/messages/${conversation.id}`) });
+    openDirect.mutate(
+      { kind: 'direct', memberIds: [userId] },
+      { onSuccess: (conversation) => navigate(`/messages/${conversation.id}`) },
+    );
 
   return (
-    <section aria-labelledby="online-users-title" data-testid="online-users" className="border-b border-neutral-100 px-4 pb-3 pt-1">
-      <h2 id="online-users-title" className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-500">
+    <section
+      aria-labelledby="online-users-title"
+      data-testid="online-users"
+      className="border-b border-neutral-100 px-4 pb-3 pt-1"
+    >
+      <h2
+        id="online-users-title"
+        className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-500"
+      >
         <span className="size-2 rounded-full bg-emerald-500" aria-hidden="true" />
         {t('presence.title')}
         {online.length > 0 && <span className="font-normal normal-case">({online.length})</span>}
@@ -39,7 +49,9 @@ export function OnlineUsers() {
                 className="flex w-16 flex-col items-center gap-1 rounded-lg p-1 text-center hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-red-700 disabled:opacity-60"
               >
                 <Avatar name={user.displayName} online size="sm" />
-                <span className="w-full truncate text-xs text-neutral-700">{user.displayName.split(' ')[0]}</span>
+                <span className="w-full truncate text-xs text-neutral-700">
+                  {user.displayName.split(' ')[0]}
+                </span>
               </button>
             </li>
           ))}

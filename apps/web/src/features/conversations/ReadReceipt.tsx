@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { receiptFor, showsReadCount } from './receipts';
 
 /** Under my own message: ✓ stored, ✓✓ read; in a group also "read by k of n". */
-export function ReadReceipt({ message, conversation }: { message: MessageView; conversation: ConversationView }) {
+export function ReadReceipt({
+  message,
+  conversation,
+}: {
+  message: MessageView;
+  conversation: ConversationView;
+}) {
   const { t } = useTranslation();
   const receipt = receiptFor(message, conversation.members);
   const counted = showsReadCount(conversation.kind);
@@ -19,7 +25,10 @@ export function ReadReceipt({ message, conversation }: { message: MessageView; c
       title={label}
       className="inline-flex items-center gap-1"
     >
-      <span aria-hidden="true" className={`font-semibold tracking-[-0.2em] ${receipt.status === 'read' ? 'text-sky-600' : 'text-neutral-400'}`}>
+      <span
+        aria-hidden="true"
+        className={`font-semibold tracking-[-0.2em] ${receipt.status === 'read' ? 'text-sky-600' : 'text-neutral-400'}`}
+      >
         {receipt.status === 'read' ? '✓✓' : '✓'}
       </span>
       {/* A group's count is worth seeing once someone has read; otherwise the ticks say it. */}

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useTypists } from './typing';
 
 /** "Bob Durand is typing…" under the history; the live region is always there so it is announced. */
-export function TypingIndicator({ conversation, myId }: { conversation: ConversationView; myId: string }) {
+export function TypingIndicator({
+  conversation,
+  myId,
+}: {
+  conversation: ConversationView;
+  myId: string;
+}) {
   const { t } = useTranslation();
   const names = useTypists(conversation.id)
     .filter((id) => id !== myId)
@@ -12,7 +18,8 @@ export function TypingIndicator({ conversation, myId }: { conversation: Conversa
 
   let text = '';
   if (names.length === 1) text = t('conversation.typingOne', { name: names[0] });
-  else if (names.length === 2) text = t('conversation.typingTwo', { first: names[0], second: names[1] });
+  else if (names.length === 2)
+    text = t('conversation.typingTwo', { first: names[0], second: names[1] });
   else if (names.length > 2) text = t('conversation.typingMany');
 
   return (

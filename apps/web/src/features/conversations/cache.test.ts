@@ -39,8 +39,13 @@ function message(seq: number, overrides: Partial<MessageView> = {}): MessageView
 /** Pages of seqs, oldest page first; `hasMore` on the oldest page says older history exists. */
 function history(pages: number[][], hasMore = false): MessagePages {
   return {
-    pages: pages.map((seqs, index) => ({ items: seqs.map((seq) => message(seq)), hasMore: index === 0 && hasMore })),
-    pageParams: pages.map((seqs, index) => (index === pages.length - 1 ? undefined : seqs.at(-1)! + 1)),
+    pages: pages.map((seqs, index) => ({
+      items: seqs.map((seq) => message(seq)),
+      hasMore: index === 0 && hasMore,
+    })),
+    pageParams: pages.map((seqs, index) =>
+      index === pages.length - 1 ? undefined : seqs.at(-1)! + 1,
+    ),
   };
 }
 
@@ -87,8 +92,17 @@ describe('appendOnce', () => {
   });
 
   it('puts a message into the page its seq belongs to', () => {
-    const data = appendOnce(history([[1, 2], [4, 5]]), message(3));
-    expect(data!.pages.map((page) => page.items.map((item) => item.seq))).toEqual([[1, 2, 3], [4, 5]]);
+    const data = appendOnce(
+      history([
+        [1, 2],
+        [4, 5],
+      ]),
+      message(3),
+    );
+    expect(data!.pages.map((page) => page.items.map((item) => item.seq))).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
   });
 
   it('leaves a message older than the loaded history for when the user scrolls up', () => {
@@ -132,7 +146,14 @@ describe('replaceMessage', () => {
 
 describe('sync', () => {
   it('knows the last seq it holds', () => {
-    expect(lastHeldSeq(history([[1, 2], [3, 4]]))).toBe(4);
+    expect(
+      lastHeldSeq(
+        history([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe(4);
     expect(lastHeldSeq(history([[]]))).toBeUndefined();
     expect(lastHeldSeq(undefined)).toBeUndefined();
   });
@@ -153,14 +174,20 @@ describe('sync', () => {
 
 describe('applyReadUpdate', () => {
   it("moves another member's watermark forward", () => {
-    const next = applyReadUpdate(conversation(), { conversationId: 'c1', userId: CAROL, seq: 3 }, ALICE);
+    const next = applyReadUpdate(
+      conversation(),
+      { conversationId: 'c1', userId: CAROL, seq: 3 },
+      ALICE,
+    );
     expect(next.members.find((member) => member.id === CAROL)?.lastReadSeq).toBe(3);
     expect(next.unreadCount).toBe(0);
   });
 
   it('never moves a watermark back', () => {
     const current = conversation();
-    expect(applyReadUpdate(current, { conversationId: 'c1', userId: BOB, seq: 2 }, ALICE)).toBe(current);
+    expect(applyReadUpdate(current, { conversationId: 'c1', userId: BOB, seq: 2 }, ALICE)).toBe(
+      current,
+    );
   });
 
   it('clears my unread count when I read', () => {
@@ -172,7 +199,9 @@ describe('applyReadUpdate', () => {
 
   it('ignores another conversation', () => {
     const current = conversation();
-    expect(applyReadUpdate(current, { conversationId: 'other', userId: BOB, seq: 9 }, ALICE)).toBe(current);
+    expect(applyReadUpdate(current, { conversationId: 'other', userId: BOB, seq: 9 }, ALICE)).toBe(
+      current,
+    );
   });
 });
 
@@ -180,7 +209,12 @@ describe('applyNewMessage', () => {
   it("updates the preview, the unread count and the sender's watermark", () => {
     const incoming = message(4, { senderId: CAROL });
     const next = applyNewMessage(conversation(), incoming, ALICE);
-    expect(next).toMatchObject({ lastMessage: incoming, lastSeq: 4, unreadCount: 1, updatedAt: incoming.createdAt });
+    expect(next).toMatchObject({
+      lastMessage: incoming,
+      lastSeq: 4,
+      unreadCount: 1,
+      updatedAt: incoming.createdAt,
+    });
     expect(next.members.find((member) => member.id === CAROL)?.lastReadSeq).toBe(4);
   });
 
@@ -201,13 +235,22 @@ describe('applyNewMessage', () => {
 });
 
 describe('conversation list', () => {
-  const list = (...items: ConversationView[]): ConversationPages => ({ pages: [{ items, nextCursor: null }], pageParams: [undefined] });
-  const ids = (data: ConversationPages | undefined) => data!.pages.flatMap((page) => page.items.map((item) => item.id));
+  const list = (...items: ConversationView[]): ConversationPages => ({
+    pages: [{ items, nextCursor: null }],
+    pageParams: [undefined],
+  });
+  const ids = (data: ConversationPages | undefined) =>
+    data!.pages.flatMap((page) => page.items.map((item) => item.id));
   const older = conversation({ id: 'c0', updatedAt: '2024-12-31T00:00:00.000Z' });
 
   it('moves a conversation with a new message to the top', () => {
-    const data = list(conversation({ id: 'c2', updatedAt: '2025-01-01T13:00:00.000Z' }), conversation());
-    const next = updateInList(data, 'c1', (current) => applyNewMessage(current, message(9, { createdAt: '2025-01-01T14:00:00.000Z' }), ALICE));
+    const data = list(
+      conversation({ id: 'c2', updatedAt: '2025-01-01T13:00:00.000Z' }),
+      conversation(),
+    );
+    const next = updateInList(data, 'c1', (current) =>
+      applyNewMessage(current, message(9, { createdAt: '2025-01-01T14:00:00.000Z' }), ALICE),
+    );
     expect(ids(next)).toEqual(['c1', 'c2']);
     expect(next!.pages[0].items[0].unreadCount).toBe(6);
   });
@@ -224,12 +267,23 @@ describe('conversation list', () => {
 
 describe('applyPresence', () => {
   const users: Page<UserSummary> = {
-    items: [{ id: BOB, email: 'bob@demo.test', displayName: 'Bob Durand', role: 'member', online: false, lastSeenAt: null }],
+    items: [
+      {
+        id: BOB,
+        email: 'bob@demo.test',
+        displayName: 'Bob Durand',
+        role: 'member',
+        online: false,
+        lastSeenAt: null,
+      },
+    ],
     nextCursor: null,
   };
 
   it('sets who is online', () => {
-    expect(applyPresence(users, { userId: BOB, online: true, lastSeenAt: null })!.items[0].online).toBe(true);
+    expect(
+      applyPresence(users, { userId: BOB, online: true, lastSeenAt: null })!.items[0].online,
+    ).toBe(true);
   });
 
   it('ignores users the list does not hold', () => {

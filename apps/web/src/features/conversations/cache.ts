@@ -1,4 +1,11 @@
-import type { ConversationView, MessagePage, MessageView, Page, ReadUpdate, UserSummary } from '@mindsp/contracts';
+import type {
+  ConversationView,
+  MessagePage,
+  MessageView,
+  Page,
+  ReadUpdate,
+  UserSummary,
+} from '@mindsp/contracts';
 import type { InfiniteData } from '@tanstack/react-query';
 
 /**
@@ -13,10 +20,14 @@ export type ConversationPages = InfiniteData<Page<ConversationView>, string | un
 
 /** Of two versions of one message, the later: a deletion or a later edit wins over what came before. */
 function laterVersion(held: MessageView, incoming: MessageView): MessageView {
-  const same = held.body === incoming.body && held.editedAt === incoming.editedAt && held.deletedAt === incoming.deletedAt;
+  const same =
+    held.body === incoming.body &&
+    held.editedAt === incoming.editedAt &&
+    held.deletedAt === incoming.deletedAt;
   if (same) return held;
   if (held.deletedAt && !incoming.deletedAt) return held;
-  if (!held.deletedAt && !incoming.deletedAt && (held.editedAt ?? '') > (incoming.editedAt ?? '')) return held;
+  if (!held.deletedAt && !incoming.deletedAt && (held.editedAt ?? '') > (incoming.editedAt ?? ''))
+    return held;
   return incoming;
 }
 
@@ -25,10 +36,15 @@ function laterVersion(held: MessageView, incoming: MessageView): MessageView {
  * and an ack, a sync after an event) replaces its copy; a new one goes in seq order. A message
  * older than everything loaded, while older pages remain, is left for when the user scrolls up.
  */
-export function appendOnce(data: MessagePages | undefined, message: MessageView): MessagePages | undefined {
+export function appendOnce(
+  data: MessagePages | undefined,
+  message: MessageView,
+): MessagePages | undefined {
   if (!data) return data;
   for (const [pageIndex, page] of data.pages.entries()) {
-    const index = page.items.findIndex((item) => item.id === message.id || item.seq === message.seq);
+    const index = page.items.findIndex(
+      (item) => item.id === message.id || item.seq === message.seq,
+    );
     if (index === -1) continue;
     const next = laterVersion(page.items[index], message);
     if (next === page.items[index]) return data;
@@ -41,7 +57,8 @@ export function appendOnce(data: MessagePages | undefined, message: MessageView)
   const page = data.pages[pageIndex];
   if (!page) return data;
   const oldestLoaded = page.items[0]?.seq;
-  if (pageIndex === 0 && page.hasMore && oldestLoaded !== undefined && message.seq < oldestLoaded) return data;
+  if (pageIndex === 0 && page.hasMore && oldestLoaded !== undefined && message.seq < oldestLoaded)
+    return data;
 
   const at = page.items.findIndex((item) => item.seq > message.seq);
   const items = at === -1 ? [...page.items, message] : page.items.toSpliced(at, 0, message);
@@ -49,13 +66,18 @@ export function appendOnce(data: MessagePages | undefined, message: MessageView)
 }
 
 /** An edited or deleted message replaces its copy, if loaded. */
-export function replaceMessage(data: MessagePages | undefined, message: MessageView): MessagePages | undefined {
+export function replaceMessage(
+  data: MessagePages | undefined,
+  message: MessageView,
+): MessagePages | undefined {
   if (!data) return data;
   for (const [pageIndex, page] of data.pages.entries()) {
     const index = page.items.findIndex((item) => item.id === message.id);
     if (index === -1) continue;
     const next = laterVersion(page.items[index], message);
-    return next === page.items[index] ? data : withPage(data, pageIndex, { ...page, items: page.items.with(index, next) });
+    return next === page.items[index]
+      ? data
+      : withPage(data, pageIndex, { ...page, items: page.items.with(index, next) });
   }
   return data;
 }
@@ -68,7 +90,8 @@ function withPage(data: MessagePages, index: number, page: MessagePage): Message
 export function lastHeldSeq(data: MessagePages | undefined): number | undefined {
   if (!data) return undefined;
   let last: number | undefined;
-  for (const page of data.pages) for (const item of page.items) if (last === undefined || item.seq > last) last = item.seq;
+  for (const page of data.pages)
+    for (const item of page.items) if (last === undefined || item.seq > last) last = item.seq;
   return last;
 }
 
@@ -76,7 +99,10 @@ export function lastHeldSeq(data: MessagePages | undefined): number | undefined 
  * Merges a `sync` answer (what came after our last seq, ascending). `gap` says the server had
  * more than it sent: the caller reloads the latest page rather than show history with a hole.
  */
-export function mergeSync(data: MessagePages | undefined, page: MessagePage): { data: MessagePages | undefined; gap: boolean } {
+export function mergeSync(
+  data: MessagePages | undefined,
+  page: MessagePage,
+): { data: MessagePages | undefined; gap: boolean } {
   if (page.hasMore) return { data, gap: true };
   return { data: page.items.reduce(appendOnce, data), gap: false };
 }
@@ -91,7 +117,11 @@ export function flattenMessages(data: MessagePages | undefined): MessageView[] {
  * A read watermark moved. Only forward: a late event never undoes a newer one. For my own
  * watermark the unread count follows.
  */
-export function applyReadUpdate(conversation: ConversationView, update: ReadUpdate, myId: string): ConversationView {
+export function applyReadUpdate(
+  conversation: ConversationView,
+  update: ReadUpdate,
+  myId: string,
+): ConversationView {
   if (conversation.id !== update.conversationId) return conversation;
   let changed = false;
   const members = conversation.members.map((member) => {
@@ -114,14 +144,19 @@ export function applyReadUpdate(conversation: ConversationView, update: ReadUpda
  * A new message in the conversation: it becomes the last message, and its sender has read up
  * to it (sending marks read), which is also how my own send clears my unread count.
  */
-export function applyNewMessage(conversation: ConversationView, message: MessageView, myId: string): ConversationView {
+export function applyNewMessage(
+  conversation: ConversationView,
+  message: MessageView,
+  myId: string,
+): ConversationView {
   if (conversation.id !== message.conversationId) return conversation;
   const withRead = applyReadUpdate(
     conversation,
     { conversationId: message.conversationId, userId: message.senderId, seq: message.seq },
     myId,
   );
-  if (message.seq <= conversation.lastSeq && (conversation.lastMessage?.seq ?? 0) >= message.seq) return withRead;
+  if (message.seq <= conversation.lastSeq && (conversation.lastMessage?.seq ?? 0) >= message.seq)
+    return withRead;
   const lastSeq = Math.max(withRead.lastSeq, message.seq);
   return {
     ...withRead,
@@ -133,17 +168,29 @@ export function applyNewMessage(conversation: ConversationView, message: Message
 }
 
 /** An edit or deletion of the last message shows in the list's preview. */
-export function applyMessageChange(conversation: ConversationView, message: MessageView): ConversationView {
+export function applyMessageChange(
+  conversation: ConversationView,
+  message: MessageView,
+): ConversationView {
   if (conversation.lastMessage?.id !== message.id) return conversation;
   return { ...conversation, lastMessage: laterVersion(conversation.lastMessage, message) };
 }
 
 /** Marks my own watermark at once (before the server confirms). */
-export function markReadLocally(conversation: ConversationView, seq: number, myId: string): ConversationView {
-  return applyReadUpdate(conversation, { conversationId: conversation.id, userId: myId, seq }, myId);
+export function markReadLocally(
+  conversation: ConversationView,
+  seq: number,
+  myId: string,
+): ConversationView {
+  return applyReadUpdate(
+    conversation,
+    { conversationId: conversation.id, userId: myId, seq },
+    myId,
+  );
 }
 
-const byRecentActivity = (a: ConversationView, b: ConversationView) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
+const byRecentActivity = (a: ConversationView, b: ConversationView) =>
+  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0;
 
 /** Applies `update` to the conversation wherever the list holds it; the list stays most recent first. */
 export function updateInList(
@@ -160,7 +207,10 @@ export function updateInList(
 }
 
 /** Puts the conversation in the list (new, or moved) at its place by recent activity. */
-export function upsertInList(data: ConversationPages | undefined, conversation: ConversationView): ConversationPages | undefined {
+export function upsertInList(
+  data: ConversationPages | undefined,
+  conversation: ConversationView,
+): ConversationPages | undefined {
   if (!data) return data;
   const without = removeFromList(data, conversation.id)!;
   const [first, ...rest] = without.pages;
@@ -168,13 +218,23 @@ export function upsertInList(data: ConversationPages | undefined, conversation: 
   const at = first.items.findIndex((item) => byRecentActivity(conversation, item) < 0);
   // Older than everything on the first page while more pages exist: it belongs further down.
   if (at === -1 && first.nextCursor !== null && rest.length === 0) return without;
-  const items = at === -1 ? [...first.items, conversation] : first.items.toSpliced(at, 0, conversation);
+  const items =
+    at === -1 ? [...first.items, conversation] : first.items.toSpliced(at, 0, conversation);
   return { ...without, pages: [{ ...first, items }, ...rest] };
 }
 
-export function removeFromList(data: ConversationPages | undefined, conversationId: string): ConversationPages | undefined {
+export function removeFromList(
+  data: ConversationPages | undefined,
+  conversationId: string,
+): ConversationPages | undefined {
   if (!data || !findInList(data, conversationId)) return data;
-  return { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== conversationId) })) };
+  return {
+    ...data,
+    pages: data.pages.map((page) => ({
+      ...page,
+      items: page.items.filter((item) => item.id !== conversationId),
+    })),
+  };
 }
 
 function replaceInList(data: ConversationPages, conversation: ConversationView): ConversationPages {
@@ -187,7 +247,10 @@ function replaceInList(data: ConversationPages, conversation: ConversationView):
   };
 }
 
-export function findInList(data: ConversationPages | undefined, conversationId: string): ConversationView | undefined {
+export function findInList(
+  data: ConversationPages | undefined,
+  conversationId: string,
+): ConversationView | undefined {
   for (const page of data?.pages ?? []) {
     const found = page.items.find((item) => item.id === conversationId);
     if (found) return found;
@@ -207,5 +270,12 @@ export function applyPresence(
   if (index === -1) return data;
   const user = data.items[index];
   if (user.online === presence.online && user.lastSeenAt === presence.lastSeenAt) return data;
-  return { ...data, items: data.items.with(index, { ...user, online: presence.online, lastSeenAt: presence.lastSeenAt }) };
+  return {
+    ...data,
+    items: data.items.with(index, {
+      ...user,
+      online: presence.online,
+      lastSeenAt: presence.lastSeenAt,
+    }),
+  };
 }

@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { dayLabel, localDay, withDaySeparators } from './dates';
 
 // Local times: separators follow the user's own days, whatever the time zone the tests run in.
-const at = (year: number, month: number, day: number, hour = 12) => new Date(year, month - 1, day, hour);
+const at = (year: number, month: number, day: number, hour = 12) =>
+  new Date(year, month - 1, day, hour);
 const message = (date: Date) => ({ createdAt: date.toISOString() });
 
 describe('withDaySeparators', () => {
   it('puts a day marker before the first message of each day', () => {
-    const messages = [message(at(2025, 3, 9, 23)), message(at(2025, 3, 10, 0)), message(at(2025, 3, 10, 8)), message(at(2025, 3, 12))];
-    expect(withDaySeparators(messages).map((item) => (item.kind === 'day' ? item.day : 'msg'))).toEqual([
-      '2025-03-09',
-      'msg',
-      '2025-03-10',
-      'msg',
-      'msg',
-      '2025-03-12',
-      'msg',
-    ]);
+    const messages = [
+      message(at(2025, 3, 9, 23)),
+      message(at(2025, 3, 10, 0)),
+      message(at(2025, 3, 10, 8)),
+      message(at(2025, 3, 12)),
+    ];
+    expect(
+      withDaySeparators(messages).map((item) => (item.kind === 'day' ? item.day : 'msg')),
+    ).toEqual(['2025-03-09', 'msg', '2025-03-10', 'msg', 'msg', '2025-03-12', 'msg']);
   });
 
   it('has nothing for no messages', () => {
@@ -33,7 +33,11 @@ describe('dayLabel', () => {
   });
 
   it('gives the date otherwise, saying whether it is this year', () => {
-    expect(dayLabel('2025-02-27', now)).toEqual({ kind: 'date', date: at(2025, 2, 27, 0), sameYear: true });
+    expect(dayLabel('2025-02-27', now)).toEqual({
+      kind: 'date',
+      date: at(2025, 2, 27, 0),
+      sameYear: true,
+    });
     expect(dayLabel('2024-12-31', now)).toMatchObject({ kind: 'date', sameYear: false });
   });
 });

@@ -7,7 +7,9 @@ export function localDay(date: Date): string {
 export type TimelineItem<M> = { kind: 'day'; day: string } | { kind: 'message'; message: M };
 
 /** Messages (ascending) with a day marker before the first message of each day. */
-export function withDaySeparators<M extends { createdAt: string }>(messages: readonly M[]): TimelineItem<M>[] {
+export function withDaySeparators<M extends { createdAt: string }>(
+  messages: readonly M[],
+): TimelineItem<M>[] {
   const items: TimelineItem<M>[] = [];
   let previous: string | undefined;
   for (const message of messages) {
@@ -19,7 +21,8 @@ export function withDaySeparators<M extends { createdAt: string }>(messages: rea
   return items;
 }
 
-export type DayLabel = { kind: 'today' } | { kind: 'yesterday' } | { kind: 'date'; date: Date; sameYear: boolean };
+export type DayLabel =
+  { kind: 'today' } | { kind: 'yesterday' } | { kind: 'date'; date: Date; sameYear: boolean };
 
 /** How a day separator reads, relative to `now`: Today, Yesterday, or the date. */
 export function dayLabel(day: string, now: Date): DayLabel {

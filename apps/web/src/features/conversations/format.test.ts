@@ -43,6 +43,8 @@ describe('listTime', () => {
     expect(listTime(new Date(2025, 2, 10, 8, 5).toISOString(), now, 'fr', 'Hier')).toBe('08:05');
     expect(listTime(new Date(2025, 2, 9, 23, 59).toISOString(), now, 'fr', 'Hier')).toBe('Hier');
     expect(listTime(new Date(2025, 1, 3, 12).toISOString(), now, 'fr', 'Hier')).toBe('3 févr.');
-    expect(listTime(new Date(2024, 11, 24, 12).toISOString(), now, 'fr', 'Hier')).toBe('24/12/2024');
+    expect(listTime(new Date(2024, 11, 24, 12).toISOString(), now, 'fr', 'Hier')).toBe(
+      '24/12/2024',
+    );
   });
 });

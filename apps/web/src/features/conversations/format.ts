@@ -3,14 +3,18 @@ import { localDay } from './dates';
 
 /** In a direct conversation, the person I talk with. */
 export function otherMember(conversation: ConversationView, myId: string): MemberView | undefined {
-  return conversation.kind === 'direct' ? conversation.members.find((member) => member.id !== myId) : undefined;
+  return conversation.kind === 'direct'
+    ? conversation.members.find((member) => member.id !== myId)
+    : undefined;
 }
 
 /** A group's title; a direct conversation is named after the other person. */
 export function conversationTitle(conversation: ConversationView, myId: string): string {
   if (conversation.title) return conversation.title;
   const others = conversation.members.filter((member) => member.id !== myId);
-  return (others.length ? others : conversation.members).map((member) => member.displayName).join(', ');
+  return (others.length ? others : conversation.members)
+    .map((member) => member.displayName)
+    .join(', ');
 }
 
 export function initials(name: string): string {
@@ -23,13 +27,19 @@ export function initials(name: string): string {
 export function listTime(iso: string, now: Date, locale: string, yesterday: string): string {
   const date = new Date(iso);
   const day = localDay(date);
-  if (day === localDay(now)) return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
-  if (day === localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1))) return yesterday;
+  if (day === localDay(now))
+    return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+  if (day === localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1)))
+    return yesterday;
   const options: Intl.DateTimeFormatOptions =
-    date.getFullYear() === now.getFullYear() ? { day: 'numeric', month: 'short' } : { day: '2-digit', month: '2-digit', year: 'numeric' };
+    date.getFullYear() === now.getFullYear()
+      ? { day: 'numeric', month: 'short' }
+      : { day: '2-digit', month: '2-digit', year: 'numeric' };
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
 export function messageTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 }

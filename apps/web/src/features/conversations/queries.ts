@@ -60,7 +60,8 @@ export const pendingKeys = {
 };
 
 export const searchKeys = {
-  messages: (conversationId: string, q: string) => ['search', 'messages', conversationId, q] as const,
+  messages: (conversationId: string, q: string) =>
+    ['search', 'messages', conversationId, q] as const,
 };
 
 export const userKeys = {
@@ -73,7 +74,8 @@ const USER_PAGE_SIZE = 100;
 
 const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text ? `?${text}` : '';
 };
@@ -82,12 +84,21 @@ const query = (params: Record<string, string | number | undefined>) => {
 
 export function useConversations(q: string) {
   const term = q.trim();
-  return useInfiniteQuery<Page<ConversationView>, Error, ConversationPages, ReturnType<typeof conversationKeys.list>, string | undefined>({
+  return useInfiniteQuery<
+    Page<ConversationView>,
+    Error,
+    ConversationPages,
+    ReturnType<typeof conversationKeys.list>,
+    string | undefined
+  >({
     queryKey: conversationKeys.list(term),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ConversationView>>(`/api/conversations${query({ q: term, limit: CONVERSATION_PAGE_SIZE, cursor: pageParam })}`, {
-        signal,
-      }),
+      api.get<Page<ConversationView>>(
+        `/api/conversations${query({ q: term, limit: CONVERSATION_PAGE_SIZE, cursor: pageParam })}`,
+        {
+          signal,
+        },
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // While the user types a filter, the previous results stay on screen.
@@ -108,7 +119,8 @@ export function useConversation(id: string) {
 export function useCreateConversation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateConversationRequest) => api.post<ConversationView>('/api/conversations', input),
+    mutationFn: (input: CreateConversationRequest) =>
+      api.post<ConversationView>('/api/conversations', input),
     onSuccess: (conversation) => storeConversation(queryClient, conversation),
   });
 }
@@ -116,7 +128,8 @@ export function useCreateConversation() {
 export function useRenameConversation(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (title: string) => api.patch<ConversationView>(`/api/conversations/${conversationId}`, { title }),
+    mutationFn: (title: string) =>
+      api.patch<ConversationView>(`/api/conversations/${conversationId}`, { title }),
     onSuccess: (conversation) => storeConversation(queryClient, conversation),
   });
 }
@@ -124,7 +137,8 @@ export function useRenameConversation(conversationId: string) {
 export function useAddMembers(conversationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userIds: string[]) => api.post<ConversationView>(`/api/conversations/${conversationId}/members`, { userIds }),
+    mutationFn: (userIds: string[]) =>
+      api.post<ConversationView>(`/api/conversations/${conversationId}/members`, { userIds }),
     onSuccess: (conversation) => storeConversation(queryClient, conversation),
   });
 }
@@ -142,14 +156,24 @@ export function useLeaveConversation(conversationId: string) {
 // --- Messages ----------------------------------------------------------------------------
 
 export function useMessages(conversationId: string) {
-  return useInfiniteQuery<MessagePage, Error, MessagePages, ReturnType<typeof messageKeys.list>, number | undefined>({
+  return useInfiniteQuery<
+    MessagePage,
+    Error,
+    MessagePages,
+    ReturnType<typeof messageKeys.list>,
+    number | undefined
+  >({
     queryKey: messageKeys.list(conversationId),
     queryFn: ({ pageParam, signal }) =>
-      api.get<MessagePage>(`/api/conversations/${conversationId}/messages${query({ before: pageParam })}`, { signal }),
+      api.get<MessagePage>(
+        `/api/conversations/${conversationId}/messages${query({ before: pageParam })}`,
+        { signal },
+      ),
     // No param: the latest page. Older pages come before it, paging back with `before`.
     initialPageParam: undefined as number | undefined,
     getNextPageParam: () => undefined,
-    getPreviousPageParam: (first) => (first.hasMore && first.items.length ? first.items[0].seq : undefined),
+    getPreviousPageParam: (first) =>
+      first.hasMore && first.items.length ? first.items[0].seq : undefined,
     // Socket events keep the cached history current and `sync` fills any gap after a reconnect;
     // a refetch would only reload what is already there (and an infinite refetch starts from the oldest page).
     staleTime: Infinity,
@@ -178,13 +202,23 @@ export function usePendingMessages(conversationId: string): PendingMessage[] {
   return data;
 }
 
-function setPending(queryClient: QueryClient, conversationId: string, update: (pending: PendingMessage[]) => PendingMessage[]) {
-  queryClient.setQueryData<PendingMessage[]>(pendingKeys.list(conversationId), (current = []) => update(current));
+function setPending(
+  queryClient: QueryClient,
+  conversationId: string,
+  update: (pending: PendingMessage[]) => PendingMessage[],
+) {
+  queryClient.setQueryData<PendingMessage[]>(pendingKeys.list(conversationId), (current = []) =>
+    update(current),
+  );
 }
 
 /** Worth sending again: no answer, or the server failed. A refusal (4xx) would answer the same. */
 function isTransient(error: unknown): boolean {
-  return error instanceof NetworkError || error instanceof SocketUnavailableError || (error instanceof ApiRequestError && error.status >= 500);
+  return (
+    error instanceof NetworkError ||
+    error instanceof SocketUnavailableError ||
+    (error instanceof ApiRequestError && error.status >= 500)
+  );
 }
 
 /**
@@ -197,7 +231,10 @@ async function sendMessage(pending: PendingMessage): Promise<MessageView> {
     return await socketRequest('message:send', { conversationId, clientMessageId, body });
   } catch (error) {
     if (!(error instanceof SocketUnavailableError)) throw error;
-    return api.post<MessageView>(`/api/conversations/${conversationId}/messages`, { body, clientMessageId });
+    return api.post<MessageView>(`/api/conversations/${conversationId}/messages`, {
+      body,
+      clientMessageId,
+    });
   }
 }
 
@@ -215,7 +252,9 @@ export function useSendMessage(conversationId: string) {
     onSuccess: (message) => storeMessage(queryClient, message, me.id),
     onError: (_error, failed) =>
       setPending(queryClient, failed.conversationId, (pending) =>
-        pending.map((item) => (item.clientMessageId === failed.clientMessageId ? { ...item, status: 'failed' } : item)),
+        pending.map((item) =>
+          item.clientMessageId === failed.clientMessageId ? { ...item, status: 'failed' } : item,
+        ),
       ),
   });
 
@@ -247,7 +286,9 @@ export function useSendMessage(conversationId: string) {
 
   const discard = useCallback(
     (failed: PendingMessage) =>
-      setPending(queryClient, conversationId, (current) => current.filter((item) => item.clientMessageId !== failed.clientMessageId)),
+      setPending(queryClient, conversationId, (current) =>
+        current.filter((item) => item.clientMessageId !== failed.clientMessageId),
+      ),
     [conversationId, queryClient],
   );
 
@@ -262,7 +303,10 @@ export function useEditMessage(conversationId: string) {
         return await socketRequest('message:edit', { conversationId, messageId, body });
       } catch (error) {
         if (!(error instanceof SocketUnavailableError)) throw error;
-        return api.patch<MessageView>(`/api/conversations/${conversationId}/messages/${messageId}`, { body });
+        return api.patch<MessageView>(
+          `/api/conversations/${conversationId}/messages/${messageId}`,
+          { body },
+        );
       }
     },
     onSuccess: (message) => storeChangedMessage(queryClient, message),
@@ -277,7 +321,9 @@ export function useDeleteMessage(conversationId: string) {
         return await socketRequest('message:delete', { conversationId, messageId });
       } catch (error) {
         if (!(error instanceof SocketUnavailableError)) throw error;
-        return api.delete<MessageView>(`/api/conversations/${conversationId}/messages/${messageId}`);
+        return api.delete<MessageView>(
+          `/api/conversations/${conversationId}/messages/${messageId}`,
+        );
       }
     },
     onSuccess: (message) => storeChangedMessage(queryClient, message),
@@ -297,8 +343,14 @@ export function useMarkRead(conversationId: string) {
         return api.post<ReadUpdate>(`/api/conversations/${conversationId}/read`, { seq });
       }
     },
-    onMutate: (seq) => patchConversation(queryClient, conversationId, (conversation) => markReadLocally(conversation, seq, me.id)),
-    onSuccess: (update) => patchConversation(queryClient, conversationId, (conversation) => applyReadUpdate(conversation, update, me.id)),
+    onMutate: (seq) =>
+      patchConversation(queryClient, conversationId, (conversation) =>
+        markReadLocally(conversation, seq, me.id),
+      ),
+    onSuccess: (update) =>
+      patchConversation(queryClient, conversationId, (conversation) =>
+        applyReadUpdate(conversation, update, me.id),
+      ),
   });
 }
 
@@ -306,7 +358,10 @@ export function useSearchMessages(conversationId: string, q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: searchKeys.messages(conversationId, term),
-    queryFn: ({ signal }) => api.get<SearchPage>(`/api/search/messages${query({ q: term, conversationId, limit: 20 })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<SearchPage>(`/api/search/messages${query({ q: term, conversationId, limit: 20 })}`, {
+        signal,
+      }),
     enabled: term.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -320,15 +375,23 @@ export function useUsers(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: userKeys.list(term),
-    queryFn: ({ signal }) => api.get<Page<UserSummary>>(`/api/users${query({ q: term, limit: USER_PAGE_SIZE })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get<Page<UserSummary>>(`/api/users${query({ q: term, limit: USER_PAGE_SIZE })}`, {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
 
 // --- Cache updates shared by acks and socket events ---------------------------------------
 
-function findConversationInLists(queryClient: QueryClient, id: string): ConversationView | undefined {
-  for (const [, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: conversationKeys.lists() })) {
+function findConversationInLists(
+  queryClient: QueryClient,
+  id: string,
+): ConversationView | undefined {
+  for (const [, data] of queryClient.getQueriesData<ConversationPages>({
+    queryKey: conversationKeys.lists(),
+  })) {
     const found = findInList(data, id);
     if (found) return found;
   }
@@ -346,34 +409,55 @@ function patchConversation(
   update: (conversation: ConversationView) => ConversationView,
   { reloadIfMissing = false } = {},
 ) {
-  queryClient.setQueryData<ConversationView>(conversationKeys.detail(id), (current) => current && update(current));
-  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: conversationKeys.lists() })) {
+  queryClient.setQueryData<ConversationView>(
+    conversationKeys.detail(id),
+    (current) => current && update(current),
+  );
+  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({
+    queryKey: conversationKeys.lists(),
+  })) {
     if (!data) continue;
-    if (findInList(data, id)) queryClient.setQueryData<ConversationPages>(key, updateInList(data, id, update));
-    else if (reloadIfMissing && key[2] === '') void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    if (findInList(data, id))
+      queryClient.setQueryData<ConversationPages>(key, updateInList(data, id, update));
+    else if (reloadIfMissing && key[2] === '')
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
   }
 }
 
 /** A conversation as the server sent it (created, renamed, members changed). */
 function storeConversation(queryClient: QueryClient, incoming: ConversationView) {
-  const held = queryClient.getQueryData<ConversationView>(conversationKeys.detail(incoming.id)) ?? findConversationInLists(queryClient, incoming.id);
+  const held =
+    queryClient.getQueryData<ConversationView>(conversationKeys.detail(incoming.id)) ??
+    findConversationInLists(queryClient, incoming.id);
   // A message event may have overtaken this view: keep the newer activity.
   const conversation =
     held && held.lastSeq > incoming.lastSeq
-      ? { ...incoming, lastMessage: held.lastMessage, lastSeq: held.lastSeq, updatedAt: held.updatedAt, unreadCount: Math.max(0, held.lastSeq - incoming.lastReadSeq) }
+      ? {
+          ...incoming,
+          lastMessage: held.lastMessage,
+          lastSeq: held.lastSeq,
+          updatedAt: held.updatedAt,
+          unreadCount: Math.max(0, held.lastSeq - incoming.lastReadSeq),
+        }
       : incoming;
   queryClient.setQueryData(conversationKeys.detail(conversation.id), conversation);
-  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: conversationKeys.lists() })) {
+  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({
+    queryKey: conversationKeys.lists(),
+  })) {
     if (!data) continue;
-    if (key[2] === '') queryClient.setQueryData<ConversationPages>(key, upsertInList(data, conversation));
-    else if (findInList(data, conversation.id)) queryClient.setQueryData<ConversationPages>(key, upsertInList(data, conversation));
+    if (key[2] === '')
+      queryClient.setQueryData<ConversationPages>(key, upsertInList(data, conversation));
+    else if (findInList(data, conversation.id))
+      queryClient.setQueryData<ConversationPages>(key, upsertInList(data, conversation));
     // A filtered list may or may not match the new conversation: let the server say.
     else void queryClient.invalidateQueries({ queryKey: key, exact: true });
   }
 }
 
 function forgetConversation(queryClient: QueryClient, id: string) {
-  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({ queryKey: conversationKeys.lists() })) {
+  for (const [key, data] of queryClient.getQueriesData<ConversationPages>({
+    queryKey: conversationKeys.lists(),
+  })) {
     if (data) queryClient.setQueryData<ConversationPages>(key, removeFromList(data, id));
   }
   queryClient.removeQueries({ queryKey: conversationKeys.detail(id), exact: true });
@@ -383,7 +467,9 @@ function forgetConversation(queryClient: QueryClient, id: string) {
 
 /** A stored message (ack, REST answer, `message:new`): once in the history, and in the list's preview. */
 export function storeMessage(queryClient: QueryClient, message: MessageView, myId: string) {
-  queryClient.setQueryData<MessagePages>(messageKeys.list(message.conversationId), (data) => appendOnce(data, message));
+  queryClient.setQueryData<MessagePages>(messageKeys.list(message.conversationId), (data) =>
+    appendOnce(data, message),
+  );
   if (message.senderId === myId) {
     setPending(queryClient, message.conversationId, (pending) =>
       pending.some((item) => item.clientMessageId === message.clientMessageId)
@@ -391,14 +477,23 @@ export function storeMessage(queryClient: QueryClient, message: MessageView, myI
         : pending,
     );
   }
-  patchConversation(queryClient, message.conversationId, (conversation) => applyNewMessage(conversation, message, myId), {
-    reloadIfMissing: true,
-  });
+  patchConversation(
+    queryClient,
+    message.conversationId,
+    (conversation) => applyNewMessage(conversation, message, myId),
+    {
+      reloadIfMissing: true,
+    },
+  );
 }
 
 function storeChangedMessage(queryClient: QueryClient, message: MessageView) {
-  queryClient.setQueryData<MessagePages>(messageKeys.list(message.conversationId), (data) => replaceMessage(data, message));
-  patchConversation(queryClient, message.conversationId, (conversation) => applyMessageChange(conversation, message));
+  queryClient.setQueryData<MessagePages>(messageKeys.list(message.conversationId), (data) =>
+    replaceMessage(data, message),
+  );
+  patchConversation(queryClient, message.conversationId, (conversation) =>
+    applyMessageChange(conversation, message),
+  );
 }
 
 /**
@@ -407,7 +502,9 @@ function storeChangedMessage(queryClient: QueryClient, message: MessageView) {
  */
 async function catchUp(queryClient: QueryClient) {
   const cursors: Record<string, number> = {};
-  for (const [key, data] of queryClient.getQueriesData<MessagePages>({ queryKey: messageKeys.all })) {
+  for (const [key, data] of queryClient.getQueriesData<MessagePages>({
+    queryKey: messageKeys.all,
+  })) {
     if (data) cursors[String(key[1])] = lastHeldSeq(data) ?? 0;
   }
   void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
@@ -418,7 +515,9 @@ async function catchUp(queryClient: QueryClient) {
     const { conversations } = await socketRequest('sync', { cursors });
     for (const id of Object.keys(cursors)) {
       const page = conversations[id];
-      const { data, gap } = page ? mergeSync(queryClient.getQueryData<MessagePages>(messageKeys.list(id)), page) : { data: undefined, gap: true };
+      const { data, gap } = page
+        ? mergeSync(queryClient.getQueryData<MessagePages>(messageKeys.list(id)), page)
+        : { data: undefined, gap: true };
       // More was missed than sync sends (or we are no longer a member): reload the latest page.
       if (gap) void queryClient.resetQueries({ queryKey: messageKeys.list(id), exact: true });
       else queryClient.setQueryData<MessagePages>(messageKeys.list(id), data);
@@ -442,24 +541,35 @@ export function useConversationEvents() {
   });
   useSocketEvent('message:updated', (message) => storeChangedMessage(queryClient, message));
   useSocketEvent('message:deleted', (message) => storeChangedMessage(queryClient, message));
-  useSocketEvent('conversation:new', (conversation) => storeConversation(queryClient, conversation));
-  useSocketEvent('conversation:updated', (conversation) => storeConversation(queryClient, conversation));
-  useSocketEvent('conversation:removed', ({ conversationId }) => forgetConversation(queryClient, conversationId));
+  useSocketEvent('conversation:new', (conversation) =>
+    storeConversation(queryClient, conversation),
+  );
+  useSocketEvent('conversation:updated', (conversation) =>
+    storeConversation(queryClient, conversation),
+  );
+  useSocketEvent('conversation:removed', ({ conversationId }) =>
+    forgetConversation(queryClient, conversationId),
+  );
   useSocketEvent('read:updated', (update) =>
-    patchConversation(queryClient, update.conversationId, (conversation) => applyReadUpdate(conversation, update, me.id)),
+    patchConversation(queryClient, update.conversationId, (conversation) =>
+      applyReadUpdate(conversation, update, me.id),
+    ),
   );
   useSocketEvent('typing', ({ conversationId, userId, typing }) => {
     if (userId !== me.id) setTyping(conversationId, userId, typing);
   });
   useSocketEvent('presence', (presence) => {
     let known = false;
-    for (const [key, data] of queryClient.getQueriesData<Page<UserSummary>>({ queryKey: userKeys.all })) {
+    for (const [key, data] of queryClient.getQueriesData<Page<UserSummary>>({
+      queryKey: userKeys.all,
+    })) {
       if (!data) continue;
       known ||= data.items.some((user) => user.id === presence.userId);
       queryClient.setQueryData<Page<UserSummary>>(key, applyPresence(data, presence));
     }
     // Someone we have never listed (a new colleague) came online: list them.
-    if (!known && presence.online) void queryClient.invalidateQueries({ queryKey: userKeys.list('') });
+    if (!known && presence.online)
+      void queryClient.invalidateQueries({ queryKey: userKeys.list('') });
   });
   useSocketEvent('connect', () => void catchUp(queryClient));
 }

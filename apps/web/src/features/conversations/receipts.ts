@@ -10,10 +10,17 @@ export interface Receipt {
 }
 
 /** A member has read a message when their read watermark reached its seq. */
-export function receiptFor(message: Pick<MessageView, 'seq' | 'senderId'>, members: readonly MemberView[]): Receipt {
+export function receiptFor(
+  message: Pick<MessageView, 'seq' | 'senderId'>,
+  members: readonly MemberView[],
+): Receipt {
   const others = members.filter((member) => member.id !== message.senderId);
   const readBy = others.filter((member) => member.lastReadSeq >= message.seq).length;
-  return { status: others.length > 0 && readBy === others.length ? 'read' : 'sent', readBy, of: others.length };
+  return {
+    status: others.length > 0 && readBy === others.length ? 'read' : 'sent',
+    readBy,
+    of: others.length,
+  };
 }
 
 /** Whether the receipt says "read by k of n" (groups) or only ✓ / ✓✓ (direct conversations). */

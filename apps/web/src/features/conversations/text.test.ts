@@ -3,13 +3,19 @@ import { splitHighlight, splitLinks } from './text';
 
 describe('splitLinks', () => {
   it('keeps text without links as one piece', () => {
-    expect(splitLinks('Rendez-vous à 8 h\nà la caserne')).toEqual([{ kind: 'text', text: 'Rendez-vous à 8 h\nà la caserne' }]);
+    expect(splitLinks('Rendez-vous à 8 h\nà la caserne')).toEqual([
+      { kind: 'text', text: 'Rendez-vous à 8 h\nà la caserne' },
+    ]);
   });
 
   it('turns http and https URLs into links', () => {
     expect(splitLinks('Plan : https://sdis.example/plan?id=4 et http://a.example')).toEqual([
       { kind: 'text', text: 'Plan : ' },
-      { kind: 'link', text: 'https://sdis.example/plan?id=4', href: 'https://sdis.example/plan?id=4' },
+      {
+        kind: 'link',
+        text: 'https://sdis.example/plan?id=4',
+        href: 'https://sdis.example/plan?id=4',
+      },
       { kind: 'text', text: ' et ' },
       { kind: 'link', text: 'http://a.example', href: 'http://a.example' },
     ]);
@@ -21,17 +27,24 @@ describe('splitLinks', () => {
       { kind: 'link', text: 'https://sdis.example/a', href: 'https://sdis.example/a' },
       { kind: 'text', text: '.' },
     ]);
-    expect(splitLinks('(https://sdis.example/a)')[1]).toMatchObject({ href: 'https://sdis.example/a' });
+    expect(splitLinks('(https://sdis.example/a)')[1]).toMatchObject({
+      href: 'https://sdis.example/a',
+    });
   });
 
-  it("keeps a parenthesis that belongs to the URL", () => {
+  it('keeps a parenthesis that belongs to the URL', () => {
     expect(splitLinks('https://fr.wikipedia.org/wiki/Feu_(combustion).')[0]).toMatchObject({
       href: 'https://fr.wikipedia.org/wiki/Feu_(combustion)',
     });
   });
 
   it('never links other schemes', () => {
-    for (const body of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://a.example', 'https://']) {
+    for (const body of [
+      'javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'ftp://a.example',
+      'https://',
+    ]) {
       expect(splitLinks(body).every((part) => part.kind === 'text')).toBe(true);
     }
   });
@@ -55,7 +68,9 @@ describe('splitHighlight', () => {
   });
 
   it('keeps text without markers as it is', () => {
-    expect(splitHighlight('rien à signaler')).toEqual([{ text: 'rien à signaler', matched: false }]);
+    expect(splitHighlight('rien à signaler')).toEqual([
+      { text: 'rien à signaler', matched: false },
+    ]);
     expect(splitHighlight('')).toEqual([]);
   });
 
@@ -64,6 +79,8 @@ describe('splitHighlight', () => {
   });
 
   it('never interprets markup', () => {
-    expect(splitHighlight('«<img src=x onerror=alert(1)>»')).toEqual([{ text: '<img src=x onerror=alert(1)>', matched: true }]);
+    expect(splitHighlight('«<img src=x onerror=alert(1)>»')).toEqual([
+      { text: '<img src=x onerror=alert(1)>', matched: true },
+    ]);
   });
 });

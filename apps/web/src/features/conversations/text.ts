@@ -1,5 +1,6 @@
 /** Pieces of a message body: plain text, or an http(s) link to render as a React element. */
-export type BodyPart = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+export type BodyPart =
+  { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`«»]+/gi;
 // Punctuation that ends a sentence more often than a URL ("see https://x.fr/a.").
@@ -47,7 +48,8 @@ function mergeText(parts: BodyPart[]): BodyPart[] {
   const merged: BodyPart[] = [];
   for (const part of parts) {
     const last = merged.at(-1);
-    if (part.kind === 'text' && last?.kind === 'text') merged[merged.length - 1] = { kind: 'text', text: last.text + part.text };
+    if (part.kind === 'text' && last?.kind === 'text')
+      merged[merged.length - 1] = { kind: 'text', text: last.text + part.text };
     else merged.push(part);
   }
   return merged;

@@ -80,7 +80,10 @@ export function useTypingNotifier(conversationId: string) {
       const current = state.current;
       const now = Date.now();
       // Until it actually went out (the socket may still be connecting), the next keystroke tries again.
-      if (now - current.lastSent >= REFRESH_MS && socketNotify('typing', { conversationId, typing: true })) {
+      if (
+        now - current.lastSent >= REFRESH_MS &&
+        socketNotify('typing', { conversationId, typing: true })
+      ) {
         current.lastSent = now;
       }
       clearTimeout(current.idle);

@@ -23,7 +23,9 @@ export function AppHeader() {
     <header className="sticky top-0 z-10 bg-red-700 text-white shadow-sm">
       <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-4 sm:gap-3">
         <BrandMark className="size-7 shrink-0 sm:size-8" />
-        <span className="shrink-0 text-[0.95rem] font-semibold tracking-tight sm:text-base">{t('app.name')}</span>
+        <span className="shrink-0 text-[0.95rem] font-semibold tracking-tight sm:text-base">
+          {t('app.name')}
+        </span>
         <div className="ml-auto flex min-w-0 items-center gap-2 sm:gap-3">
           <span
             data-testid="current-user"
@@ -45,7 +47,12 @@ export function AppHeader() {
               </button>
             </>
           ) : (
-            <HeaderMenu userName={user.displayName} locale={locale} onChangeLocale={changeLocale} onSignOut={signOut} />
+            <HeaderMenu
+              userName={user.displayName}
+              locale={locale}
+              onChangeLocale={changeLocale}
+              onSignOut={signOut}
+            />
           )}
         </div>
       </div>
