@@ -1,4 +1,4 @@
-import { LIMITS, MESSAGING_LIMITS } from '@mindsp/contracts';
+import { MESSAGING_LIMITS } from '@mindsp/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -36,8 +36,9 @@ export class AppSocketAdapter extends IoAdapter {
       ...options,
       cors: { origin: this.config.webOrigins, credentials: true },
       // Over the 64 kB limit a payload gets a clear ack error from the gateway, so the transport
-      // itself must let it through (socket.io would drop the connection at its own limit).
-      maxHttpBufferSize: Math.max(MESSAGING_LIMITS.socketPayloadBytes * 4, LIMITS.requestBodyBytes),
+      // lets it through up to 1 MB; only past that (no client of ours sends it) does socket.io
+      // drop the connection, which bounds the memory one frame can take.
+      maxHttpBufferSize: MESSAGING_LIMITS.socketPayloadBytes * 16,
     });
     server.adapter(createAdapter(this.pub, this.sub, { key: 'mindsp-socket' }));
 
