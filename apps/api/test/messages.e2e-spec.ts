@@ -605,3 +605,33 @@ describe('send rate limit', () => {
     expect((await send(t, frank, group.id, 'moi je peux')).seq).toBe(6);
   });
 });
+
+describe('socket event flood', () => {
+  let t: TestApp;
+  let erin: Person;
+  let frank: Person;
+
+  beforeAll(async () => {
+    t = await startApp({ SOCKET_EVENT_LIMIT: '10', SOCKET_EVENT_WINDOW: '60' });
+    [erin, frank] = (await freshTenant(t, 'Erin Admin', 'Frank Member')) as [Person, Person];
+  });
+  afterEach(() => closeSockets());
+  afterAll(() => t.close());
+
+  it('answers rate_limited past the events one socket may emit, keeps it open, and spares the others', async () => {
+    const group = await createGroup(t, erin, [frank]);
+    const flooding = await socketOf(t, erin);
+    const acks = [];
+    for (let i = 0; i < 12; i++)
+      acks.push(await flooding.emit('sync', { cursors: { [group.id]: 0 } }));
+    expect(acks.slice(0, 10).every((ack) => ack.ok)).toBe(true);
+    expect(acks.slice(10)).toEqual([
+      { ok: false, error: { code: 'rate_limited', message: expect.any(String) } },
+      { ok: false, error: { code: 'rate_limited', message: expect.any(String) } },
+    ]);
+    expect(flooding.connected).toBe(true);
+
+    const otherTab = await socketOf(t, erin);
+    expect((await otherTab.emit('sync', { cursors: { [group.id]: 0 } })).ok).toBe(true);
+  });
+});

@@ -1,13 +1,19 @@
-import { MESSAGING_LIMITS } from '@mindsp/contracts';
+import { MESSAGING_LIMITS, type Ack } from '@mindsp/contracts';
 import type { INestApplicationContext } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { ServerOptions } from 'socket.io';
 import type { AccessTokenPayload } from '../auth/authenticated-user';
 import type { AppConfig } from '../config/config';
 import type { AppServer } from './socket-types';
+
+const FLOODED: Ack<never> = {
+  ok: false,
+  error: { code: 'rate_limited', message: 'Too many events from this connection; slow down' },
+};
 
 /**
  * Socket.IO on the API's own port, with:
@@ -43,6 +49,11 @@ export class AppSocketAdapter extends IoAdapter {
     server.adapter(createAdapter(this.pub, this.sub, { key: 'mindsp-socket' }));
 
     const jwt = this.app.get(JwtService);
+    // In memory: a socket lives on one instance, and so does its count.
+    const floods = new RateLimiterMemory({
+      points: this.config.socketEventLimit.points,
+      duration: this.config.socketEventLimit.windowSeconds,
+    });
     server.use((socket, next) => {
       const token: unknown = socket.handshake.auth?.token;
       if (typeof token !== 'string' || !token) return next(new Error('unauthorized'));
@@ -52,6 +63,16 @@ export class AppSocketAdapter extends IoAdapter {
         });
         socket.data.user = { id: payload.sub, tenantId: payload.tid, role: payload.role };
         socket.data.expiresAt = payload.exp;
+        socket.use(([, ...args], nextPacket) => {
+          floods.consume(socket.id).then(
+            () => nextPacket(),
+            () => {
+              // Refused with the contract's ack; the connection stays open.
+              const ack = args[args.length - 1];
+              if (typeof ack === 'function') ack(FLOODED);
+            },
+          );
+        });
         next();
       } catch {
         next(new Error('unauthorized'));
