@@ -14,6 +14,8 @@ export default async function globalSetup() {
   process.env.REDIS_URL = process.env.TEST_REDIS_URL || 'redis://localhost:6379/15';
   process.env.JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
   process.env.NODE_ENV = 'test';
+  // Suites make hundreds of requests per user per minute; the limit itself has its own test.
+  process.env.REQUEST_LIMIT = '100000';
 
   const db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL)).initialize();
   await db.runMigrations();

@@ -177,3 +177,27 @@ describe('bad input', () => {
       .expect(400);
   });
 });
+
+describe('request rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startApp({ REQUEST_LIMIT: '5', REQUEST_WINDOW: '60' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 past the requests one user may make, per user, and never on health', async () => {
+    const [bob, carol] = [
+      await login(t.http, 'demo', 'bob@demo.test'),
+      await login(t.http, 'demo', 'carol@demo.test'),
+    ];
+    const users = (session: LoginResponse) =>
+      t.http.get('/api/users').auth(session.accessToken, { type: 'bearer' });
+    for (let i = 0; i < 5; i++) await users(bob).expect(200);
+    const refused = await users(bob).expect(429);
+    expect(refused.body.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    // Carol, behind the same address, has her own budget.
+    await users(carol).expect(200);
+    for (let i = 0; i < 10; i++) await t.http.get('/api/health').expect(200);
+  });
+});

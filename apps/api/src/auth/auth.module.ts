@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuthController } from './auth.controller';
 import { AdminGuard, JwtAuthGuard } from './auth.guards';
@@ -9,10 +10,19 @@ import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
+import { RequestThrottleGuard } from './request-throttle.guard';
 
 @Module({
   imports: [
     PassportModule,
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { ttl: config.requestLimit.windowSeconds * 1000, limit: config.requestLimit.points },
+        ],
+      }),
+    }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -27,9 +37,10 @@ import { PasswordHasher } from './password-hasher';
     JwtStrategy,
     PasswordHasher,
     LoginRateLimiter,
-    // Order matters: authenticate first, then check the role.
+    // Order matters: authenticate first, then check the role, then count the request per user.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: AdminGuard },
+    { provide: APP_GUARD, useClass: RequestThrottleGuard },
   ],
   exports: [PasswordHasher, JwtModule],
 })

@@ -40,6 +40,8 @@ const schema = z.object({
   MESSAGE_RATE_LIMIT: integer(30),
   MESSAGE_RATE_WINDOW: duration.default(10),
   PRESENCE_TTL: duration.default(60),
+  REQUEST_LIMIT: integer(600),
+  REQUEST_WINDOW: duration.default(60),
   SOCKET_EVENT_LIMIT: integer(100),
   SOCKET_EVENT_WINDOW: duration.default(10),
   SOCKET_EXPIRY_SWEEP: duration.default(15),
@@ -68,6 +70,8 @@ function toConfig(env: z.infer<typeof schema>) {
     /** A connection not refreshed for this long counts as gone (a crashed instance leaves no ghosts). */
     presenceTtlSeconds: env.PRESENCE_TTL,
     socketExpirySweepSeconds: env.SOCKET_EXPIRY_SWEEP,
+    /** REST requests one user (or, signed out, one IP) may make per window, per API instance. */
+    requestLimit: { points: env.REQUEST_LIMIT, windowSeconds: env.REQUEST_WINDOW },
     /** Events one socket may emit per window, whatever they are: a flood gets rate_limited acks. */
     socketEventLimit: { points: env.SOCKET_EVENT_LIMIT, windowSeconds: env.SOCKET_EVENT_WINDOW },
   };

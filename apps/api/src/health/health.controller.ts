@@ -6,6 +6,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -45,6 +46,8 @@ export class HealthController {
   ) {}
 
   @Public()
+  // Load balancers probe it often; it must never answer 429.
+  @SkipThrottle()
   @Get()
   @ApiOkResponse({ type: HealthStatusDto, description: 'Database and Redis both answer' })
   @ApiServiceUnavailableResponse({ type: HealthStatusDto, description: 'Names what is down' })
