@@ -3,6 +3,7 @@ import { Spinner } from '../../components/Spinner';
 import { useNow } from '../../lib/useNow';
 import { ConversationListItem } from './ConversationListItem';
 import { useConversations } from './queries';
+import { ChatIcon } from './ChatIcon';
 
 export function ConversationList({ q }: { q: string }) {
   const { t } = useTranslation();
@@ -41,17 +42,7 @@ export function ConversationList({ q }: { q: string }) {
       </p>
     ) : (
       <div className="m-4 flex flex-col items-center rounded-2xl border border-dashed border-neutral-300 px-6 py-10 text-center">
-        <svg
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          className="size-10 fill-none stroke-red-700 stroke-[1.5]"
-        >
-          <path
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            d="M8 10h8M8 14h5m-8 6 2.2-3.3A8 8 0 1 1 20 12a8 8 0 0 1-8 8H5Z"
-          />
-        </svg>
+        <ChatIcon />
         <p className="mt-4 font-medium text-neutral-900">{t('conversations.emptyTitle')}</p>
         <p className="mt-1 max-w-sm text-sm text-neutral-600">{t('conversations.emptyBody')}</p>
       </div>

@@ -1,22 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ChatIcon } from './ChatIcon';
 
 /** The right-hand pane on a wide screen before a conversation is chosen. */
 export function NoConversationSelected() {
   const { t } = useTranslation();
   return (
     <div className="flex flex-1 flex-col items-center justify-center rounded-2xl border border-dashed border-neutral-300 bg-white px-6 text-center">
-      <svg
-        viewBox="0 0 24 24"
-        aria-hidden="true"
-        className="size-10 fill-none stroke-red-700 stroke-[1.5]"
-      >
-        <path
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          d="M8 10h8M8 14h5m-8 6 2.2-3.3A8 8 0 1 1 20 12a8 8 0 0 1-8 8H5Z"
-        />
-      </svg>
+      <ChatIcon />
       <p className="mt-4 font-medium text-neutral-900">{t('conversations.selectTitle')}</p>
       <p className="mt-1 text-sm text-neutral-600">{t('conversations.selectBody')}</p>
       <Link
