@@ -4,6 +4,7 @@ import type { LoginResponse } from '@mindsp/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { JwtService } from '@nestjs/jwt';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../src/redis/redis.module';
@@ -62,4 +63,24 @@ export async function resetLoginLimits(t: TestApp) {
   const redis = t.app.get<Redis>(REDIS);
   const keys = await redis.keys('login-fail-*');
   if (keys.length) await redis.del(...keys);
+}
+
+/**
+ * Tokens an attacker could present, made from a real one: expired (our secret, past exp), forged
+ * (another secret, role admin) and unsigned (`alg: none`, role admin).
+ */
+export async function badAccessTokens(t: TestApp, accessToken: string) {
+  const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString());
+  const { sub, tid, role } = claims;
+  const expired = await t.app
+    .get(JwtService)
+    .signAsync({ sub, tid, role, exp: Math.floor(Date.now() / 1000) - 10 });
+  const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
+    sub,
+    tid,
+    role: 'admin',
+  });
+  const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+  const algNone = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims, role: 'admin' })}.`;
+  return { expired, forged, algNone };
 }

@@ -1,7 +1,6 @@
-import { JwtService } from '@nestjs/jwt';
 import { PasswordHasher } from '../src/auth/password-hasher';
 import { RefreshToken } from '../src/auth/refresh-token.entity';
-import { login, resetLoginLimits, startApp, type TestApp } from './app';
+import { badAccessTokens, login, resetLoginLimits, startApp, type TestApp } from './app';
 
 describe('auth', () => {
   let t: TestApp;
@@ -107,24 +106,8 @@ describe('auth', () => {
 
   it('refuses an expired access token, a forged one and alg none', async () => {
     const session = await login(t.http, 'demo', 'alice@demo.test');
-    const payload = JSON.parse(
-      Buffer.from(session.accessToken.split('.')[1], 'base64url').toString(),
-    );
-    const jwt = t.app.get(JwtService);
-    const expired = await jwt.signAsync({
-      sub: payload.sub,
-      tid: payload.tid,
-      role: payload.role,
-      exp: Math.floor(Date.now() / 1000) - 10,
-    });
-    const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
-      sub: payload.sub,
-      tid: payload.tid,
-      role: 'admin',
-    });
-    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ ...payload, role: 'admin' })).toString('base64url');
-    for (const token of [expired, forged, `${header}.${body}.`, 'not-a-jwt']) {
+    const { expired, forged, algNone } = await badAccessTokens(t, session.accessToken);
+    for (const token of [expired, forged, algNone, 'not-a-jwt']) {
       await t.http.get('/api/auth/me').auth(token, { type: 'bearer' }).expect(401);
     }
     await t.http.get('/api/auth/me').expect(401);

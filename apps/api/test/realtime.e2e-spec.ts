@@ -1,7 +1,6 @@
 import type { MessageView } from '@mindsp/contracts';
-import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { login, startApp, type TestApp } from './app';
+import { badAccessTokens, login, startApp, type TestApp } from './app';
 import {
   A_UUID,
   createGroup,
@@ -202,26 +201,7 @@ describe('realtime', () => {
   describe('socket authentication', () => {
     it('refuses a missing, forged, expired or alg:none token with connect_error "unauthorized"', async () => {
       const session = await login(t.http, 'demo', 'alice@demo.test');
-      const claims = JSON.parse(
-        Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString(),
-      );
-      const jwt = t.app.get(JwtService);
-      const expired = await jwt.signAsync({
-        sub: claims.sub,
-        tid: claims.tid,
-        role: claims.role,
-        exp: Math.floor(Date.now() / 1000) - 10,
-      });
-      const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
-        sub: claims.sub,
-        tid: claims.tid,
-        role: 'admin',
-      });
-      const none = [
-        Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url'),
-        Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url'),
-        '',
-      ].join('.');
+      const { expired, forged, algNone } = await badAccessTokens(t, session.accessToken);
       const attempts: Record<string, Record<string, unknown>> = {
         missing: {},
         empty: { token: '' },
@@ -229,7 +209,7 @@ describe('realtime', () => {
         garbage: { token: 'not-a-jwt' },
         forged: { token: forged },
         expired: { token: expired },
-        'alg none': { token: none },
+        'alg none': { token: algNone },
         'a refresh token': { token: session.refreshToken },
       };
       for (const [name, auth] of Object.entries(attempts)) {

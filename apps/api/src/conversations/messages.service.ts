@@ -22,7 +22,7 @@ import { ConversationsService } from './conversations.service';
 import type { MessageListQueryDto, SendMessageDto } from './dto/messages.dto';
 import { Message } from './message.entity';
 import { MessageRateLimiter } from './message-rate-limiter';
-import { toMessageView } from './views';
+import { MESSAGE_ROW_COLUMNS, type MessageRow, rowToMessageView, toMessageView } from './views';
 
 /** Thrown inside the send transaction to roll it back (and its seq) when a retry raced the original. */
 class DuplicateSend extends Error {}
@@ -61,9 +61,9 @@ export class MessagesService {
     const existing = await this.findRetry(caller, conversationId, input);
     if (existing) return existing;
     await this.rateLimiter.consume(caller.id);
-    let message: Message;
+    let view: MessageView;
     try {
-      message = await this.db.transaction(async (tx) => {
+      view = await this.db.transaction(async (tx) => {
         await this.conversations.findForMember(caller, conversationId, tx);
         // The row lock on the conversation serialises senders: seq allocation cannot interleave.
         const [rows] = await tx.query(
@@ -71,11 +71,11 @@ export class MessagesService {
           [conversationId],
         );
         const seq = Number(rows[0].last_seq);
-        const inserted: { id: string }[] = await tx.query(
+        const inserted: MessageRow[] = await tx.query(
           `INSERT INTO messages (conversation_id, seq, sender_id, client_message_id, body)
            VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (sender_id, client_message_id) DO NOTHING
-           RETURNING id`,
+           RETURNING ${MESSAGE_ROW_COLUMNS}`,
           [conversationId, seq, caller.id, input.clientMessageId, input.body],
         );
         // A concurrent retry won the race: roll back (seq included) and answer with its message.
@@ -85,13 +85,12 @@ export class MessagesService {
           `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3) WHERE conversation_id = $1 AND user_id = $2`,
           [conversationId, caller.id, seq],
         );
-        return tx.getRepository(Message).findOneByOrFail({ id: inserted[0]!.id });
+        return rowToMessageView(inserted[0]!);
       });
     } catch (error) {
       if (!(error instanceof DuplicateSend)) throw error;
       return (await this.findRetry(caller, conversationId, input))!;
     }
-    const view = toMessageView(message);
     this.realtime.send(rooms.conversation(conversationId), 'message:new', view);
     return view;
   }

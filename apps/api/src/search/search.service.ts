@@ -4,20 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { decodeCursor, encodeCursor } from '../common/pagination';
-import { toMessageView } from '../conversations/views';
+import { type MessageRow, rowToMessageView } from '../conversations/views';
 import type { SearchQueryDto } from './search.dto';
 import { SEARCH_SQL, WHOLE_BODY_HIGHLIGHT } from './search.sql';
 
-interface HitRow {
-  id: string;
-  conversation_id: string;
-  seq: string;
-  sender_id: string;
-  body: string;
-  client_message_id: string;
-  created_at: Date;
-  edited_at: Date | null;
-  deleted_at: Date | null;
+interface HitRow extends MessageRow {
   title: string | null;
   highlight: string;
 }
@@ -46,17 +37,7 @@ export class SearchService {
     const page = rows.slice(0, limit);
     return {
       items: page.map((row) => ({
-        message: toMessageView({
-          id: row.id,
-          conversationId: row.conversation_id,
-          seq: Number(row.seq),
-          senderId: row.sender_id,
-          body: row.body,
-          clientMessageId: row.client_message_id,
-          createdAt: row.created_at,
-          editedAt: row.edited_at,
-          deletedAt: row.deleted_at,
-        }),
+        message: rowToMessageView(row),
         conversation: { id: row.conversation_id, title: row.title },
         highlight: row.highlight,
       })),
