@@ -4,6 +4,7 @@ import { currentLocale } from '../../i18n';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { HighlightedText } from './HighlightedText';
 import { useSearchMessages } from './queries';
+import { ClosePanelButton } from './ClosePanelButton';
 
 interface ConversationSearchProps {
   conversationId: string;
@@ -36,16 +37,7 @@ export function ConversationSearch({ conversationId, onClose, onPick }: Conversa
           placeholder={t('conversation.searchPlaceholder')}
           className="min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 py-1.5 text-sm focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-600/30"
         />
-        <button
-          type="button"
-          onClick={onClose}
-          aria-label={t('conversation.searchClose')}
-          className="rounded-lg p-1.5 text-neutral-600 hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-red-700"
-        >
-          <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 fill-current">
-            <path d="M5.3 4.2 10 8.9l4.7-4.7 1.1 1.1-4.7 4.7 4.7 4.7-1.1 1.1-4.7-4.7-4.7 4.7-1.1-1.1 4.7-4.7-4.7-4.7z" />
-          </svg>
-        </button>
+        <ClosePanelButton label={t('conversation.searchClose')} onClick={onClose} />
       </form>
       {term && (
         <div aria-live="polite" className="mt-2 max-h-60 overflow-y-auto">

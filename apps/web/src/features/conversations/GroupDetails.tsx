@@ -11,6 +11,7 @@ import {
   useRenameConversation,
   useUsers,
 } from './queries';
+import { ClosePanelButton } from './ClosePanelButton';
 
 /** A group's members and settings: rename it, add people, leave it. */
 export function GroupDetails({
@@ -31,16 +32,11 @@ export function GroupDetails({
     >
       <div className="flex items-start gap-2">
         <RenameForm conversation={conversation} />
-        <button
-          type="button"
+        <ClosePanelButton
+          label={t('conversation.detailsClose')}
           onClick={onClose}
-          aria-label={t('conversation.detailsClose')}
-          className="ml-auto rounded-lg p-1.5 text-neutral-600 hover:bg-neutral-200 focus-visible:outline-2 focus-visible:outline-red-700"
-        >
-          <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 fill-current">
-            <path d="M5.3 4.2 10 8.9l4.7-4.7 1.1 1.1-4.7 4.7 4.7 4.7-1.1 1.1-4.7-4.7-4.7 4.7-1.1-1.1 4.7-4.7-4.7-4.7z" />
-          </svg>
-        </button>
+          className="ml-auto"
+        />
       </div>
       <div>
         <h3 className="text-xs font-semibold uppercase tracking-wide text-neutral-500">
