@@ -5,4 +5,6 @@ export interface ApiError {
   message: string | string[];
   /** For validation errors: the field paths that were wrong, each with its messages. */
   fields?: Record<string, string[]>;
+  /** With 429: seconds to wait before trying again (the same as the Retry-After header). */
+  retryAfterSeconds?: number;
 }

@@ -35,6 +35,14 @@ export interface MemberView {
   id: string;
   displayName: string;
   lastReadSeq: number;
+  /** The conversation's last seq when they joined: receipts count them only for later messages. */
+  joinedAfterSeq: number;
+}
+
+/** Someone who left or was removed: their name stays on their messages, their receipts on the
+ * messages sent while they were a member (seq in (joinedAfterSeq, leftAtSeq]). */
+export interface FormerMemberView extends MemberView {
+  leftAtSeq: number;
 }
 
 export interface ConversationView {
@@ -43,6 +51,8 @@ export interface ConversationView {
   /** Groups: their title. Direct: null (the SPA shows the other member's name). */
   title: string | null;
   members: MemberView[];
+  /** People who were members and are no longer, for their names and the receipts of their time. */
+  formerMembers: FormerMemberView[];
   lastMessage: MessageView | null;
   lastSeq: number;
   /** The caller's read watermark. */

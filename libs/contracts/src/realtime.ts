@@ -8,10 +8,18 @@ export type AckErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'unauthorized'
+  | 'invalid_payload'
+  | 'unavailable'
   | 'internal';
 
-export type Ack<T> =
-  { ok: true; data: T } | { ok: false; error: { code: AckErrorCode; message: string } };
+export interface AckError {
+  code: AckErrorCode;
+  message: string;
+  /** With `rate_limited`: how long to wait before trying again. */
+  retryAfterSeconds?: number;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 export type AckCallback<T> = (response: Ack<T>) => void;
 
 export interface SocketSendMessage {

@@ -319,7 +319,10 @@ export class ConversationsService {
               id: m.user_id,
               displayName: m.display_name,
               lastReadSeq: Number(m.last_read_seq),
+              // Until former members are tracked (issue 6.7), everyone counts from the start.
+              joinedAfterSeq: 0,
             })),
+          formerMembers: [],
           lastMessage: last ? toMessageView(last) : null,
           lastSeq: c.lastSeq,
           updatedAt: c.updatedAt.toISOString(),

@@ -5,6 +5,7 @@ import {
   type ConversationKind,
   type ConversationListQuery,
   type ConversationView,
+  type FormerMemberView,
   type MemberView,
   type UpdateConversationRequest,
 } from '@mindsp/contracts';
@@ -94,6 +95,13 @@ export class MemberViewDto implements MemberView {
   @ApiProperty() displayName!: string;
   @ApiProperty({ description: 'Read watermark: every message with seq <= this is read' })
   lastReadSeq!: number;
+  @ApiProperty({ description: "The conversation's last seq when they joined" })
+  joinedAfterSeq!: number;
+}
+
+export class FormerMemberViewDto extends MemberViewDto implements FormerMemberView {
+  @ApiProperty({ description: "The conversation's last seq when they left" })
+  leftAtSeq!: number;
 }
 
 export class ConversationViewDto implements ConversationView {
@@ -101,6 +109,7 @@ export class ConversationViewDto implements ConversationView {
   @ApiProperty({ enum: CONVERSATION_KINDS }) kind!: ConversationKind;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ type: [MemberViewDto] }) members!: MemberViewDto[];
+  @ApiProperty({ type: [FormerMemberViewDto] }) formerMembers!: FormerMemberViewDto[];
   @ApiProperty({ type: MessageViewDto, nullable: true }) lastMessage!: MessageViewDto | null;
   @ApiProperty() lastSeq!: number;
   @ApiProperty({ description: "The caller's read watermark" }) lastReadSeq!: number;

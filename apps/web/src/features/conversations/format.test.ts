@@ -7,9 +7,10 @@ const direct: ConversationView = {
   kind: 'direct',
   title: null,
   members: [
-    { id: 'alice', displayName: 'Alice Martin', lastReadSeq: 0 },
-    { id: 'bob', displayName: 'Bob Durand', lastReadSeq: 0 },
+    { id: 'alice', displayName: 'Alice Martin', lastReadSeq: 0, joinedAfterSeq: 0 },
+    { id: 'bob', displayName: 'Bob Durand', lastReadSeq: 0, joinedAfterSeq: 0 },
   ],
+  formerMembers: [],
   lastMessage: null,
   lastSeq: 0,
   lastReadSeq: 0,

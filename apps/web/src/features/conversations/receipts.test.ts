@@ -6,6 +6,7 @@ const member = (id: string, lastReadSeq: number): MemberView => ({
   id,
   displayName: id,
   lastReadSeq,
+  joinedAfterSeq: 0,
 });
 
 describe('receiptFor', () => {
