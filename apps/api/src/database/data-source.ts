@@ -6,12 +6,24 @@ import { Conversation, ConversationMember } from '../conversations/conversation.
 import { Message } from '../conversations/message.entity';
 import { Foundation1732400000000 } from './migrations/1732400000000-foundation';
 import { Messaging1732500000000 } from './migrations/1732500000000-messaging';
+import { APP_ROLE, TenantWall1733000000000 } from './migrations/1733000000000-tenant-wall';
 
 export const ENTITIES = [Tenant, User, RefreshToken, Conversation, ConversationMember, Message];
-export const MIGRATIONS = [Foundation1732400000000, Messaging1732500000000];
+export const MIGRATIONS = [
+  Foundation1732400000000,
+  Messaging1732500000000,
+  TenantWall1733000000000,
+];
 
-/** The one description of our database, shared by the API, the worker and the CLI. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * The one description of our database, shared by the API, the worker and the CLI. `asApp` runs
+ * every connection as the app role, which row-level security holds to one tenant per transaction;
+ * without it (the CLI: migrations, seed) the connection is the tables' owner.
+ */
+export function dataSourceOptions(
+  databaseUrl: string,
+  { asApp = false }: { asApp?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -20,6 +32,12 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // The schema only ever changes through migrations.
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, connectionTimeoutMillis: 10_000 },
+    // The extensions come from migrations; the app role could not install them anyway.
+    installExtensions: false,
+    extra: {
+      max: 20,
+      connectionTimeoutMillis: 10_000,
+      ...(asApp ? { options: `-c role=${APP_ROLE}` } : {}),
+    },
   };
 }
