@@ -13,5 +13,5 @@ ensure_chromium
 say "Lint, typecheck, unit tests"
 pnpm prettier --check . --log-level warn
 pnpm nx run-many -t lint typecheck test --outputStyle=static
-say "End-to-end tests (API, then browser)"
-pnpm nx run-many -t e2e --parallel=1 --outputStyle=static
+say "Service tests on PostgreSQL (medium), end-to-end tests (API, then browser)"
+pnpm nx run-many -t medium e2e --parallel=1 --outputStyle=static

@@ -1,5 +1,6 @@
-/** Unit tests sit beside the code (`*.spec.ts`); end-to-end tests in test/ run the real app against
- * real PostgreSQL and Redis, in a database created for the run. */
+/** Unit tests sit beside the code (`*.spec.ts`), and so do medium tests (`*.medium-spec.ts`: services
+ * built from their module against a real PostgreSQL, a database per file, no HTTP); end-to-end tests
+ * in test/ run the real app against real PostgreSQL and Redis, in a database created for the run. */
 const swc = [
   '@swc/jest',
   {
@@ -23,6 +24,13 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/src/**/*.medium-spec.ts'],
+      globalSetup: '<rootDir>/test/medium/global-setup.ts',
+      globalTeardown: '<rootDir>/test/medium/global-teardown.ts',
+    },
     {
       ...shared,
       displayName: 'e2e',
