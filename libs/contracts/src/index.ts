@@ -5,3 +5,5 @@ export * from './errors';
 export * from './health';
 export * from './messaging';
 export * from './realtime';
+export * from './notifications';
+export * from './queues';

@@ -1,4 +1,5 @@
 import type { ConversationView, MessagePage, MessageView, PresenceView } from './messaging';
+import type { AlertAckRequest, AlertAckUpdate, NotificationView } from './notifications';
 
 export type AckErrorCode =
   | 'bad_request'
@@ -71,6 +72,10 @@ export interface ClientEvents {
   'conversation:read': (input: SocketMarkRead, ack: AckCallback<ReadUpdate>) => void;
   typing: (input: SocketTyping, ack: AckCallback<null>) => void;
   sync: (input: SyncRequest, ack: AckCallback<SyncResult>) => void;
+  'alert:ack': (
+    input: AlertAckRequest & { alertId: string },
+    ack: AckCallback<AlertAckUpdate>,
+  ) => void;
 }
 
 /** Server to client. */
@@ -85,4 +90,9 @@ export interface ServerEvents {
   'read:updated': (update: ReadUpdate) => void;
   typing: (update: TypingUpdate) => void;
   presence: (presence: PresenceView) => void;
+  'notification:new': (notification: NotificationView) => void;
+  /** Some or all of the user's notifications were read (in another tab, or by opening them). */
+  'notification:read': (update: { ids: string[] } | { all: true }) => void;
+  /** Someone answered an urgent alert: to its sender, and to the answerer's other tabs. */
+  'alert:ack': (update: AlertAckUpdate) => void;
 }
