@@ -15,6 +15,18 @@ const DERIVED_TENANT = [
 export const APP_ROLE = 'mindsp_app';
 
 /**
+ * Puts a table with a `tenant_id` column behind the wall. Every migration that adds a
+ * tenant-owned table calls this (and adds the table to the list the wall test checks).
+ */
+export async function wallTenantTable(db: QueryRunner, table: string): Promise<void> {
+  await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+  await db.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+  await db.query(`
+    CREATE POLICY tenant_wall ON ${table}
+    USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())`);
+}
+
+/**
  * The second wall between tenants (the first is the application's own checks): PostgreSQL
  * row-level security, FORCEd so that the tables' owner is held by it too, against the tenant set
  * per transaction (`app.tenant_id`). With no tenant set, a walled table shows no rows and takes none.
@@ -47,13 +59,7 @@ export class TenantWall1733000000000 implements MigrationInterface {
     }
     await db.query(`CREATE INDEX messages_tenant_idx ON messages (tenant_id)`);
 
-    for (const table of TENANT_TABLES) {
-      await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await db.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await db.query(`
-        CREATE POLICY tenant_wall ON ${table}
-        USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id())`);
-    }
+    for (const table of TENANT_TABLES) await wallTenantTable(db, table);
 
     // Roles are per cluster: another database of the same server may have made it already.
     await db.query(`
