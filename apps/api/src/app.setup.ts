@@ -13,6 +13,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from './config/config';
+import { securityHeaders } from './security-headers';
+
+const DOCS_PATH = '/api/docs';
 
 /** Flattens class-validator's tree into `{ "field.path": [messages] }`. */
 function fieldErrors(errors: ValidationError[], parent = ''): Record<string, string[]> {
@@ -53,6 +56,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.enableCors({ origin: config.webOrigins, credentials: true });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(securityHeaders(DOCS_PATH));
   app.enableShutdownHooks();
   app.useWebSocketAdapter(new AppSocketAdapter(app, config));
   if (config.webDist) serveSpa(app, config.webDist);
@@ -66,17 +70,24 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
 
-/** The built SPA on the same origin; page loads outside /api fall back to index.html for client routes. */
+/**
+ * The built SPA on the same origin; page loads outside /api fall back to index.html for client
+ * routes. HEAD answers as GET does (without the body), as HTTP requires and link checkers expect.
+ * A missing file under /assets stays a 404: index.html in its place would be refused as a script
+ * under nosniff, with a message far less clear than the 404.
+ */
 function serveSpa(app: NestExpressApplication, webDist: string) {
   app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
   const indexHtml = join(webDist, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPageLoad =
-      req.method === 'GET' && !/^\/(api|socket\.io)(\/|$)/.test(req.path) && req.accepts('html');
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !/^\/(api|socket\.io|assets)(\/|$)/.test(req.path) &&
+      req.accepts('html');
     if (!isPageLoad) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(indexHtml);
