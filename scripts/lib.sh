@@ -12,9 +12,15 @@ ensure_pnpm() {
   fi
 }
 
+# Quiet when all is well; a warning pnpm draws in a box is shown whole (not cut), a failure in full.
 install_dependencies() {
   say "Installing dependencies"
-  pnpm install --frozen-lockfile --reporter=append-only | tail -n 3
+  local log status=0
+  log=$(mktemp)
+  pnpm install --frozen-lockfile --reporter=append-only >"$log" 2>&1 || status=$?
+  if [ "$status" != 0 ]; then cat "$log" >&2; else sed -n '/╭/,/╰/p' "$log" && tail -n 1 "$log"; fi
+  rm -f "$log"
+  return "$status"
 }
 
 pg_url() { echo "${DATABASE_URL:-postgres://postgres@localhost:5432/mindsp}"; }
@@ -29,16 +35,25 @@ reachable() {
     s.on("connect", () => process.exit(0)).on("error", () => process.exit(1));' "$1" "$2"
 }
 
+# Does the URL name this machine's server on its usual port (so a stopped one is ours to start)?
+is_local_default() {
+  node -e '
+    const u = new URL(process.argv[1]);
+    const local = ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
+    process.exit(local && (u.port || process.argv[2]) === process.argv[2] ? 0 : 1);' "$1" "$2"
+}
+
 # PostgreSQL and Redis must answer. On a machine where they are installed but stopped (Debian
-# packages, as on CI), start them; otherwise say how.
+# packages, as on CI), start them; otherwise say how. We give them SERVICE_WAIT seconds (10, the
+# API's own SERVICE_TIMEOUT) to open their port, so a missing service is named within 15 s.
 ensure_services() {
-  if ! reachable "$(pg_url)" 5432; then
+  if ! reachable "$(pg_url)" 5432 && is_local_default "$(pg_url)" 5432; then
     if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
       say "Starting PostgreSQL"
       pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
     fi
   fi
-  if ! reachable "$(redis_url)" 6379; then
+  if ! reachable "$(redis_url)" 6379 && is_local_default "$(redis_url)" 6379; then
     if command -v redis-server >/dev/null 2>&1; then
       say "Starting Redis"
       mkdir -p /var/lib/redis /var/log/redis 2>/dev/null || true
@@ -46,8 +61,10 @@ ensure_services() {
         --dir /var/lib/redis --logfile /var/log/redis/ci.log || redis-server --daemonize yes --save ""
     fi
   fi
-  for _ in $(seq 1 30); do
+  local deadline=$((SECONDS + ${SERVICE_WAIT:-10}))
+  while :; do
     reachable "$(pg_url)" 5432 && reachable "$(redis_url)" 6379 && return 0
+    [ "$SECONDS" -lt "$deadline" ] || break
     sleep 1
   done
   reachable "$(pg_url)" 5432 || echo "PostgreSQL does not answer at $(pg_url): start it (docker compose -f docker/compose.yaml up -d postgres) or set DATABASE_URL." >&2
@@ -64,6 +81,20 @@ ensure_chromium() {
       (apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null)
   else
     echo "Browser tests need chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium)." >&2
+    return 1
+  fi
+}
+
+# Debian's docker-compose (v1) checks docker/compose.yaml without a Docker engine; installed the way
+# chromium is, so the test command validates the compose route the README gives.
+ensure_docker_compose() {
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Debian's docker-compose"
+    (apt-get install -y --no-install-recommends docker-compose >/dev/null 2>&1) ||
+      (apt-get update >/dev/null && apt-get install -y --no-install-recommends docker-compose >/dev/null)
+  else
+    echo "The compose check needs docker-compose (apt-get install docker-compose)." >&2
     return 1
   fi
 }

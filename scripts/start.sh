@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_pnpm
-install_dependencies
+# Services first: a missing one is named in seconds, before a minute of install and build.
 ensure_services || exit 1
+install_dependencies
 
 # Secrets only come from the environment; for a local run we make one and keep it, so that
 # restarting does not sign everybody out.
@@ -29,7 +30,21 @@ node apps/api/dist/main.js &
 api=$!
 node apps/api/dist/worker.js &
 worker=$!
-trap 'kill $api $worker 2>/dev/null; wait' INT TERM EXIT
+
+# Stops both processes and waits for their shutdown hooks (connections closed, jobs handed back).
+# Signals are ignored meanwhile, not reset: pnpm passes the terminal's Ctrl+C on to us a second
+# time, and dying of it mid-stop is what made pnpm print "ELIFECYCLE Command failed".
+stop() {
+  trap '' INT TERM
+  trap - EXIT
+  kill -TERM "$api" "$worker" 2>/dev/null || true
+  wait "$api" "$worker" 2>/dev/null || true
+}
+# Ctrl+C (or a TERM) is how one stops us: a clean stop exits 0, so pnpm prints no ELIFECYCLE.
+# (package.json runs us with `exec`: the `sh -c` pnpm puts in between would die of the SIGINT.)
+trap 'echo; say "Stopping the API and the worker"; stop; exit 0' INT TERM
+# Any other way out (a process that failed to boot) still leaves nothing running behind us.
+trap stop EXIT
 
 for _ in $(seq 1 60); do
   curl -fs "http://localhost:$PORT/api/health" >/dev/null 2>&1 && break
