@@ -81,6 +81,22 @@ describe('HTTP: security headers, HEAD, API docs', () => {
     }
   });
 
+  it("nginx, serving the SPA in the compose stack, sends the API's headers for it", async () => {
+    const conf = readFileSync(join(__dirname, '../../../docker/nginx.conf'), 'utf8');
+    const nginxHeaders = Object.fromEntries(
+      [...conf.matchAll(/add_header ([\w-]+) (?:"([^"]+)"|(\S+)) always;/g)].map(
+        ([, name, quoted, bare]) => [name!.toLowerCase(), quoted ?? bare],
+      ),
+    );
+    const page = await t.http.get('/').set('Accept', 'text/html').expect(200);
+    expectHardened(nginxHeaders);
+    const { 'content-security-policy': nginxCsp, ...nginxOthers } = nginxHeaders;
+    expect(cspOf(nginxCsp)).toEqual(cspOf(page.headers['content-security-policy']));
+    for (const [name, value] of Object.entries(nginxOthers)) {
+      expect({ name, value }).toEqual({ name, value: page.headers[name] });
+    }
+  });
+
   it('serves Swagger UI at /api/docs with its assets, under a policy that only relaxes styles', async () => {
     const page = await t.http.get('/api/docs').expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
