@@ -72,13 +72,18 @@ ensure_services() {
   return 1
 }
 
+# A Debian package, installed as root: from the cached lists first, refreshed only when they are stale.
+apt_install() {
+  (apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1) ||
+    (apt-get update >/dev/null && apt-get install -y --no-install-recommends "$@" >/dev/null)
+}
+
 # The browser tests drive Debian's chromium; we never download a browser of our own.
 ensure_chromium() {
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "Installing Debian's chromium"
-    (apt-get install -y --no-install-recommends chromium >/dev/null 2>&1) ||
-      (apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null)
+    apt_install chromium
   else
     echo "Browser tests need chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install chromium)." >&2
     return 1
@@ -91,8 +96,7 @@ ensure_docker_compose() {
   command -v docker-compose >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "Installing Debian's docker-compose"
-    (apt-get install -y --no-install-recommends docker-compose >/dev/null 2>&1) ||
-      (apt-get update >/dev/null && apt-get install -y --no-install-recommends docker-compose >/dev/null)
+    apt_install docker-compose
   else
     echo "The compose check needs docker-compose (apt-get install docker-compose)." >&2
     return 1
