@@ -44,8 +44,8 @@ is_local_default() {
 }
 
 # PostgreSQL and Redis must answer. On a machine where they are installed but stopped (Debian
-# packages, as on CI), start them; otherwise say how. We give them SERVICE_WAIT seconds (10, the
-# API's own SERVICE_TIMEOUT) to open their port, so a missing service is named within 15 s.
+# packages, as on CI), start them; otherwise say how. We give them SERVICE_WAIT seconds (8 by
+# default) to open their port: time for one just started, and a missing one is named within 15 s.
 ensure_services() {
   if ! reachable "$(pg_url)" 5432 && is_local_default "$(pg_url)" 5432; then
     if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
@@ -61,7 +61,7 @@ ensure_services() {
         --dir /var/lib/redis --logfile /var/log/redis/ci.log || redis-server --daemonize yes --save ""
     fi
   fi
-  local deadline=$((SECONDS + ${SERVICE_WAIT:-10}))
+  local deadline=$((SECONDS + ${SERVICE_WAIT:-8}))
   while :; do
     reachable "$(pg_url)" 5432 && reachable "$(redis_url)" 6379 && return 0
     [ "$SECONDS" -lt "$deadline" ] || break
