@@ -7,6 +7,7 @@ import { SearchModule } from './search/search.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { QueueAdminModule } from './queues/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
@@ -17,6 +18,7 @@ import { UsersModule } from './users/users.module';
     DatabaseModule,
     RedisModule,
     QueuesModule,
+    QueueAdminModule,
     AuthModule,
     UsersModule,
     HealthModule,

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { RefreshTokenPurgeProcessor } from './auth/refresh-token-purge.processor';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { QueueWorkersModule } from './queues/queue-workers.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 
 /** What the queue worker process runs: the processors, with the database and Redis. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, QueuesModule],
-  providers: [RefreshTokenPurgeProcessor],
+  imports: [ConfigModule, DatabaseModule, RedisModule, QueuesModule, QueueWorkersModule],
 })
 export class WorkerModule {}

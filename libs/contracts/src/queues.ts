@@ -14,8 +14,13 @@ export interface QueueStats {
   oldestWaitingMs: number | null;
 }
 
+/** Who the stats and lists cover: the caller's tenant, or every tenant (platform operators). */
+export type QueueAdminScope = 'tenant' | 'platform';
+
 export interface QueueStatsResponse {
   queues: QueueStats[];
+  /** `tenant`: counts are the caller's tenant's jobs; `platform`: the queue's totals. */
+  scope: QueueAdminScope;
 }
 
 export interface JobListQuery {
@@ -44,4 +49,21 @@ export interface JobView {
 
 export interface JobListResponse {
   items: JobView[];
+}
+
+export interface RetryFailedResponse {
+  retried: number;
+}
+
+/**
+ * A diagnostic job on the `maintenance` queue: an admin runs one to check the pipeline end to end.
+ * It succeeds, fails its first `failTimes` attempts, fails unrecoverably, or sleeps first.
+ */
+export interface ProbeJobInput {
+  label?: string;
+  failTimes?: number;
+  unrecoverable?: boolean;
+  sleepMs?: number;
+  delayMs?: number;
+  attempts?: number;
 }

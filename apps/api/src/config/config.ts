@@ -45,6 +45,14 @@ const schema = z.object({
   SOCKET_EVENT_LIMIT: integer(100),
   SOCKET_EVENT_WINDOW: duration.default(10),
   SOCKET_EXPIRY_SWEEP: duration.default(15),
+  QUEUE_LOCK_DURATION: integer(30_000, 1000),
+  QUEUE_STALLED_INTERVAL: integer(30_000, 1000),
+  PLATFORM_OPERATORS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((entry) => entry.trim().toLowerCase()))
+    .transform((entries) => entries.filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]+\/[^/\s]+@[^/\s]+$/, 'tenant-slug/email entries'))),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -74,6 +82,16 @@ function toConfig(env: z.infer<typeof schema>) {
     requestLimit: { points: env.REQUEST_LIMIT, windowSeconds: env.REQUEST_WINDOW },
     /** Events one socket may emit per window, whatever they are: a flood gets rate_limited acks. */
     socketEventLimit: { points: env.SOCKET_EVENT_LIMIT, windowSeconds: env.SOCKET_EVENT_WINDOW },
+    /**
+     * Stall detection, in ms: a job whose worker died (SIGKILL, crash) keeps its lock this long, and
+     * live workers look for such jobs this often; then it runs again.
+     */
+    queueWorker: {
+      lockDuration: env.QUEUE_LOCK_DURATION,
+      stalledInterval: env.QUEUE_STALLED_INTERVAL,
+    },
+    /** `tenant-slug/email` of the admins who see and act on every tenant's jobs. */
+    platformOperators: env.PLATFORM_OPERATORS,
   };
 }
 

@@ -12,11 +12,16 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
 import { REDIS } from '../redis/redis.module';
+import { evictionPolicyWarning, readEvictionPolicy } from './redis-eviction-policy';
 
 class HealthStatusDto implements HealthStatus {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';
   @ApiProperty({ enum: ['up', 'down'] }) database!: ServiceState;
   @ApiProperty({ enum: ['up', 'down'] }) redis!: ServiceState;
+  @ApiProperty({ type: String, nullable: true, example: 'noeviction' })
+  redisEvictionPolicy!: string | null;
+  @ApiProperty({ type: [String], description: 'Up, but at risk (e.g. Redis may evict jobs)' })
+  warnings!: string[];
 }
 
 const PROBE_TIMEOUT_MS = 2000;
@@ -56,10 +61,14 @@ export class HealthController {
       probe(() => this.db.query('SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
+    const redisEvictionPolicy = redis === 'up' ? await readEvictionPolicy(this.redis) : null;
+    const warning = evictionPolicyWarning(redisEvictionPolicy);
     const health: HealthStatus = {
       status: database === 'up' && redis === 'up' ? 'ok' : 'error',
       database,
       redis,
+      redisEvictionPolicy,
+      warnings: warning ? [warning] : [],
     };
     if (health.status !== 'ok') throw new ServiceUnavailableException(health);
     return health;

@@ -1,3 +1,4 @@
+import { QUEUE_NAMES, type QueueName } from '@mindsp/contracts';
 import type { ConnectionOptions } from 'bullmq';
 
 /** BullMQ wants connection options, not a shared client: workers block on their own connection. */
@@ -13,4 +14,10 @@ export function queueConnection(redisUrl: string): ConnectionOptions {
   };
 }
 
-export const QUEUES = { maintenance: 'maintenance' } as const;
+/** Every queue by name, from the contract's list, so producers write `QUEUES.emails`. */
+export const QUEUES = Object.fromEntries(QUEUE_NAMES.map((name) => [name, name])) as {
+  readonly [N in QueueName]: N;
+};
+
+/** Keys live under this prefix: `mindsp:<queue>:<job id>`. */
+export const QUEUE_PREFIX = 'mindsp';

@@ -1,7 +1,8 @@
+import { QUEUE_NAMES } from '@mindsp/contracts';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { QUEUES, queueConnection } from './queue-connection';
+import { QUEUE_PREFIX, queueConnection } from './queue-connection';
 
 /** The queues, as producers see them. Processors live with their feature and run in the worker. */
 @Module({
@@ -10,7 +11,7 @@ import { QUEUES, queueConnection } from './queue-connection';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         connection: queueConnection(config.redisUrl),
-        prefix: 'mindsp',
+        prefix: QUEUE_PREFIX,
         defaultJobOptions: {
           attempts: 5,
           backoff: { type: 'exponential', delay: 1000 },
@@ -20,7 +21,7 @@ import { QUEUES, queueConnection } from './queue-connection';
         },
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.maintenance }),
+    BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
   ],
   exports: [BullModule],
 })

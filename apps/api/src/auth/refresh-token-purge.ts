@@ -1,32 +1,31 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource, LessThan } from 'typeorm';
 import { QUEUES } from '../queues/queue-connection';
 import { RefreshToken } from './refresh-token.entity';
 
-const PURGE_JOB = 'purge-expired-refresh-tokens';
+export const PURGE_JOB = 'purge-expired-refresh-tokens';
 /** Expired tokens are kept a week so that a late reuse is still recognised as reuse. */
 const KEEP_AFTER_EXPIRY_MS = 7 * 24 * 3600 * 1000;
 
-@Processor(QUEUES.maintenance)
-export class RefreshTokenPurgeProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RefreshTokenPurgeProcessor.name);
+/** An hourly `maintenance` job (run by the maintenance processor in the worker). */
+@Injectable()
+export class RefreshTokenPurge implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RefreshTokenPurge.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
-  ) {
-    super();
-  }
+  ) {}
 
   async onApplicationBootstrap() {
     // Upsert, not add: N workers starting at once still schedule one hourly job.
     await this.queue.upsertJobScheduler(PURGE_JOB, { every: 3600_000 }, { name: PURGE_JOB });
   }
 
-  async process(): Promise<{ deleted: number }> {
+  async run(): Promise<{ deleted: number }> {
     const result = await this.db
       .getRepository(RefreshToken)
       .delete({ expiresAt: LessThan(new Date(Date.now() - KEEP_AFTER_EXPIRY_MS)) });

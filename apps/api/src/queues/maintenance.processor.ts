@@ -1,0 +1,25 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { PURGE_JOB, RefreshTokenPurge } from '../auth/refresh-token-purge';
+import { PROBE_JOB, ProbeJobs } from './probe.job';
+import { QUEUES } from './queue-connection';
+
+/** One worker per queue: the `maintenance` jobs are told apart by name. */
+@Processor(QUEUES.maintenance)
+export class MaintenanceProcessor extends WorkerHost {
+  constructor(private readonly refreshTokenPurge: RefreshTokenPurge) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case PURGE_JOB:
+        return this.refreshTokenPurge.run();
+      case PROBE_JOB:
+        return ProbeJobs.run(job);
+      default:
+        // Retrying cannot teach this worker a new job name.
+        throw new UnrecoverableError(`No maintenance job named "${job.name}"`);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { QueueAdminScope } from '@mindsp/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { TenantDatabase } from '../database/tenant-database';
+import { Tenant } from '../tenants/tenant.entity';
+import { User } from '../users/user.entity';
+
+/** Whose jobs an admin sees: their tenant's (jobs carry `tenantId` in their data), or all. */
+export interface AdminScope {
+  kind: QueueAdminScope;
+  /** Null for a platform operator. */
+  tenantId: string | null;
+}
+
+export function inScope(scope: AdminScope, job: Job): boolean {
+  return (
+    scope.tenantId === null || (job.data as { tenantId?: unknown })?.tenantId === scope.tenantId
+  );
+}
+
+@Injectable()
+export class AdminScopes {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenants: TenantDatabase,
+  ) {}
+
+  /**
+   * Operators are listed as `tenant-slug/email`, not bare emails: a tenant admin can create users,
+   * and must not become an operator by creating one with an operator's email.
+   */
+  async of(caller: AuthenticatedUser): Promise<AdminScope> {
+    const own: AdminScope = { kind: 'tenant', tenantId: caller.tenantId };
+    if (this.config.platformOperators.length === 0) return own;
+    const identity = await this.tenants.transaction(caller.tenantId, async (tx) => {
+      const user = await tx.getRepository(User).findOneBy({ id: caller.id });
+      const tenant = await tx.getRepository(Tenant).findOneBy({ id: caller.tenantId });
+      return user && tenant ? `${tenant.slug}/${user.email}`.toLowerCase() : null;
+    });
+    return identity && this.config.platformOperators.includes(identity)
+      ? { kind: 'platform', tenantId: null }
+      : own;
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { RefreshTokenPurge } from '../auth/refresh-token-purge';
+import { EvictionPolicyBootCheck } from '../health/redis-eviction-policy';
+import { MaintenanceProcessor } from './maintenance.processor';
+import { QueuesModule } from './queues.module';
+import { WorkerDrain } from './worker-lifecycle';
+
+/** The worker process's share of the queues: the maintenance jobs, draining, the Redis check. */
+@Module({
+  imports: [QueuesModule, DiscoveryModule],
+  providers: [MaintenanceProcessor, RefreshTokenPurge, WorkerDrain, EvictionPolicyBootCheck],
+})
+export class QueueWorkersModule {}
