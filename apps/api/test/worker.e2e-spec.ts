@@ -1,32 +1,10 @@
 import { Queue, QueueEvents } from 'bullmq';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { QUEUES, queueConnection } from '../src/queues/queue-connection';
-
-/** The built worker process, as `pnpm nx run api:worker` starts it, against this run's database. */
-function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, '../dist/worker.js')], {
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 20_000);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('Queue worker started')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
-  });
-}
+import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 
 describe('queue worker', () => {
-  let worker: ChildProcess;
+  let worker: WorkerProcess;
   let db: Client;
   const connection = queueConnection(process.env.REDIS_URL!);
   const queue = new Queue(QUEUES.maintenance, { connection, prefix: 'mindsp' });
@@ -38,7 +16,7 @@ describe('queue worker', () => {
     worker = await startWorker();
   });
   afterAll(async () => {
-    worker?.kill('SIGTERM');
+    await stopWorker(worker);
     await Promise.all([queue.close(), events.close(), db.end()]);
   });
 
