@@ -9,7 +9,13 @@ describe('health and docs', () => {
 
   it('GET /api/health answers 200 with database and redis up, without a token', async () => {
     const res = await t.http.get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      redis: 'up',
+      redisEvictionPolicy: 'noeviction',
+      warnings: [],
+    });
   });
 
   it('documents every endpoint with its schemas and bearer auth', async () => {
@@ -39,6 +45,15 @@ describe('health and docs', () => {
         'DELETE /api/conversations/{id}/messages/{messageId}',
         'POST /api/conversations/{id}/read',
         'GET /api/search/messages',
+        'GET /api/admin/queues/stats',
+        'GET /api/admin/queues/{name}/jobs',
+        'GET /api/admin/queues/{name}/jobs/{jobId}',
+        'POST /api/admin/queues/{name}/jobs/{jobId}/retry',
+        'POST /api/admin/queues/{name}/retry-failed',
+        'DELETE /api/admin/queues/{name}/jobs/{jobId}',
+        'POST /api/admin/queues/{name}/pause',
+        'POST /api/admin/queues/{name}/resume',
+        'POST /api/admin/queues/probe',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
@@ -59,6 +74,10 @@ describe('health and docs', () => {
         'MarkReadDto',
         'SearchPageDto',
         'SearchHitDto',
+        'QueueStatsResponseDto',
+        'JobListResponseDto',
+        'JobViewDto',
+        'ProbeJobDto',
       ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -54,4 +54,25 @@ describe('loadConfig', () => {
       redisUrl: 'redis://localhost:6379',
     });
   });
+
+  it('reads platform operators as tenant-slug/email, refusing bare emails', () => {
+    expect(
+      loadConfig({ ...SECRET, PLATFORM_OPERATORS: ' demo/Alice@demo.test, ops/olga@ops.test ' })
+        .platformOperators,
+    ).toEqual(['demo/alice@demo.test', 'ops/olga@ops.test']);
+    expect(loadConfig(SECRET).platformOperators).toEqual([]);
+    expect(() => loadConfig({ ...SECRET, PLATFORM_OPERATORS: 'alice@demo.test' })).toThrow(
+      /PLATFORM_OPERATORS.*tenant-slug\/email/,
+    );
+  });
+
+  it('reads stall detection settings in ms', () => {
+    expect(
+      loadConfig({ ...SECRET, QUEUE_LOCK_DURATION: '2000', QUEUE_STALLED_INTERVAL: '1000' })
+        .queueWorker,
+    ).toEqual({ lockDuration: 2000, stalledInterval: 1000 });
+    expect(() => loadConfig({ ...SECRET, QUEUE_STALLED_INTERVAL: '5' })).toThrow(
+      /QUEUE_STALLED_INTERVAL/,
+    );
+  });
 });

@@ -50,8 +50,12 @@ const schema = z.object({
   PLATFORM_OPERATORS: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((entry) => entry.trim().toLowerCase()))
-    .transform((entries) => entries.filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+\/[^/\s]+@[^/\s]+$/, 'tenant-slug/email entries'))),
 });
 
