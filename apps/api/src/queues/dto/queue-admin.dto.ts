@@ -1,6 +1,5 @@
 import {
   JOB_STATES,
-  LIMITS,
   QUEUE_NAMES,
   type JobListQuery,
   type JobListResponse,
@@ -13,12 +12,16 @@ import {
   type QueueStatsResponse,
   type RetryFailedResponse,
 } from '@mindsp/contracts';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination';
 import { NoNul } from '../../common/validators';
 
-export class JobListQueryDto implements JobListQuery {
+/** `limit` as every list's; no cursor: a queue's lists change too fast to page through. */
+export class JobListQueryDto
+  extends PickType(PageQueryDto, ['limit'] as const)
+  implements JobListQuery
+{
   @ApiPropertyOptional({
     enum: JOB_STATES,
     description: 'All states when absent; failed = dead letters',
@@ -35,14 +38,6 @@ export class JobListQueryDto implements JobListQuery {
   @MaxLength(200)
   @NoNul()
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.pageSizeMax)
-  limit?: number;
 }
 
 export class ProbeJobDto implements ProbeJobInput {
