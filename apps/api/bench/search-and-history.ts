@@ -45,7 +45,7 @@ function historySql(before: boolean, limit: number): string {
   } ORDER BY "m"."seq" DESC LIMIT ${limit + 1}`;
 }
 
-/** conversations.service.ts `baseViews()`: the last message of each listed conversation (query builder, generated SQL). */
+/** conversation-views.ts `ConversationViews.load()`: the last message of each listed conversation (query builder, generated SQL). */
 function lastMessagesSql(count: number): string {
   const ids = Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
   return `SELECT ${MESSAGE_COLUMNS} FROM "messages" "m" INNER JOIN "conversations" "c" ON "c"."id" = "m"."conversation_id" AND "m"."seq" = "c"."last_seq" WHERE "c"."id" IN (${ids})`;

@@ -4,6 +4,9 @@ import { dataSourceOptions } from '../src/database/data-source';
 import { TENANT_TABLES } from '../src/database/migrations/1733000000000-tenant-wall';
 import { TenantDatabase } from '../src/database/tenant-database';
 
+/** Every walled table: the wall migration's, and those of the migrations after it. */
+const WALLED_TABLES = [...TENANT_TABLES, 'conversation_former_members'];
+
 /**
  * The second wall: PostgreSQL row-level security, on its own. Queries here carry no tenant
  * filter at all, as a forgotten WHERE would; the database still keeps each tenant to its rows.
@@ -40,6 +43,12 @@ describe('row-level security between tenants', () => {
          VALUES ($1, 1, $2, $3, 'secret of ' || $4)`,
         [created.id, user.id, `wall-${slug}-${Date.now()}`, slug],
       );
+      await owner.query(
+        `INSERT INTO conversation_former_members
+           (conversation_id, user_id, joined_after_seq, left_at_seq, last_read_seq)
+         VALUES ($1, $2, 0, 1, 1)`,
+        [created.id, user.id],
+      );
     }
   });
 
@@ -55,7 +64,7 @@ describe('row-level security between tenants', () => {
     expect(role).toEqual({ name: 'mindsp_app', rolsuper: false, rolbypassrls: false });
   });
 
-  it.each(TENANT_TABLES)(
+  it.each(WALLED_TABLES)(
     '%s: an unfiltered SELECT returns only the current tenant rows',
     async (table) => {
       const tenants: { tenant_id: string }[] = await tenantDb.transaction(tenant.demo, (tx) =>
@@ -70,7 +79,7 @@ describe('row-level security between tenants', () => {
   );
 
   it('shows no tenant-owned rows at all when no tenant is set', async () => {
-    for (const table of TENANT_TABLES) {
+    for (const table of WALLED_TABLES) {
       const rows: { count: number }[] = await app.query(
         `SELECT count(*)::int AS count FROM ${table}`,
       );

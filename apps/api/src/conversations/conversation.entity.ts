@@ -49,6 +49,37 @@ export class ConversationMember {
   @Column({ name: 'last_read_seq', type: 'bigint', transformer: bigintAsNumber, default: 0 })
   lastReadSeq!: number;
 
+  /** The conversation's last_seq when they joined: receipts count them only for later messages. */
+  @Column({ name: 'joined_after_seq', type: 'bigint', transformer: bigintAsNumber, default: 0 })
+  joinedAfterSeq!: number;
+
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt!: Date;
+}
+
+/**
+ * Someone who left or was removed. A row of its own, so that every membership query (rooms,
+ * access, unread counts) stays about current members only. Re-adding them deletes it.
+ */
+@Entity('conversation_former_members')
+export class ConversationFormerMember {
+  @Column({ name: 'conversation_id', type: 'uuid', primary: true })
+  conversationId!: string;
+
+  @Column({ name: 'user_id', type: 'uuid', primary: true })
+  userId!: string;
+
+  @Column({ name: 'joined_after_seq', type: 'bigint', transformer: bigintAsNumber })
+  joinedAfterSeq!: number;
+
+  /** The conversation's last_seq when they left: the last message they were there for. */
+  @Column({ name: 'left_at_seq', type: 'bigint', transformer: bigintAsNumber })
+  leftAtSeq!: number;
+
+  /** Their read watermark as it was when they left. */
+  @Column({ name: 'last_read_seq', type: 'bigint', transformer: bigintAsNumber })
+  lastReadSeq!: number;
+
+  @Column({ name: 'left_at', type: 'timestamptz', default: () => 'now()' })
+  leftAt!: Date;
 }

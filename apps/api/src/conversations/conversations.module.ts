@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TenantDatabase } from '../database/tenant-database';
+import { ConversationAccess } from './conversation-access';
+import { ConversationEventOrder } from './conversation-event-order';
+import { ConversationMembersService } from './conversation-members.service';
+import { ConversationViews } from './conversation-views';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsGateway } from './conversations.gateway';
 import { ConversationsService } from './conversations.service';
@@ -8,6 +13,16 @@ import { MessagesService } from './messages.service';
 
 @Module({
   controllers: [ConversationsController, MessagesController],
-  providers: [ConversationsService, MessagesService, MessageRateLimiter, ConversationsGateway],
+  providers: [
+    TenantDatabase,
+    ConversationAccess,
+    ConversationEventOrder,
+    ConversationViews,
+    ConversationMembersService,
+    ConversationsService,
+    MessagesService,
+    MessageRateLimiter,
+    ConversationsGateway,
+  ],
 })
 export class ConversationsModule {}

@@ -13,12 +13,13 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { Conversation, ConversationMember } from './conversation.entity';
-import { ConversationsService } from './conversations.service';
+import { ConversationAccess } from './conversation-access';
+import { ConversationEventOrder, type TakeTurn } from './conversation-event-order';
 import type { MessageListQueryDto, SendMessageDto } from './dto/messages.dto';
 import { Message } from './message.entity';
 import { MessageRateLimiter } from './message-rate-limiter';
@@ -33,7 +34,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly conversations: ConversationsService,
+    private readonly access: ConversationAccess,
+    private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
     private readonly rateLimiter: MessageRateLimiter,
   ) {}
@@ -44,7 +46,7 @@ export class MessagesService {
     conversationId: string,
     query: MessageListQueryDto,
   ): Promise<MessagePage> {
-    await this.conversations.findForMember(caller, conversationId);
+    await this.access.findForMember(caller, conversationId);
     const limit = query.limit ?? MESSAGING_LIMITS.messagePageDefault;
     return this.page(conversationId, query, limit);
   }
@@ -61,15 +63,16 @@ export class MessagesService {
     const existing = await this.findRetry(caller, conversationId, input);
     if (existing) return existing;
     await this.rateLimiter.consume(caller.id);
-    let view: MessageView;
     try {
-      view = await this.db.transaction(async (tx) => {
-        await this.conversations.findForMember(caller, conversationId, tx);
-        // The row lock on the conversation serialises senders: seq allocation cannot interleave.
+      return await this.order.write(caller.tenantId, async (tx, takeTurn) => {
+        await this.access.lockForMember(caller, conversationId, tx, 'exclusive');
+        // The row lock on the conversation serialises senders: seq allocation cannot interleave,
+        // and the turn taken under it puts message:new events in seq order.
         const [rows] = await tx.query(
           `UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq`,
           [conversationId],
         );
+        takeTurn(conversationId);
         const seq = Number(rows[0].last_seq);
         const inserted: MessageRow[] = await tx.query(
           `INSERT INTO messages (conversation_id, seq, sender_id, client_message_id, body)
@@ -85,59 +88,72 @@ export class MessagesService {
           `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3) WHERE conversation_id = $1 AND user_id = $2`,
           [conversationId, caller.id, seq],
         );
-        return rowToMessageView(inserted[0]!);
+        const view = rowToMessageView(inserted[0]!);
+        return {
+          result: view,
+          events: () => this.realtime.send(rooms.conversation(conversationId), 'message:new', view),
+        };
       });
     } catch (error) {
       if (!(error instanceof DuplicateSend)) throw error;
       return (await this.findRetry(caller, conversationId, input))!;
     }
-    this.realtime.send(rooms.conversation(conversationId), 'message:new', view);
-    return view;
   }
 
+  /**
+   * Edits the caller's own message, unless it is deleted: one conditional statement, so an edit
+   * racing a deletion either lands before it (and is then erased) or changes nothing (409).
+   */
   async edit(
     caller: AuthenticatedUser,
     conversationId: string,
     messageId: string,
     body: string,
   ): Promise<MessageView> {
-    const message = await this.findMessage(caller, conversationId, messageId);
-    if (message.senderId !== caller.id)
-      throw new ForbiddenException('Only the sender can edit a message');
-    if (message.deletedAt) throw new ConflictException('This message was deleted');
-    message.body = body;
-    message.editedAt = new Date();
-    await this.db
-      .getRepository(Message)
-      .update({ id: message.id }, { body, editedAt: message.editedAt });
-    const view = toMessageView(message);
-    this.realtime.send(rooms.conversation(conversationId), 'message:updated', view);
-    return view;
+    return this.order.write(caller.tenantId, async (tx, takeTurn) => {
+      await this.access.lockForMember(caller, conversationId, tx, 'shared');
+      const [rows]: [MessageRow[], number] = await tx.query(
+        `UPDATE messages SET body = $4, edited_at = now()
+         WHERE id = $1 AND conversation_id = $2 AND sender_id = $3 AND deleted_at IS NULL
+         RETURNING ${MESSAGE_ROW_COLUMNS}`,
+        [messageId, conversationId, caller.id, body],
+      );
+      if (!rows.length) {
+        const message = await this.findMessage(tx, conversationId, messageId);
+        if (message.senderId !== caller.id)
+          throw new ForbiddenException('Only the sender can edit a message');
+        throw new ConflictException('This message was deleted');
+      }
+      return this.committed(takeTurn, 'message:updated', rowToMessageView(rows[0]!));
+    });
   }
 
-  /** Deletes for everyone: the message keeps its seq (no gap) and loses its body. Sender or admin. */
+  /**
+   * Deletes for everyone: the message keeps its seq (no gap) and loses its body, in one
+   * conditional statement. Sender or admin. Deleting it again answers the deleted message.
+   */
   async remove(
     caller: AuthenticatedUser,
     conversationId: string,
     messageId: string,
   ): Promise<MessageView> {
-    const message = await this.findMessage(caller, conversationId, messageId);
-    if (message.senderId !== caller.id && caller.role !== 'admin') {
-      throw new ForbiddenException('Only the sender or an admin can delete a message');
-    }
-    if (!message.deletedAt) {
-      message.deletedAt = new Date();
-      message.body = '';
-      await this.db
-        .getRepository(Message)
-        .update({ id: message.id }, { body: '', deletedAt: message.deletedAt });
-      this.realtime.send(
-        rooms.conversation(conversationId),
-        'message:deleted',
-        toMessageView(message),
+    return this.order.write(caller.tenantId, async (tx, takeTurn) => {
+      await this.access.lockForMember(caller, conversationId, tx, 'shared');
+      const [rows]: [MessageRow[], number] = await tx.query(
+        `UPDATE messages SET body = '', deleted_at = now()
+         WHERE id = $1 AND conversation_id = $2 AND deleted_at IS NULL
+           AND (sender_id = $3 OR $4::boolean)
+         RETURNING ${MESSAGE_ROW_COLUMNS}`,
+        [messageId, conversationId, caller.id, caller.role === 'admin'],
       );
-    }
-    return toMessageView(message);
+      if (rows.length)
+        return this.committed(takeTurn, 'message:deleted', rowToMessageView(rows[0]!));
+      const message = await this.findMessage(tx, conversationId, messageId);
+      if (message.senderId !== caller.id && caller.role !== 'admin') {
+        throw new ForbiddenException('Only the sender or an admin can delete a message');
+      }
+      return { result: toMessageView(message) };
+    });
   }
 
   /** Moves the caller's read watermark forward (never back, never past the last message). */
@@ -146,29 +162,35 @@ export class MessagesService {
     conversationId: string,
     seq: number,
   ): Promise<ReadUpdate> {
-    await this.conversations.findForMember(caller, conversationId);
-    const [rows, moved] = await this.db.query(
-      `UPDATE conversation_members m SET last_read_seq = LEAST($3, c.last_seq)
-       FROM conversations c
-       WHERE c.id = m.conversation_id AND m.conversation_id = $1 AND m.user_id = $2
-         AND m.last_read_seq < LEAST($3, c.last_seq)
-       RETURNING m.last_read_seq`,
-      [conversationId, caller.id, seq],
-    );
-    if (!moved) {
-      const member = await this.db
-        .getRepository(ConversationMember)
-        .findOneByOrFail({ conversationId, userId: caller.id });
-      return { conversationId, userId: caller.id, seq: member.lastReadSeq };
-    }
-    const update: ReadUpdate = {
-      conversationId,
-      userId: caller.id,
-      seq: Number(rows[0].last_read_seq),
-    };
-    // To every member: the sender's ✓✓, and the reader's other tabs' unread badge.
-    this.realtime.send(rooms.conversation(conversationId), 'read:updated', update);
-    return update;
+    return this.order.write(caller.tenantId, async (tx, takeTurn) => {
+      // Shared: sends wait for it, so last_seq holds, and conversation views it races are ordered.
+      const conversation = await this.access.lockForMember(caller, conversationId, tx, 'shared');
+      const upTo = Math.min(seq, conversation.lastSeq);
+      const [rows, moved] = await tx.query(
+        `UPDATE conversation_members SET last_read_seq = $3
+         WHERE conversation_id = $1 AND user_id = $2 AND last_read_seq < $3
+         RETURNING last_read_seq`,
+        [conversationId, caller.id, upTo],
+      );
+      if (!moved) {
+        const member = await tx
+          .getRepository(ConversationMember)
+          .findOneByOrFail({ conversationId, userId: caller.id });
+        return { result: { conversationId, userId: caller.id, seq: member.lastReadSeq } };
+      }
+      takeTurn(conversationId);
+      const update: ReadUpdate = {
+        conversationId,
+        userId: caller.id,
+        seq: Number(rows[0].last_read_seq),
+      };
+      // To every member: the sender's ✓✓, and the reader's other tabs' unread badge.
+      return {
+        result: update,
+        events: () =>
+          this.realtime.send(rooms.conversation(conversationId), 'read:updated', update),
+      };
+    });
   }
 
   /** Catch-up after a reconnect: what came after the last seq the client holds, per conversation. */
@@ -227,15 +249,25 @@ export class MessagesService {
     return { items: items.map(toMessageView), hasMore: rows.length > limit };
   }
 
+  /** Takes the turn of a changed message (its row is locked) and emits its event in it. */
+  private committed(
+    takeTurn: TakeTurn,
+    event: 'message:updated' | 'message:deleted',
+    view: MessageView,
+  ) {
+    takeTurn(view.conversationId);
+    return {
+      result: view,
+      events: () => this.realtime.send(rooms.conversation(view.conversationId), event, view),
+    };
+  }
+
   private async findMessage(
-    caller: AuthenticatedUser,
+    tx: EntityManager,
     conversationId: string,
     messageId: string,
   ): Promise<Message> {
-    await this.conversations.findForMember(caller, conversationId);
-    const message = await this.db
-      .getRepository(Message)
-      .findOneBy({ id: messageId, conversationId });
+    const message = await tx.getRepository(Message).findOneBy({ id: messageId, conversationId });
     if (!message) throw new NotFoundException('Message not found');
     return message;
   }

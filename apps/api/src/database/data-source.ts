@@ -2,17 +2,31 @@ import type { DataSourceOptions } from 'typeorm';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { User } from '../users/user.entity';
-import { Conversation, ConversationMember } from '../conversations/conversation.entity';
+import {
+  Conversation,
+  ConversationFormerMember,
+  ConversationMember,
+} from '../conversations/conversation.entity';
 import { Message } from '../conversations/message.entity';
 import { Foundation1732400000000 } from './migrations/1732400000000-foundation';
 import { Messaging1732500000000 } from './migrations/1732500000000-messaging';
 import { APP_ROLE, TenantWall1733000000000 } from './migrations/1733000000000-tenant-wall';
+import { FormerMembers1733100000000 } from './migrations/1733100000000-former-members';
 
-export const ENTITIES = [Tenant, User, RefreshToken, Conversation, ConversationMember, Message];
+export const ENTITIES = [
+  Tenant,
+  User,
+  RefreshToken,
+  Conversation,
+  ConversationMember,
+  ConversationFormerMember,
+  Message,
+];
 export const MIGRATIONS = [
   Foundation1732400000000,
   Messaging1732500000000,
   TenantWall1733000000000,
+  FormerMembers1733100000000,
 ];
 
 /**
