@@ -65,15 +65,23 @@ export class MessagesService {
     await this.rateLimiter.consume(caller.id);
     try {
       return await this.order.write(caller.tenantId, async (tx, takeTurn) => {
-        await this.access.lockForMember(caller, conversationId, tx, 'exclusive');
         // The row lock on the conversation serialises senders: seq allocation cannot interleave,
         // and the turn taken under it puts message:new events in seq order.
-        const [rows] = await tx.query(
-          `UPDATE conversations SET last_seq = last_seq + 1, updated_at = now() WHERE id = $1 RETURNING last_seq`,
-          [conversationId],
+        const [rows]: [{ last_seq: string }[], number] = await tx.query(
+          `UPDATE conversations SET last_seq = last_seq + 1, updated_at = now()
+           WHERE id = $1 AND tenant_id = $2 RETURNING last_seq`,
+          [conversationId, caller.tenantId],
         );
+        if (!rows.length) throw new NotFoundException('Conversation not found');
         takeTurn(conversationId);
-        const seq = Number(rows[0].last_seq);
+        const seq = Number(rows[0]!.last_seq);
+        // Sending marks the sender's own conversation read. Under the lock, it is also the
+        // membership check: a member removed while this send waited has no row left (404).
+        const [, member] = await tx.query(
+          `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3) WHERE conversation_id = $1 AND user_id = $2`,
+          [conversationId, caller.id, seq],
+        );
+        if (!member) throw new NotFoundException('Conversation not found');
         const inserted: MessageRow[] = await tx.query(
           `INSERT INTO messages (conversation_id, seq, sender_id, client_message_id, body)
            VALUES ($1, $2, $3, $4, $5)
@@ -83,11 +91,6 @@ export class MessagesService {
         );
         // A concurrent retry won the race: roll back (seq included) and answer with its message.
         if (!inserted.length) throw new DuplicateSend();
-        // Sending marks the sender's own conversation read.
-        await tx.query(
-          `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3) WHERE conversation_id = $1 AND user_id = $2`,
-          [conversationId, caller.id, seq],
-        );
         const view = rowToMessageView(inserted[0]!);
         return {
           result: view,
@@ -163,16 +166,19 @@ export class MessagesService {
     seq: number,
   ): Promise<ReadUpdate> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      // Shared: sends wait for it, so last_seq holds, and conversation views it races are ordered.
-      const conversation = await this.access.lockForMember(caller, conversationId, tx, 'shared');
-      const upTo = Math.min(seq, conversation.lastSeq);
+      // The member row's lock orders one member's reads; the watermark only moves forward.
       const [rows, moved] = await tx.query(
-        `UPDATE conversation_members SET last_read_seq = $3
-         WHERE conversation_id = $1 AND user_id = $2 AND last_read_seq < $3
-         RETURNING last_read_seq`,
-        [conversationId, caller.id, upTo],
+        `UPDATE conversation_members m SET last_read_seq = LEAST($3, c.last_seq)
+         FROM conversations c
+         WHERE c.id = m.conversation_id AND c.tenant_id = $4
+           AND m.conversation_id = $1 AND m.user_id = $2
+           AND m.last_read_seq < LEAST($3, c.last_seq)
+         RETURNING m.last_read_seq`,
+        [conversationId, caller.id, seq, caller.tenantId],
       );
       if (!moved) {
+        // Already read that far, or not a member (404).
+        await this.access.findForMember(caller, conversationId, tx);
         const member = await tx
           .getRepository(ConversationMember)
           .findOneByOrFail({ conversationId, userId: caller.id });
