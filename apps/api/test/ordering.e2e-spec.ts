@@ -30,7 +30,12 @@ describe('live events of a conversation arrive in seq order', () => {
     );
 
     const seqs = (
-      await receiver.waitForCount('message:new', TOTAL, (m) => m.conversationId === group.id)
+      await receiver.waitForCount(
+        'message:new',
+        TOTAL,
+        (m) => m.conversationId === group.id,
+        60_000,
+      )
     ).map((m) => m.seq);
     const outOfOrder = seqs.filter((seq, i) => seq !== i + 1);
     expect({ outOfOrder: outOfOrder.length, first: outOfOrder.slice(0, 5) }).toEqual({
@@ -41,5 +46,5 @@ describe('live events of a conversation arrive in seq order', () => {
     // A cursor taken from the newest seq held is then the gap-free one.
     await receiver.settle();
     expect(receiver.all('message:new', (m) => m.conversationId === group.id)).toHaveLength(TOTAL);
-  });
+  }, 120_000);
 });

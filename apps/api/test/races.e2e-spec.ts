@@ -97,7 +97,7 @@ describe('races between writers of the same row', () => {
     }
     // Both orders happen in practice; each one ends deleted.
     expect(outcomes.editedThenDeleted + outcomes.editRefused).toBe(ROUNDS);
-  });
+  }, 120_000);
 
   it('concurrent renames: every member ends with the title that was committed last', async () => {
     const group = await createGroup(t, alice, [bob, carol]);
