@@ -42,8 +42,15 @@ describe('former members keep their name and the receipts of their time', () => 
 
   const markRead = (who: Person, conversationId: string, seq: number) =>
     as(t, who).post(`/api/conversations/${conversationId}/read`).send({ seq }).expect(200);
-  const leave = (who: Person, conversationId: string) =>
-    as(t, who).delete(`/api/conversations/${conversationId}/members/${who.id}`).expect(204);
+  const remove = (by: Person, conversationId: string, member: Person) =>
+    as(t, by).delete(`/api/conversations/${conversationId}/members/${member.id}`).expect(204);
+  const add = async (by: Person, conversationId: string, member: Person) =>
+    (
+      await as(t, by)
+        .post(`/api/conversations/${conversationId}/members`)
+        .send({ userIds: [member.id] })
+        .expect(201)
+    ).body as ConversationView;
 
   it('after carol leaves, her reads still count on earlier messages and not on later ones', async () => {
     const group = await createGroup(t, alice, [bob, carol]);
@@ -57,7 +64,7 @@ describe('former members keep their name and the receipts of their time', () => 
     });
 
     const bobSocket = await socketOf(t, bob);
-    await leave(carol, group.id);
+    await remove(carol, group.id, carol);
     const after = await send(t, alice, group.id, 'après le départ de Carol');
     await markRead(bob, group.id, after.seq);
 
@@ -93,12 +100,7 @@ describe('former members keep their name and the receipts of their time', () => 
   it('someone added later counts only for messages sent after they joined; re-adding a former member makes them a member again', async () => {
     const group = await createGroup(t, alice, [bob]);
     const first = await send(t, alice, group.id, 'avant Carol');
-    const added = (
-      await as(t, alice)
-        .post(`/api/conversations/${group.id}/members`)
-        .send({ userIds: [carol.id] })
-        .expect(201)
-    ).body as ConversationView;
+    const added = await add(alice, group.id, carol);
     expect(added.members.find((m) => m.id === carol.id)).toMatchObject({
       joinedAfterSeq: first.seq,
       lastReadSeq: first.seq,
@@ -107,14 +109,9 @@ describe('former members keep their name and the receipts of their time', () => 
     expect(receipts(added, first)).toEqual({ eligible: [bob.name], read: [] });
 
     const second = await send(t, alice, group.id, 'avec Carol');
-    await as(t, alice).delete(`/api/conversations/${group.id}/members/${carol.id}`).expect(204);
+    await remove(alice, group.id, carol);
     const third = await send(t, alice, group.id, 'sans Carol');
-    const readded = (
-      await as(t, alice)
-        .post(`/api/conversations/${group.id}/members`)
-        .send({ userIds: [carol.id] })
-        .expect(201)
-    ).body as ConversationView;
+    const readded = await add(alice, group.id, carol);
     expect(readded.formerMembers).toEqual([]);
     expect(readded.members.find((m) => m.id === carol.id)).toMatchObject({
       joinedAfterSeq: third.seq,
