@@ -1,12 +1,8 @@
 import { LIMITS } from '@mindsp/contracts';
-import {
-  BadRequestException,
-  type INestApplication,
-  ValidationPipe,
-  type ValidationError,
-} from '@nestjs/common';
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { validationFailed } from './common/bad-request';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { AppSocketAdapter } from './realtime/socket-io.adapter';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,33 +13,11 @@ import { securityHeaders } from './security-headers';
 
 const DOCS_PATH = '/api/docs';
 
-/** Flattens class-validator's tree into `{ "field.path": [messages] }`. */
-function fieldErrors(errors: ValidationError[], parent = ''): Record<string, string[]> {
-  return Object.assign(
-    {},
-    ...errors.map((error) => {
-      const path = parent ? `${parent}.${error.property}` : error.property;
-      return {
-        ...(error.constraints ? { [path]: Object.values(error.constraints) } : {}),
-        ...fieldErrors(error.children ?? [], path),
-      };
-    }),
-  );
-}
-
 export const validationPipe = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
-  exceptionFactory: (errors) => {
-    const fields = fieldErrors(errors);
-    return new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: Object.values(fields).flat(),
-      fields,
-    });
-  },
+  exceptionFactory: validationFailed,
 });
 
 /** Everything main.ts and the tests both need, so tests run the app exactly as it ships. */

@@ -1,28 +1,56 @@
 import { LIMITS } from '@mindsp/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BadRequestException } from '@nestjs/common';
+import type { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, isUUID } from 'class-validator';
+import { badField } from './bad-request';
 
-/** What each part of a cursor must be: a string, a uuid, or a page offset (integer >= 0). */
-type CursorPart = 'string' | 'uuid' | 'offset';
+/**
+ * What each part of a cursor must be: a string, a uuid, a timestamp (`timestamptz::text`, which
+ * the query casts back) or a page offset (integer >= 0).
+ */
+type CursorPart = 'string' | 'uuid' | 'timestamp' | 'offset';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `2026-11-25 09:09:03.123456+00` as PostgreSQL writes it, or the ISO-8601 form with `T`/`Z`. */
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+/** The widest UTC offsets in use (Kiribati +14:00, Baker Island -12:00). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+/**
+ * A timestamp PostgreSQL will read as written: a real calendar date and time, an offset within
+ * ±14:00, no time-zone name (an unknown one failed the query with a 500).
+ */
+function isTimestamp(part: unknown): boolean {
+  const match = typeof part === 'string' ? TIMESTAMP.exec(part) : null;
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match
+    .slice(1)
+    .map((digits) => (digits === undefined ? undefined : Number(digits)));
+  if (offsetMinutes! > 59 || offsetHours! * 60 + offsetMinutes! > MAX_OFFSET_MINUTES) return false;
+  const date = new Date(Date.UTC(year!, month! - 1, day!, hour, minute, second));
+  // Date.UTC rolls 2026-02-30 over to March 2 and 24:00 to the next day: the parts must survive.
+  return (
+    year! >= 1000 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
+}
 
 const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
   string: (part) => typeof part === 'string' && !part.includes('\u0000'),
-  uuid: (part) => typeof part === 'string' && UUID.test(part),
+  uuid: (part) => typeof part === 'string' && isUUID(part),
+  timestamp: isTimestamp,
   offset: (part) => Number.isSafeInteger(part) && (part as number) >= 0,
 };
 
 /** A forged or stale cursor is the client's mistake: 400 naming `cursor`, never a failed query. */
 export function badCursor(): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: ['cursor is not valid'],
-    fields: { cursor: ['cursor is not valid'] },
-  });
+  return badField('cursor', 'cursor is not valid');
 }
 
 /** Keyset cursors are opaque to clients: base64url JSON of the last row's sort key. */
@@ -46,7 +74,8 @@ export function decodeCursor<T extends unknown[]>(
     key.length === shape.length &&
     key.every((part, i) => PART_CHECKS[shape[i]!](part))
   ) {
-    return key as T;
+    // Ids in canonical form, as everywhere else.
+    return key.map((part, i) => (shape[i] === 'uuid' ? (part as string).toLowerCase() : part)) as T;
   }
   throw badCursor();
 }

@@ -6,6 +6,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { badField } from '../common/bad-request';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { ConversationAccess } from './conversation-access';
@@ -57,12 +58,10 @@ export class ConversationMembersService {
       );
       // The cap holds for the group, not only per request (rolled back, nothing added).
       if (count > MESSAGING_LIMITS.groupMaxMembers) {
-        throw new BadRequestException({
-          statusCode: 400,
-          error: 'Bad Request',
-          message: [`a group has at most ${MESSAGING_LIMITS.groupMaxMembers} members`],
-          fields: { userIds: [`a group has at most ${MESSAGING_LIMITS.groupMaxMembers} members`] },
-        });
+        throw badField(
+          'userIds',
+          `a group has at most ${MESSAGING_LIMITS.groupMaxMembers} members`,
+        );
       }
       takeTurn(conversationId);
       const base = (await this.views.load([conversationId], tx))[0]!;

@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -22,6 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ConversationsService } from './conversations.service';
@@ -71,7 +71,7 @@ export class ConversationsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ConversationViewDto })
-  get(@CurrentUser() caller: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string) {
+  get(@CurrentUser() caller: AuthenticatedUser, @Param('id', CanonicalUuidPipe) id: string) {
     return this.conversations.get(caller, id);
   }
 
@@ -80,7 +80,7 @@ export class ConversationsController {
   @ApiOkResponse({ type: ConversationViewDto })
   rename(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CanonicalUuidPipe) id: string,
     @Body() input: UpdateConversationDto,
   ) {
     return this.conversations.rename(caller, id, input.title);
@@ -91,7 +91,7 @@ export class ConversationsController {
   @ApiCreatedResponse({ type: ConversationViewDto })
   addMembers(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CanonicalUuidPipe) id: string,
     @Body() input: AddMembersDto,
   ) {
     return this.conversations.addMembers(caller, id, input);
@@ -103,8 +103,8 @@ export class ConversationsController {
   @ApiNoContentResponse()
   removeMember(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('userId', ParseUUIDPipe) userId: string,
+    @Param('id', CanonicalUuidPipe) id: string,
+    @Param('userId', CanonicalUuidPipe) userId: string,
   ) {
     return this.conversations.removeMember(caller, id, userId);
   }

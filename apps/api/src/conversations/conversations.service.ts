@@ -3,6 +3,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { badField } from '../common/bad-request';
 import { badCursor, containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
@@ -36,20 +37,10 @@ export class ConversationsService {
   ): Promise<{ view: ConversationView; created: boolean }> {
     const others = [...new Set(input.memberIds)].filter((id) => id !== caller.id);
     if (input.kind === 'direct' && (others.length !== 1 || input.memberIds.length !== 1)) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: ['a direct conversation has exactly one other member'],
-        fields: { memberIds: ['a direct conversation has exactly one other member'] },
-      });
+      throw badField('memberIds', 'a direct conversation has exactly one other member');
     }
     if (others.length === 0) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: ['memberIds must name someone other than you'],
-        fields: { memberIds: ['memberIds must name someone other than you'] },
-      });
+      throw badField('memberIds', 'memberIds must name someone other than you');
     }
     await this.access.assertSameTenant(caller, others);
 
@@ -104,7 +95,7 @@ export class ConversationsService {
     query: ConversationListQueryDto,
   ): Promise<Page<ConversationView>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
-    const after = decodeCursor<[string, string]>(query.cursor, ['string', 'uuid']);
+    const after = decodeCursor<[string, string]>(query.cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [caller.id, caller.tenantId, limit + 1];
     let filters = '';
     const q = query.q?.trim();

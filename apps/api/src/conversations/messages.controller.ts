@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -22,6 +21,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import {
@@ -54,7 +54,7 @@ export class MessagesController {
   @ApiOkResponse({ type: MessagePageDto })
   list(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CanonicalUuidPipe) id: string,
     @Query() query: MessageListQueryDto,
   ) {
     return this.messages.list(caller, id, query);
@@ -69,7 +69,7 @@ export class MessagesController {
   @ApiTooManyRequestsResponse({ description: 'Sending too fast' })
   send(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CanonicalUuidPipe) id: string,
     @Body() input: SendMessageDto,
   ) {
     return this.messages.send(caller, id, input);
@@ -80,8 +80,8 @@ export class MessagesController {
   @ApiOkResponse({ type: MessageViewDto })
   edit(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('messageId', ParseUUIDPipe) messageId: string,
+    @Param('id', CanonicalUuidPipe) id: string,
+    @Param('messageId', CanonicalUuidPipe) messageId: string,
     @Body() input: EditMessageDto,
   ) {
     return this.messages.edit(caller, id, messageId, input.body);
@@ -92,8 +92,8 @@ export class MessagesController {
   @ApiOkResponse({ type: MessageViewDto })
   remove(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('messageId', ParseUUIDPipe) messageId: string,
+    @Param('id', CanonicalUuidPipe) id: string,
+    @Param('messageId', CanonicalUuidPipe) messageId: string,
   ) {
     return this.messages.remove(caller, id, messageId);
   }
@@ -104,7 +104,7 @@ export class MessagesController {
   @ApiOkResponse({ type: ReadUpdateDto })
   markRead(
     @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', CanonicalUuidPipe) id: string,
     @Body() input: MarkReadDto,
   ) {
     return this.messages.markRead(caller, id, input.seq);

@@ -1,32 +1,21 @@
 import { LIMITS, type SearchHit, type SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { NoNul } from '../common/validators';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CanonicalUuid } from '../common/canonical-uuid';
+import { PlainText } from '../common/validators';
 import { MessageViewDto } from '../conversations/dto/messages.dto';
 
 export class SearchQueryDto implements SearchQuery {
   @ApiProperty({
     description: 'Words to find; accents and case are ignored, French stemming applies',
   })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  @NoNul()
+  @PlainText({ max: 200 })
   q!: string;
 
   @ApiPropertyOptional({ description: 'Only this conversation' })
   @IsOptional()
-  @IsUUID()
+  @CanonicalUuid()
   conversationId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: 20 })

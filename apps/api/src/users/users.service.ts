@@ -1,7 +1,7 @@
 import { LIMITS, type Page, type PresenceView, type UserSummary } from '@mindsp/contracts';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { PasswordHasher } from '../auth/password-hasher';
 import { containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
@@ -21,6 +21,14 @@ export function toUserSummary(
     online: presence?.online ?? false,
     lastSeenAt: presence?.online ? null : (presence?.lastSeenAt ?? null),
   };
+}
+
+/** PostgreSQL's unique_violation: here, users_tenant_email_unique. */
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string }).code === '23505'
+  );
 }
 
 @Injectable()
@@ -67,16 +75,24 @@ export class UsersService {
 
   async create(caller: AuthenticatedUser, input: CreateUserDto): Promise<UserSummary> {
     const email = input.email.trim().toLowerCase();
-    const taken = await this.db.getRepository(User).existsBy({ tenantId: caller.tenantId, email });
-    if (taken) throw new ConflictException(`A user with email ${email} already exists`);
-    const user = await this.db.getRepository(User).save({
-      tenantId: caller.tenantId,
-      email,
-      displayName: input.displayName.trim(),
-      passwordHash: await this.passwords.hash(input.password),
-      role: input.role ?? 'member',
-      locale: input.locale ?? 'fr',
-    });
+    const taken = () => new ConflictException(`A user with email ${email} already exists`);
+    // A fast refusal without hashing; the unique constraint decides between concurrent creates.
+    if (await this.db.getRepository(User).existsBy({ tenantId: caller.tenantId, email }))
+      throw taken();
+    const user = await this.db
+      .getRepository(User)
+      .save({
+        tenantId: caller.tenantId,
+        email,
+        displayName: input.displayName,
+        passwordHash: await this.passwords.hash(input.password),
+        role: input.role ?? 'member',
+        locale: input.locale ?? 'fr',
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw taken();
+        throw error;
+      });
     return toUserSummary(user);
   }
 }

@@ -13,22 +13,23 @@ import {
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PlainText, WellFormedText } from '../../common/validators';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'demo', description: "The organisation's slug" })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @PlainText({ max: 64 })
   tenant!: string;
 
   @ApiProperty({ example: 'alice@demo.test' })
   @IsEmail()
   @MaxLength(254)
+  @WellFormedText()
   email!: string;
 
   @ApiProperty({ example: 'demo1234', maxLength: LIMITS.passwordMaxLength })
   @IsString()
   @IsNotEmpty()
+  @WellFormedText()
   // Refused before hashing: argon2 on a megabyte password is a denial of service.
   @MaxLength(LIMITS.passwordMaxLength)
   password!: string;
@@ -39,6 +40,7 @@ export class RefreshDto implements RefreshRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @WellFormedText()
   refreshToken!: string;
 }
 
@@ -50,9 +52,7 @@ export class UpdateMeDto implements UpdateMeRequest {
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @PlainText({ max: 100 })
   displayName?: string;
 }
 

@@ -10,34 +10,26 @@ import {
   type UpdateConversationRequest,
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
   IsIn,
-  IsNotEmpty,
   IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { CanonicalUuid } from '../../common/canonical-uuid';
 import { PageQueryDto } from '../../common/pagination';
-import { NoNul } from '../../common/validators';
+import { PlainText } from '../../common/validators';
 import { MessageViewDto } from './messages.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ConversationListQueryDto extends PageQueryDto implements ConversationListQuery {
   @ApiPropertyOptional({
     description: 'Matches the title or a member name, ignoring case and accents',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @NoNul()
+  @PlainText({ max: 100, allowBlank: true })
   q?: string;
 }
 
@@ -51,11 +43,7 @@ export class CreateConversationDto {
     maxLength: MESSAGING_LIMITS.titleMaxLength,
   })
   @ValidateIf((input: CreateConversationDto) => input.kind === 'group' || input.title !== undefined)
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(MESSAGING_LIMITS.titleMaxLength)
-  @NoNul()
+  @PlainText({ max: MESSAGING_LIMITS.titleMaxLength })
   title?: string;
 
   @ApiProperty({
@@ -66,17 +54,13 @@ export class CreateConversationDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(MESSAGING_LIMITS.groupMaxMembers - 1)
   @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @CanonicalUuid({ each: true })
   memberIds!: string[];
 }
 
 export class UpdateConversationDto implements UpdateConversationRequest {
   @ApiProperty({ maxLength: MESSAGING_LIMITS.titleMaxLength })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(MESSAGING_LIMITS.titleMaxLength)
-  @NoNul()
+  @PlainText({ max: MESSAGING_LIMITS.titleMaxLength })
   title!: string;
 }
 
@@ -86,7 +70,7 @@ export class AddMembersDto implements AddMembersRequest {
   @ArrayMinSize(1)
   @ArrayMaxSize(MESSAGING_LIMITS.groupMaxMembers)
   @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @CanonicalUuid({ each: true })
   userIds!: string[];
 }
 

@@ -15,34 +15,28 @@ import {
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { NoNul } from '../../common/validators';
 import {
   IsBoolean,
   IsInt,
-  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
+  ValidateBy,
+  isUUID,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { CanonicalUuid } from '../../common/canonical-uuid';
+import { PlainText } from '../../common/validators';
 
 /** Seqs are bigint in the database; past this a number is not a seq (and would overflow the query). */
 export const MAX_SEQ = Number.MAX_SAFE_INTEGER;
 
-/** 1 to 4,000 characters once trimmed; stored trimmed, as plain text. */
+/** 1 to 4,000 characters (code points) once trimmed; stored trimmed, as plain text. */
 function MessageBody(): PropertyDecorator {
   return (target, key) => {
-    Transform(trim)(target, key);
-    IsString()(target, key);
-    IsNotEmpty({ message: 'body must not be blank' })(target, key);
-    NoNul()(target, key);
-    MaxLength(MESSAGING_LIMITS.bodyMaxLength)(target, key);
+    PlainText({ max: MESSAGING_LIMITS.bodyMaxLength, multiline: true })(target, key);
     ApiProperty({
       minLength: 1,
       maxLength: MESSAGING_LIMITS.bodyMaxLength,
@@ -131,28 +125,73 @@ export class MessagePageDto implements MessagePage {
 // Socket payloads: the same rules, plus the ids a REST path would carry.
 
 export class SocketSendMessageDto extends SendMessageDto implements SocketSendMessage {
-  @IsUUID() conversationId!: string;
+  @CanonicalUuid() conversationId!: string;
 }
 
 export class SocketEditMessageDto extends EditMessageDto implements SocketEditMessage {
-  @IsUUID() conversationId!: string;
-  @IsUUID() messageId!: string;
+  @CanonicalUuid() conversationId!: string;
+  @CanonicalUuid() messageId!: string;
 }
 
 export class SocketDeleteMessageDto implements SocketDeleteMessage {
-  @IsUUID() conversationId!: string;
-  @IsUUID() messageId!: string;
+  @CanonicalUuid() conversationId!: string;
+  @CanonicalUuid() messageId!: string;
 }
 
 export class SocketMarkReadDto extends MarkReadDto implements SocketMarkRead {
-  @IsUUID() conversationId!: string;
+  @CanonicalUuid() conversationId!: string;
 }
 
 export class SocketTypingDto implements SocketTyping {
-  @IsUUID() conversationId!: string;
+  @CanonicalUuid() conversationId!: string;
   @IsBoolean() typing!: boolean;
 }
 
+/** Conversations one sync may ask about. */
+export const SYNC_MAX_CONVERSATIONS = 500;
+
+/**
+ * Cursor keys in canonical form. Two spellings of one id keep the lower seq: it resends more,
+ * never less.
+ */
+function canonicalCursors(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  // No prototype: a key named "__proto__" stays a key (and is then refused as not an id).
+  const cursors: Record<string, unknown> = Object.create(null);
+  for (const [key, seq] of Object.entries(value)) {
+    const id = key.toLowerCase();
+    const held = cursors[id];
+    cursors[id] = typeof held === 'number' && typeof seq === 'number' ? Math.min(held, seq) : seq;
+  }
+  return cursors;
+}
+
+function isSeq(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/** A map of conversation id to the last seq held (>= 0), at most SYNC_MAX_CONVERSATIONS entries. */
+function SyncCursors(): PropertyDecorator {
+  return ValidateBy({
+    name: 'syncCursors',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'object' || value === null) return true; // IsObject answers
+        const entries = Object.entries(value);
+        return (
+          entries.length <= SYNC_MAX_CONVERSATIONS &&
+          entries.every(([id, seq]) => isUUID(id) && isSeq(seq))
+        );
+      },
+      defaultMessage: () =>
+        `cursors must map at most ${SYNC_MAX_CONVERSATIONS} conversation ids (UUIDs) to seqs (integers >= 0)`,
+    },
+  });
+}
+
 export class SyncDto implements SyncRequest {
-  @IsObject() cursors!: Record<string, number>;
+  @Transform(({ value }) => canonicalCursors(value))
+  @IsObject()
+  @SyncCursors()
+  cursors!: Record<string, number>;
 }

@@ -10,23 +10,13 @@ import {
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/pagination';
-import { NoNul } from '../../common/validators';
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { PlainText, WellFormedText } from '../../common/validators';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Matches name or email, ignoring case and accents' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @NoNul()
+  @PlainText({ max: 100, allowBlank: true })
   q?: string;
 }
 
@@ -34,16 +24,16 @@ export class CreateUserDto {
   @ApiProperty({ example: 'erin@demo.test' })
   @IsEmail()
   @MaxLength(254)
+  @WellFormedText()
   email!: string;
 
-  @ApiProperty({ example: 'Erin Lefèvre' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ example: 'Erin Lefèvre', maxLength: 100 })
+  @PlainText({ max: 100 })
   displayName!: string;
 
   @ApiProperty({ minLength: 8, maxLength: LIMITS.passwordMaxLength })
   @IsString()
+  @WellFormedText()
   @MinLength(8)
   @MaxLength(LIMITS.passwordMaxLength)
   password!: string;
