@@ -1,8 +1,8 @@
 import { LIMITS } from '@mindsp/contracts';
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { validationFailed } from './common/bad-request';
+import { validationPipe } from './common/validation.pipe';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { AppSocketAdapter } from './realtime/socket-io.adapter';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -12,13 +12,6 @@ import type { AppConfig } from './config/config';
 import { securityHeaders } from './security-headers';
 
 const DOCS_PATH = '/api/docs';
-
-export const validationPipe = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  exceptionFactory: validationFailed,
-});
 
 /** Everything main.ts and the tests both need, so tests run the app exactly as it ships. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {

@@ -203,6 +203,24 @@ describe('text fields', () => {
   });
 });
 
+describe('JSON bodies', () => {
+  it('nested 15,000 deep (a 500) or with a __proto__ field (which skipped validation): 400 naming body', async () => {
+    const { t, alice, bob } = s;
+    const group = await createGroup(t, alice, [bob]);
+    const patch = (json: string) =>
+      as(t, alice)
+        .patch(`/api/conversations/${group.id}`)
+        .set('Content-Type', 'application/json')
+        .send(json);
+    const overlong = JSON.stringify('T\uFE0F'.repeat(MESSAGING_LIMITS.titleMaxLength));
+    await expectRefused([
+      ['15,000 deep', () => patch(`{"title":${'['.repeat(15_000)}${']'.repeat(15_000)}}`), 'body'],
+      ['__proto__', () => patch(`{"__proto__":{},"title":${overlong}}`), 'body'],
+      ['constructor', () => patch(`{"constructor":{},"title":"Nouveau"}`), 'body'],
+    ]);
+  });
+});
+
 describe('conversation-list cursors', () => {
   it('a forged cursor (unknown time zone, offset past ±14:00, impossible date) is a 400 naming cursor', async () => {
     const { t, bob } = s;

@@ -36,9 +36,7 @@ export function CanonicalUuid(options: { each?: boolean } = {}): PropertyDecorat
     Transform(({ value }) => lowerCase(value)),
     IsUUID('all', {
       each: options.each,
-      message: options.each
-        ? '$property must hold UUIDs only'
-        : '$property must be a UUID',
+      message: options.each ? '$property must hold UUIDs only' : '$property must be a UUID',
     }),
   );
 }

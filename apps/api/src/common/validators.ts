@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, ValidateBy, buildMessage } from 'class-validator';
+import { IsString, MaxLength, ValidateBy, buildMessage, isEmail } from 'class-validator';
 
 /*
  * Text fields are checked the way PostgreSQL will store them: it refuses NUL (a failed insert was a
@@ -92,5 +92,24 @@ export function PlainText({ max, multiline = false, allowBlank = false }: PlainT
     WellFormedText({ multiline }),
     MaxCodePoints(max),
     ...(allowBlank ? [] : [NotBlank()]),
+  );
+}
+
+/**
+ * An email address. class-validator's IsEmail throws (URIError) on a lone surrogate, which made
+ * the request a 500: such text is refused first.
+ */
+export function EmailAddress(): PropertyDecorator {
+  return applyDecorators(
+    WellFormedText(),
+    ValidateBy({
+      name: 'emailAddress',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && !LONE_SURROGATE.test(value) && isEmail(value),
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be an email`),
+      },
+    }),
+    MaxLength(254),
   );
 }

@@ -8,11 +8,7 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { badField, validationFailed } from '../common/bad-request';
-
-/** Deepest nesting a payload may have (ours are 2 deep): class-transformer recurses per level. */
-const MAX_PAYLOAD_DEPTH = 10;
-/** Most keys and array items in one payload, all levels together (sync's 500 cursors fit). */
-const MAX_PAYLOAD_ENTRIES = 1000;
+import { shapeProblem } from '../common/payload-shape';
 
 /** A payload whose shape no event accepts: refused before any recursive work on it. */
 class InvalidPayloadException extends BadRequestException {}
@@ -60,35 +56,13 @@ export async function toAck<T>(work: () => Promise<T>): Promise<Ack<T>> {
   }
 }
 
-/**
- * Walks the payload without recursion: 20,000 levels of nesting blew the stack of the recursive
- * steps after it (JSON.stringify, plainToInstance) and answered `internal`.
- */
-function withinBounds(payload: unknown): boolean {
-  let entries = 0;
-  const pending: [unknown, number][] = [[payload, 0]];
-  while (pending.length) {
-    const [value, depth] = pending.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_PAYLOAD_DEPTH) return false;
-    const children = Object.values(value);
-    entries += children.length;
-    if (entries > MAX_PAYLOAD_ENTRIES) return false;
-    for (const child of children) pending.push([child, depth + 1]);
-  }
-  return true;
-}
-
 /** The socket twin of the REST validation pipe: shape and size limits, whitelist, types. */
 export async function validPayload<T extends object>(
   dto: new () => T,
   payload: unknown,
 ): Promise<T> {
-  if (!withinBounds(payload)) {
-    throw new InvalidPayloadException(
-      `Payload is nested over ${MAX_PAYLOAD_DEPTH} levels deep or has over ${MAX_PAYLOAD_ENTRIES} entries`,
-    );
-  }
+  const problem = shapeProblem(payload);
+  if (problem) throw new InvalidPayloadException(`Payload has ${problem}`);
   if (Buffer.byteLength(JSON.stringify(payload ?? null)) > MESSAGING_LIMITS.socketPayloadBytes) {
     throw new PayloadTooLargeException(
       `Payload is over ${MESSAGING_LIMITS.socketPayloadBytes / 1024} kB`,

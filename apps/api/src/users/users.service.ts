@@ -26,8 +26,7 @@ export function toUserSummary(
 /** PostgreSQL's unique_violation: here, users_tenant_email_unique. */
 function isUniqueViolation(error: unknown): boolean {
   return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string }).code === '23505'
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505'
   );
 }
 

@@ -12,8 +12,8 @@ import {
   type UpdateMeRequest,
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PlainText, WellFormedText } from '../../common/validators';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EmailAddress, PlainText, WellFormedText } from '../../common/validators';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'demo', description: "The organisation's slug" })
@@ -21,9 +21,7 @@ export class LoginDto implements LoginRequest {
   tenant!: string;
 
   @ApiProperty({ example: 'alice@demo.test' })
-  @IsEmail()
-  @MaxLength(254)
-  @WellFormedText()
+  @EmailAddress()
   email!: string;
 
   @ApiProperty({ example: 'demo1234', maxLength: LIMITS.passwordMaxLength })

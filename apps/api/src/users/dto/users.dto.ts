@@ -10,8 +10,8 @@ import {
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/pagination';
-import { PlainText, WellFormedText } from '../../common/validators';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { EmailAddress, PlainText, WellFormedText } from '../../common/validators';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Matches name or email, ignoring case and accents' })
@@ -22,9 +22,7 @@ export class UserListQueryDto extends PageQueryDto implements UserListQuery {
 
 export class CreateUserDto {
   @ApiProperty({ example: 'erin@demo.test' })
-  @IsEmail()
-  @MaxLength(254)
-  @WellFormedText()
+  @EmailAddress()
   email!: string;
 
   @ApiProperty({ example: 'Erin Lefèvre', maxLength: 100 })
