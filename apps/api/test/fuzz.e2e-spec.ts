@@ -104,6 +104,9 @@ async function watchDatabase(t: TestApp) {
   return { before, stateChanged };
 }
 
+/** A thousand requests on a machine shared with other work: far more than the default 30 s. */
+const FUZZ_TIMEOUT_MS = 180_000;
+
 let s: { t: TestApp };
 demoSuite(SEND_FREELY, (suite) => (s = suite));
 
@@ -260,7 +263,7 @@ describe('fuzz', () => {
     }
     expect(tally.failures).toEqual([]);
     expect(await databaseState(t)).toEqual(before);
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it('socket events: no internal ack, the connection kept, nothing changed', async () => {
     const { t } = s;
@@ -307,5 +310,5 @@ describe('fuzz', () => {
     }
     expect(tally.failures).toEqual([]);
     expect(await databaseState(t)).toEqual(before);
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
