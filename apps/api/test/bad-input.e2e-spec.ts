@@ -1,7 +1,7 @@
 import { MESSAGING_LIMITS } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app';
-import { databaseState } from './db-state';
+import { databaseState, ownerQuery } from './db-state';
 import {
   as,
   createGroup,
@@ -24,7 +24,7 @@ type Call = () => ReturnType<ReturnType<typeof as>['get']>;
 
 /** Runs each call, expects `status` and exactly `field` in `fields`, and that the database did not change. */
 async function expectRefused(cases: [string, Call, string][], status = 400) {
-  const before = await databaseState(s.t);
+  const before = await databaseState();
   for (const [name, call, field] of cases) {
     const res = await call();
     expect({ name, status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({
@@ -33,7 +33,7 @@ async function expectRefused(cases: [string, Call, string][], status = 400) {
       fields: [field],
     });
   }
-  expect(await databaseState(s.t)).toEqual(before);
+  expect(await databaseState()).toEqual(before);
 }
 
 describe('text fields', () => {
@@ -147,7 +147,7 @@ describe('text fields', () => {
     expect(renamed.body.title).toBe(title);
     const body = 'a\uFE0F'.repeat(MESSAGING_LIMITS.bodyMaxLength / 2);
     await send(t, alice, group.id, body);
-    const [stored] = await t.db.query(
+    const [stored] = await ownerQuery(
       `SELECT char_length(body) AS body, char_length(c.title) AS title
        FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.id = $1`,
       [group.id],
@@ -266,7 +266,7 @@ describe('users', () => {
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-    const [{ count }] = await t.db.query(
+    const [{ count }] = await ownerQuery(
       `SELECT count(*)::int AS count FROM users WHERE email = $1`,
       [email],
     );
@@ -300,7 +300,7 @@ describe('socket payloads', () => {
       ],
       ['2,000 cursors', wide],
     ];
-    const before = await databaseState(t);
+    const before = await databaseState();
     for (const event of EVENTS) {
       for (const [name, json] of payloads) {
         const ack = await emitJson(aliceSocket, event, json);
@@ -311,7 +311,7 @@ describe('socket payloads', () => {
         });
       }
     }
-    expect(await databaseState(t)).toEqual(before);
+    expect(await databaseState()).toEqual(before);
     expect(aliceSocket.connected).toBe(true);
     // Within the bounds, the DTO answers: 501 cursors is too many conversations for one sync.
     const tooMany = Object.fromEntries(Array.from({ length: 501 }, () => [randomUUID(), 0]));

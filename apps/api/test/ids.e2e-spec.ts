@@ -1,6 +1,7 @@
 import type { ConversationView, MessageView } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app';
+import { ownerQuery } from './db-state';
 import {
   as,
   createGroup,
@@ -212,7 +213,7 @@ describe.each(SPELLINGS)('ids in %s', (_, spell) => {
     expect(group.body.members.map((m: { id: string }) => m.id).sort()).toEqual(
       [ann!.id, ben!.id].sort(),
     );
-    const [{ count }] = await t.db.query(
+    const [{ count }] = await ownerQuery(
       `SELECT count(*)::int AS count FROM conversations WHERE tenant_id = $1`,
       [ann!.tenantId],
     );

@@ -34,6 +34,52 @@ describe('cursor parts', () => {
   });
 });
 
+describe('timestamp cursor parts', () => {
+  const id = '0b0e7f3c-6a43-4d59-9d0a-5f6f4d2b8a10';
+  const decode = (stamp: unknown) => decodeCursor(encodeCursor([stamp, id]), ['timestamp', 'uuid']);
+
+  it('read what PostgreSQL writes and ISO-8601 with a real offset', () => {
+    for (const stamp of [
+      '2026-11-25 09:09:03.123456+00',
+      '2026-11-25 09:09:03+05:30',
+      '2026-11-25T09:09:03-12',
+      '2026-11-25T09:09:03Z',
+      '2024-02-29 00:00:00+14:00',
+    ]) {
+      expect(decode(stamp)).toEqual([stamp, id]);
+    }
+  });
+
+  it('refuse time-zone names, offsets past ±14:00 and dates that do not exist', () => {
+    for (const stamp of [
+      '2026-01-01 00:00:00 Mars/Olympus',
+      '2026-01-01 00:00:00 UTC',
+      '2026-01-01 00:00:00+99:00',
+      '2026-01-01 00:00:00+14:01',
+      '2026-01-01 00:00:00+01:60',
+      '2026-02-30 00:00:00+00',
+      '2025-02-29 00:00:00+00',
+      '2026-01-01 24:00:00+00',
+      '2026-01-01 00:60:00+00',
+      '0999-01-01 00:00:00+00',
+      '2026-01-01',
+      1767225600000,
+    ]) {
+      expect(() => decode(stamp)).toThrow(BadRequestException);
+    }
+  });
+
+  it('gives uuid parts back in lower case', () => {
+    expect(decode('2026-01-01 00:00:00+00')).toEqual(['2026-01-01 00:00:00+00', id]);
+    expect(
+      decodeCursor(encodeCursor(['2026-01-01 00:00:00+00', id.toUpperCase()]), [
+        'timestamp',
+        'uuid',
+      ]),
+    ).toEqual(['2026-01-01 00:00:00+00', id]);
+  });
+});
+
 describe('containsPattern', () => {
   it('escapes LIKE metacharacters so they match literally', () => {
     expect(containsPattern('50%_off\\')).toBe('%50\\%\\_off\\\\%');
