@@ -11,7 +11,6 @@ import {
   type FieldKind,
 } from './malformed';
 import {
-  as,
   createGroup,
   demoSuite,
   freshTenant,
@@ -81,7 +80,6 @@ class Tally {
         `${target.padEnd(58)} ${String(row.cases).padStart(5)} ${row.serverErrors}`,
     );
     const total = [...this.rows.values()].reduce((sum, row) => sum + row.cases, 0);
-    // eslint-disable-next-line no-console
     console.log(
       [
         `${'route / event'.padEnd(58)} cases 5xx`,
