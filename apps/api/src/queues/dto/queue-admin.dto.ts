@@ -13,9 +13,9 @@ import {
   type RetryFailedResponse,
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { NoNul } from '../../common/validators';
+import { PlainText } from '../../common/validators';
 
 /** `limit` as every list's; no cursor: a queue's lists change too fast to page through. */
 export class JobListQueryDto
@@ -34,18 +34,14 @@ export class JobListQueryDto
     description: 'A job id, or a value found in the job data (ignoring case)',
   })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @NoNul()
+  @PlainText({ max: 200, allowBlank: true })
   q?: string;
 }
 
 export class ProbeJobDto implements ProbeJobInput {
   @ApiPropertyOptional({ description: 'Free text, to find the probe again', maxLength: 200 })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @NoNul()
+  @PlainText({ max: 200, allowBlank: true })
   label?: string;
 
   @ApiPropertyOptional({ description: 'Fail this many attempts first', minimum: 0, maximum: 10 })
