@@ -11,10 +11,10 @@ export type FieldKind = 'text' | 'uuid' | 'uuids' | 'integer' | 'boolean' | 'enu
 
 const WRONG_TYPES = [42, -1.5, true, [], {}, ['a'], { a: 'b' }];
 
+/** Blank text: malformed where text is required; an optional field may be left empty. */
+const BLANK_TEXT = ['', '   ', '\u200B\u200D\u2060\uFEFF\uFE0F'];
+
 const BAD_TEXT = [
-  '',
-  '   ',
-  '\u200B\u200D\u2060\uFEFF\uFE0F',
   'a\u0000b',
   'a\u0007b',
   'a\u001b[31mb',
@@ -45,7 +45,7 @@ export function malformedValues(kind: FieldKind, required: boolean): unknown[] {
   const missing = required ? [null] : [];
   switch (kind) {
     case 'text':
-      return [...missing, ...WRONG_TYPES, ...BAD_TEXT];
+      return [...missing, ...WRONG_TYPES, ...BAD_TEXT, ...(required ? BLANK_TEXT : [])];
     case 'uuid':
       return [...missing, ...WRONG_TYPES, ...BAD_UUIDS];
     case 'uuids':
