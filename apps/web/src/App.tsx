@@ -2,10 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth } from './features/auth/RequireAuth';
-import { ConversationRoute } from './features/conversations/ConversationPage';
-import { MessagingLayout } from './features/conversations/MessagingLayout';
-import { NewConversationPage } from './features/conversations/NewConversationPage';
-import { NoConversationSelected } from './features/conversations/NoConversationSelected';
+import { ConversationRoute } from './features/conversations/pages/ConversationPage';
+import { MessagingLayout } from './features/conversations/pages/MessagingLayout';
+import { NewConversationPage } from './features/conversations/pages/NewConversationPage';
+import { NoConversationSelected } from './features/conversations/pages/NoConversationSelected';
 import { AppLayout } from './features/layout/AppLayout';
 import { queryClient } from './lib/queryClient';
 

@@ -34,6 +34,15 @@ export interface RequestOptions {
 
 const REFRESH_PATH = '/api/auth/refresh';
 
+/** `?a=1&b=2` from the defined, non-empty params ('' when none). */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { refreshOn401 = true } = options;
   const sentWith = tokens.get()?.accessToken;

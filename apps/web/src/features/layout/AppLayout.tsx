@@ -3,7 +3,8 @@ import { Outlet } from 'react-router';
 import i18n from '../../i18n';
 import { useSocket } from '../../lib/socket';
 import { useCurrentUser } from '../auth/queries';
-import { useConversationEvents } from '../conversations/queries';
+import { useConversationEvents } from '../conversations/events';
+import { usePeopleEvents } from '../people/events';
 import { AppHeader } from './AppHeader';
 
 export function AppLayout() {
@@ -11,6 +12,7 @@ export function AppLayout() {
   // One live connection per tab while signed in; its events keep the cached data current.
   useSocket();
   useConversationEvents();
+  usePeopleEvents();
 
   // Once signed in, the language saved in the user's profile wins over this browser's.
   useEffect(() => {

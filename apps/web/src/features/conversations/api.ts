@@ -1,0 +1,93 @@
+import type {
+  ConversationView,
+  CreateConversationRequest,
+  MessagePage,
+  MessageView,
+  Page,
+  ReadUpdate,
+  SearchPage,
+  SyncResult,
+} from '@mindsp/contracts';
+import { api, queryString } from '../../lib/api';
+import { SocketUnavailableError, socketRequest } from '../../lib/socket';
+
+/** The REST and socket calls of conversations and messages, one function per request. */
+
+export const CONVERSATION_PAGE_SIZE = 30;
+const SEARCH_LIMIT = 20;
+
+/**
+ * Over the socket with an ack, or over REST when the socket is down or the ack is late. Only
+ * for requests safe to repeat (idempotent by id or clientMessageId): both may reach the server.
+ */
+async function socketOrRest<T>(overSocket: () => Promise<T>, overRest: () => Promise<T>) {
+  try {
+    return await overSocket();
+  } catch (error) {
+    if (!(error instanceof SocketUnavailableError)) throw error;
+    return overRest();
+  }
+}
+
+const conversationPath = (conversationId: string) => `/api/conversations/${conversationId}`;
+const messagePath = (conversationId: string, messageId: string) =>
+  `${conversationPath(conversationId)}/messages/${messageId}`;
+
+export const conversationsApi = {
+  list: (q: string, cursor: string | undefined, signal?: AbortSignal) =>
+    api.get<Page<ConversationView>>(
+      `/api/conversations${queryString({ q, limit: CONVERSATION_PAGE_SIZE, cursor })}`,
+      { signal },
+    ),
+  get: (conversationId: string, signal?: AbortSignal) =>
+    api.get<ConversationView>(conversationPath(conversationId), { signal }),
+  create: (input: CreateConversationRequest) =>
+    api.post<ConversationView>('/api/conversations', input),
+  rename: (conversationId: string, title: string) =>
+    api.patch<ConversationView>(conversationPath(conversationId), { title }),
+  addMembers: (conversationId: string, userIds: string[]) =>
+    api.post<ConversationView>(`${conversationPath(conversationId)}/members`, { userIds }),
+  removeMember: (conversationId: string, userId: string) =>
+    api.delete<void>(`${conversationPath(conversationId)}/members/${userId}`),
+  markRead: (conversationId: string, seq: number) =>
+    socketOrRest(
+      () => socketRequest('conversation:read', { conversationId, seq }),
+      () => api.post<ReadUpdate>(`${conversationPath(conversationId)}/read`, { seq }),
+    ),
+};
+
+export const messagesApi = {
+  /** No `before`: the latest page; older pages come with `before` = the oldest seq held. */
+  page: (conversationId: string, before: number | undefined, signal?: AbortSignal) =>
+    api.get<MessagePage>(`${conversationPath(conversationId)}/messages${queryString({ before })}`, {
+      signal,
+    }),
+  /** Every attempt carries the same clientMessageId: however many reach the server, it stores one. */
+  send: (conversationId: string, clientMessageId: string, body: string) =>
+    socketOrRest(
+      () => socketRequest('message:send', { conversationId, clientMessageId, body }),
+      () =>
+        api.post<MessageView>(`${conversationPath(conversationId)}/messages`, {
+          body,
+          clientMessageId,
+        }),
+    ),
+  edit: (conversationId: string, messageId: string, body: string) =>
+    socketOrRest(
+      () => socketRequest('message:edit', { conversationId, messageId, body }),
+      () => api.patch<MessageView>(messagePath(conversationId, messageId), { body }),
+    ),
+  delete: (conversationId: string, messageId: string) =>
+    socketOrRest(
+      () => socketRequest('message:delete', { conversationId, messageId }),
+      () => api.delete<MessageView>(messagePath(conversationId, messageId)),
+    ),
+  search: (conversationId: string, q: string, signal?: AbortSignal) =>
+    api.get<SearchPage>(
+      `/api/search/messages${queryString({ q, conversationId, limit: SEARCH_LIMIT })}`,
+      { signal },
+    ),
+  /** What came after each cursor (socket only: it answers for a reconnection). */
+  sync: (cursors: Record<string, number>): Promise<SyncResult> =>
+    socketRequest('sync', { cursors }),
+};

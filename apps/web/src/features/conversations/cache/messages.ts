@@ -1,0 +1,104 @@
+import type { MessagePage, MessageView } from '@mindsp/contracts';
+import type { InfiniteData } from '@tanstack/react-query';
+
+/**
+ * Pure updates of the cached data, so socket events, acks and sync all patch it the same way.
+ * Each returns the same object when nothing changed (React Query then notifies no one) and
+ * `undefined` stays `undefined` (an event never creates a cache entry the user has not loaded).
+ */
+
+/** A conversation's history as cached: pages in ascending seq, the oldest first. */
+export type MessagePages = InfiniteData<MessagePage, number | undefined>;
+
+/** Of two versions of one message, the later: a deletion or a later edit wins over what came before. */
+export function laterVersion(held: MessageView, incoming: MessageView): MessageView {
+  const same =
+    held.body === incoming.body &&
+    held.editedAt === incoming.editedAt &&
+    held.deletedAt === incoming.deletedAt;
+  if (same) return held;
+  if (held.deletedAt && !incoming.deletedAt) return held;
+  if (!held.deletedAt && !incoming.deletedAt && (held.editedAt ?? '') > (incoming.editedAt ?? ''))
+    return held;
+  return incoming;
+}
+
+/**
+ * Adds a message to the history exactly once: the same message again (by id or seq: an event
+ * and an ack, a sync after an event) replaces its copy; a new one goes in seq order. A message
+ * older than everything loaded, while older pages remain, is left for when the user scrolls up.
+ */
+export function appendOnce(
+  data: MessagePages | undefined,
+  message: MessageView,
+): MessagePages | undefined {
+  if (!data) return data;
+  for (const [pageIndex, page] of data.pages.entries()) {
+    const index = page.items.findIndex(
+      (item) => item.id === message.id || item.seq === message.seq,
+    );
+    if (index === -1) continue;
+    const next = laterVersion(page.items[index], message);
+    if (next === page.items[index]) return data;
+    return withPage(data, pageIndex, { ...page, items: page.items.with(index, next) });
+  }
+
+  // The page to insert into: the last one whose first message is older than this one.
+  let pageIndex = data.pages.length - 1;
+  while (pageIndex > 0 && (data.pages[pageIndex].items[0]?.seq ?? 0) > message.seq) pageIndex -= 1;
+  const page = data.pages[pageIndex];
+  if (!page) return data;
+  const oldestLoaded = page.items[0]?.seq;
+  if (pageIndex === 0 && page.hasMore && oldestLoaded !== undefined && message.seq < oldestLoaded)
+    return data;
+
+  const at = page.items.findIndex((item) => item.seq > message.seq);
+  const items = at === -1 ? [...page.items, message] : page.items.toSpliced(at, 0, message);
+  return withPage(data, pageIndex, { ...page, items });
+}
+
+/** An edited or deleted message replaces its copy, if loaded. */
+export function replaceMessage(
+  data: MessagePages | undefined,
+  message: MessageView,
+): MessagePages | undefined {
+  if (!data) return data;
+  for (const [pageIndex, page] of data.pages.entries()) {
+    const index = page.items.findIndex((item) => item.id === message.id);
+    if (index === -1) continue;
+    const next = laterVersion(page.items[index], message);
+    return next === page.items[index]
+      ? data
+      : withPage(data, pageIndex, { ...page, items: page.items.with(index, next) });
+  }
+  return data;
+}
+
+function withPage(data: MessagePages, index: number, page: MessagePage): MessagePages {
+  return { ...data, pages: data.pages.with(index, page) };
+}
+
+/** The newest seq loaded: what `sync` asks to continue from. */
+export function lastHeldSeq(data: MessagePages | undefined): number | undefined {
+  if (!data) return undefined;
+  let last: number | undefined;
+  for (const page of data.pages)
+    for (const item of page.items) if (last === undefined || item.seq > last) last = item.seq;
+  return last;
+}
+
+/**
+ * Merges a `sync` answer (what came after our last seq, ascending). `gap` says the server had
+ * more than it sent: the caller reloads the latest page rather than show history with a hole.
+ */
+export function mergeSync(
+  data: MessagePages | undefined,
+  page: MessagePage,
+): { data: MessagePages | undefined; gap: boolean } {
+  if (page.hasMore) return { data, gap: true };
+  return { data: page.items.reduce(appendOnce, data), gap: false };
+}
+
+export function flattenMessages(data: MessagePages | undefined): MessageView[] {
+  return data ? data.pages.flatMap((page) => page.items) : [];
+}

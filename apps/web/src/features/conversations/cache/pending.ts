@@ -1,0 +1,22 @@
+/** A message typed here that the server has not confirmed yet. */
+export interface PendingMessage {
+  conversationId: string;
+  clientMessageId: string;
+  body: string;
+  createdAt: string;
+  status: 'sending' | 'failed';
+}
+
+/** The pending list with one entry (by clientMessageId) changed by `update`, or removed when it returns null. */
+export function updatePending(
+  pending: PendingMessage[],
+  clientMessageId: string,
+  update: (item: PendingMessage) => PendingMessage | null,
+): PendingMessage[] {
+  if (!pending.some((item) => item.clientMessageId === clientMessageId)) return pending;
+  return pending.flatMap((item) => {
+    if (item.clientMessageId !== clientMessageId) return [item];
+    const next = update(item);
+    return next ? [next] : [];
+  });
+}

@@ -1,0 +1,138 @@
+import type { ConversationView, MessageView } from '@mindsp/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import { conversationKeys, listFilter, messageKeys, pendingKeys } from '../keys';
+import {
+  type ConversationPages,
+  applyMessageChange,
+  applyNewMessage,
+  findInList,
+  removeFromList,
+  updateInList,
+  upsertInList,
+} from './conversations';
+import { type MessagePages, appendOnce, replaceMessage } from './messages';
+import { type PendingMessage, updatePending } from './pending';
+
+/**
+ * Applies the pure writers to the query cache: acks, REST answers and socket events all store
+ * what the server said through these, so every cached copy (detail, lists, history) agrees.
+ */
+
+function cachedLists(queryClient: QueryClient) {
+  return queryClient
+    .getQueriesData<ConversationPages>({ queryKey: conversationKeys.lists() })
+    .filter((entry): entry is [(typeof entry)[0], ConversationPages] => entry[1] !== undefined);
+}
+
+export function findConversationInLists(
+  queryClient: QueryClient,
+  conversationId: string,
+): ConversationView | undefined {
+  for (const [, data] of cachedLists(queryClient)) {
+    const found = findInList(data, conversationId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Applies `update` to the conversation in its detail and in every list holding it. With
+ * `reloadIfMissing` (new activity), an unfiltered list that does not hold it (a conversation
+ * we have not seen yet, or one further down) is reloaded, since it now belongs at the top.
+ */
+export function patchConversation(
+  queryClient: QueryClient,
+  conversationId: string,
+  update: (conversation: ConversationView) => ConversationView,
+  { reloadIfMissing = false } = {},
+) {
+  queryClient.setQueryData<ConversationView>(
+    conversationKeys.detail(conversationId),
+    (current) => current && update(current),
+  );
+  for (const [key, data] of cachedLists(queryClient)) {
+    if (findInList(data, conversationId))
+      queryClient.setQueryData<ConversationPages>(key, updateInList(data, conversationId, update));
+    else if (reloadIfMissing && listFilter(key) === '')
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
+  }
+}
+
+/** A conversation as the server sent it (created, renamed, members changed). */
+export function storeConversation(queryClient: QueryClient, incoming: ConversationView) {
+  const held =
+    queryClient.getQueryData<ConversationView>(conversationKeys.detail(incoming.id)) ??
+    findConversationInLists(queryClient, incoming.id);
+  // A message event may have overtaken this view: keep the newer activity.
+  const conversation =
+    held && held.lastSeq > incoming.lastSeq
+      ? {
+          ...incoming,
+          lastMessage: held.lastMessage,
+          lastSeq: held.lastSeq,
+          updatedAt: held.updatedAt,
+          unreadCount: Math.max(0, held.lastSeq - incoming.lastReadSeq),
+        }
+      : incoming;
+  queryClient.setQueryData(conversationKeys.detail(conversation.id), conversation);
+  for (const [key, data] of cachedLists(queryClient)) {
+    if (listFilter(key) === '' || findInList(data, conversation.id))
+      queryClient.setQueryData<ConversationPages>(key, upsertInList(data, conversation));
+    // A filtered list may or may not match the new conversation: let the server say.
+    else void queryClient.invalidateQueries({ queryKey: key, exact: true });
+  }
+}
+
+/** Left, removed, or deleted: nothing of the conversation stays cached. */
+export function forgetConversation(queryClient: QueryClient, conversationId: string) {
+  for (const [key, data] of cachedLists(queryClient))
+    queryClient.setQueryData<ConversationPages>(key, removeFromList(data, conversationId));
+  for (const key of [
+    conversationKeys.detail(conversationId),
+    messageKeys.history(conversationId),
+    pendingKeys.list(conversationId),
+  ])
+    queryClient.removeQueries({ queryKey: key, exact: true });
+}
+
+export function setPending(
+  queryClient: QueryClient,
+  conversationId: string,
+  update: (pending: PendingMessage[]) => PendingMessage[],
+) {
+  queryClient.setQueryData<PendingMessage[]>(pendingKeys.list(conversationId), (current = []) =>
+    update(current),
+  );
+}
+
+/** A stored message (ack, REST answer, `message:new`): once in the history, and in the list's preview. */
+export function storeMessage(queryClient: QueryClient, message: MessageView, myId: string) {
+  queryClient.setQueryData<MessagePages>(messageKeys.history(message.conversationId), (data) =>
+    appendOnce(data, message),
+  );
+  storeActivity(queryClient, message, myId);
+}
+
+/** What a stored message changes outside the history: my pending copy goes, the list's preview moves. */
+export function storeActivity(queryClient: QueryClient, message: MessageView, myId: string) {
+  if (message.senderId === myId)
+    setPending(queryClient, message.conversationId, (pending) =>
+      updatePending(pending, message.clientMessageId, () => null),
+    );
+  patchConversation(
+    queryClient,
+    message.conversationId,
+    (conversation) => applyNewMessage(conversation, message, myId),
+    { reloadIfMissing: true },
+  );
+}
+
+/** An edit or a deletion: the history's copy and, for the last message, the list's preview. */
+export function storeChangedMessage(queryClient: QueryClient, message: MessageView) {
+  queryClient.setQueryData<MessagePages>(messageKeys.history(message.conversationId), (data) =>
+    replaceMessage(data, message),
+  );
+  patchConversation(queryClient, message.conversationId, (conversation) =>
+    applyMessageChange(conversation, message),
+  );
+}

@@ -1,0 +1,93 @@
+import { MESSAGING_LIMITS } from '@mindsp/contracts';
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTypingNotifier } from '../typing';
+
+/** The counter shows from here on, so the limit is no surprise. */
+const COUNTER_FROM = MESSAGING_LIMITS.bodyMaxLength - 400;
+
+/** Where a message is written: Enter sends, Shift+Enter starts a new line; blank is never sent. */
+export function Composer({
+  conversationId,
+  onSend,
+}: {
+  conversationId: string;
+  onSend: (body: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const typing = useTypingNotifier(conversationId);
+  const hintId = useId();
+  const counterId = useId();
+  const max = MESSAGING_LIMITS.bodyMaxLength;
+  const body = text.trim();
+  const tooLong = body.length > max;
+  const canSend = body.length > 0 && !tooLong;
+
+  const send = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!canSend) return;
+    onSend(body);
+    setText('');
+    typing.stop();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Not while an input method is composing a character (Enter there confirms the character).
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <form onSubmit={send} className="border-t border-neutral-200 bg-white px-3 pb-3 pt-2 sm:px-4">
+      <div className="flex items-end gap-2">
+        <textarea
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            typing.typed(event.target.value);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={typing.stop}
+          rows={1}
+          aria-label={t('composer.label')}
+          aria-describedby={`${hintId} ${counterId}`}
+          aria-invalid={tooLong || undefined}
+          placeholder={t('composer.placeholder')}
+          data-testid="composer"
+          className="field-sizing-content max-h-40 min-h-10 flex-1 resize-none rounded-xl border border-neutral-300 bg-neutral-50 px-3 py-2 text-[0.95rem] text-neutral-900 placeholder:text-neutral-500 focus:border-red-600 focus:bg-white focus:outline-none focus:ring-2 focus:ring-red-600/30"
+        />
+        <button
+          type="submit"
+          disabled={!canSend}
+          aria-label={t('composer.send')}
+          title={t('composer.send')}
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-xl bg-red-700 text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:bg-neutral-300"
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true" className="size-5 fill-current">
+            <path d="M3 16.5V11l8-1-8-1V3.5L18 10z" />
+          </svg>
+        </button>
+      </div>
+      <div className="mt-1 flex items-center gap-3 text-xs text-neutral-500">
+        <span id={hintId} className="hidden sm:inline">
+          {t('composer.hint')}
+        </span>
+        <span
+          id={counterId}
+          data-testid="composer-counter"
+          aria-live="polite"
+          className={`ml-auto tabular-nums ${tooLong ? 'font-semibold text-red-700' : ''}`}
+        >
+          {tooLong
+            ? t('composer.tooLong', { max })
+            : body.length >= COUNTER_FROM
+              ? t('composer.counter', { count: body.length, max })
+              : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

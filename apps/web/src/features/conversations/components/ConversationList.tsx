@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { Spinner } from '../../../components/Spinner';
+import { useNow } from '../../../lib/useNow';
+import { ConversationListItem } from './ConversationListItem';
+import { useConversations } from '../hooks/useConversations';
+import { ChatIcon } from './ChatIcon';
+
+export function ConversationList({ q }: { q: string }) {
+  const { t } = useTranslation();
+  const conversations = useConversations(q);
+  const now = useNow();
+
+  if (conversations.isPending) {
+    return (
+      <div className="p-4">
+        <Spinner label={t('app.loading')} />
+      </div>
+    );
+  }
+  if (conversations.isError) {
+    return (
+      <div className="p-4 text-sm">
+        <p role="alert" className="text-neutral-800">
+          {t('conversations.loadFailed')}
+        </p>
+        <button
+          type="button"
+          onClick={() => void conversations.refetch()}
+          className="mt-2 font-semibold text-red-700 underline"
+        >
+          {t('conversations.retry')}
+        </button>
+      </div>
+    );
+  }
+
+  const items = conversations.data.pages.flatMap((page) => page.items);
+  if (!items.length) {
+    return q.trim() ? (
+      <p className="px-4 py-6 text-sm text-neutral-600">
+        {t('conversations.noMatch', { q: q.trim() })}
+      </p>
+    ) : (
+      <div className="m-4 flex flex-col items-center rounded-2xl border border-dashed border-neutral-300 px-6 py-10 text-center">
+        <ChatIcon />
+        <p className="mt-4 font-medium text-neutral-900">{t('conversations.emptyTitle')}</p>
+        <p className="mt-1 max-w-sm text-sm text-neutral-600">{t('conversations.emptyBody')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <nav aria-labelledby="conversations-title" className="min-h-0 flex-1 overflow-y-auto pb-2">
+      <ul data-testid="conversation-list" className="divide-y divide-neutral-100">
+        {items.map((conversation) => (
+          <li key={conversation.id}>
+            <ConversationListItem conversation={conversation} now={now} />
+          </li>
+        ))}
+      </ul>
+      {conversations.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => void conversations.fetchNextPage()}
+          disabled={conversations.isFetchingNextPage}
+          className="mx-4 my-2 text-sm font-semibold text-red-700 underline disabled:opacity-60"
+        >
+          {conversations.isFetchingNextPage ? t('app.loading') : t('conversations.loadMore')}
+        </button>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,91 @@
+import type { ConversationView } from '@mindsp/contracts';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { currentLocale } from '../../../i18n';
+import { useCurrentUser } from '../../auth/queries';
+import { Avatar } from '../../people/components/Avatar';
+import { conversationTitle, listTime, otherMember } from '../format';
+import { useIsOnline } from '../../people/hooks/useIsOnline';
+
+export function ConversationListItem({
+  conversation,
+  now,
+}: {
+  conversation: ConversationView;
+  now: Date;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const other = otherMember(conversation, me.id);
+  const online = useIsOnline(other?.id);
+  const title = conversationTitle(conversation, me.id);
+  const last = conversation.lastMessage;
+  const unread = conversation.unreadCount > 0;
+
+  let preview: string = t('conversations.noMessages');
+  if (last) {
+    const body = last.deletedAt ? t('conversation.deleted') : last.body.replace(/\s+/g, ' ');
+    const sender = conversation.members
+      .find((member) => member.id === last.senderId)
+      ?.displayName.split(' ')[0];
+    if (last.senderId === me.id) preview = t('conversations.mine', { body });
+    else if (conversation.kind === 'group' && sender)
+      preview = t('conversations.theirs', { name: sender, body });
+    else preview = body;
+  }
+
+  return (
+    <NavLink
+      to={`/messages/${conversation.id}`}
+      data-testid="conversation-item"
+      data-conversation-id={conversation.id}
+      className={({ isActive }) =>
+        `flex items-center gap-3 px-4 py-3 outline-none hover:bg-neutral-50 focus-visible:bg-red-50 ${isActive ? 'bg-red-50' : ''}`
+      }
+    >
+      <Avatar
+        name={title}
+        group={conversation.kind === 'group'}
+        online={conversation.kind === 'direct' ? Boolean(online) : undefined}
+      />
+      <span className="min-w-0 flex-1">
+        <span className="flex items-baseline gap-2">
+          <span
+            data-testid="conversation-title"
+            className={`min-w-0 flex-1 truncate ${unread ? 'font-semibold' : 'font-medium'} text-neutral-900`}
+          >
+            {title}
+          </span>
+          {last && (
+            <time
+              dateTime={last.createdAt}
+              className={`shrink-0 text-xs ${unread ? 'font-semibold text-red-700' : 'text-neutral-500'}`}
+            >
+              {listTime(last.createdAt, now, currentLocale(), t('conversations.yesterday'))}
+            </time>
+          )}
+        </span>
+        <span className="mt-0.5 flex items-center gap-2">
+          <span
+            data-testid="conversation-preview"
+            className={`min-w-0 flex-1 truncate text-sm ${unread ? 'text-neutral-900' : 'text-neutral-600'} ${last?.deletedAt ? 'italic' : ''}`}
+          >
+            {preview}
+          </span>
+          {conversation.kind === 'direct' && online !== undefined && (
+            <span className="sr-only">{online ? t('presence.online') : t('presence.offline')}</span>
+          )}
+          {unread && (
+            <span
+              data-testid="unread-badge"
+              aria-label={t('conversations.unread', { count: conversation.unreadCount })}
+              className="inline-flex min-w-5 shrink-0 items-center justify-center rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold leading-none text-white"
+            >
+              {conversation.unreadCount > 99 ? '99+' : conversation.unreadCount}
+            </span>
+          )}
+        </span>
+      </span>
+    </NavLink>
+  );
+}

@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { currentLocale } from '../../../i18n';
+import { useDebouncedValue } from '../../../lib/useDebouncedValue';
+import { HighlightedText } from './HighlightedText';
+import { useSearchMessages } from '../hooks/useSearchMessages';
+import { ClosePanelButton } from './ClosePanelButton';
+
+interface ConversationSearchProps {
+  conversationId: string;
+  onClose: () => void;
+  onPick: (seq: number) => void;
+}
+
+/** Search within the conversation; a hit brings its message into view. */
+export function ConversationSearch({ conversationId, onClose, onPick }: ConversationSearchProps) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const term = useDebouncedValue(q.trim(), 250);
+  const search = useSearchMessages(conversationId, term);
+  const hits = search.data?.items ?? [];
+
+  return (
+    <div className="border-b border-neutral-200 bg-neutral-50 px-3 py-2 sm:px-4">
+      <form
+        role="search"
+        onSubmit={(event) => event.preventDefault()}
+        className="flex items-center gap-2"
+      >
+        <input
+          type="search"
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+          onKeyDown={(event) => event.key === 'Escape' && onClose()}
+          autoFocus
+          aria-label={t('conversation.search')}
+          placeholder={t('conversation.searchPlaceholder')}
+          className="min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 py-1.5 text-sm focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-600/30"
+        />
+        <ClosePanelButton label={t('conversation.searchClose')} onClick={onClose} />
+      </form>
+      {term && (
+        <div aria-live="polite" className="mt-2 max-h-60 overflow-y-auto">
+          {search.isError ? (
+            <p role="alert" className="text-sm text-red-800">
+              {t('conversation.searchFailed')}
+            </p>
+          ) : search.isSuccess && hits.length === 0 && !search.isPlaceholderData ? (
+            <p className="text-sm text-neutral-600">{t('conversation.searchNoHits')}</p>
+          ) : (
+            <ul aria-label={t('conversation.searchResults')} className="space-y-1">
+              {hits.map((hit) => (
+                <li key={hit.message.id}>
+                  <button
+                    type="button"
+                    data-testid="search-hit"
+                    data-seq={hit.message.seq}
+                    onClick={() => onPick(hit.message.seq)}
+                    className="block w-full rounded-lg bg-white px-3 py-2 text-left text-sm ring-1 ring-neutral-200 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
+                  >
+                    <span className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]">
+                      <HighlightedText highlight={hit.highlight} />
+                    </span>
+                    <time
+                      dateTime={hit.message.createdAt}
+                      className="mt-0.5 block text-xs text-neutral-500"
+                    >
+                      {new Intl.DateTimeFormat(currentLocale(), {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }).format(new Date(hit.message.createdAt))}
+                    </time>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,242 @@
+import type { ConversationView, MessageView } from '@mindsp/contracts';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../../i18n';
+import { useNow } from '../../../lib/useNow';
+import { dayLabel, withDaySeparators } from '../dates';
+import { MessageBubble, PendingMessageBubble } from './MessageBubble';
+import type { PendingMessage } from '../cache/pending';
+
+interface MessageListProps {
+  conversation: ConversationView;
+  messages: MessageView[];
+  pending: PendingMessage[];
+  myId: string;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  loadOlder: () => void;
+  onRetry: (pending: PendingMessage) => void;
+  onDiscard: (pending: PendingMessage) => void;
+  /** A message to bring into view (from a search hit); `onJumped` says when done, or not found. */
+  jumpTo: { seq: number } | null;
+  onJumped: (found: boolean) => void;
+}
+
+/** Within this many pixels of the bottom, the user is reading the latest: follow new messages. */
+const BOTTOM_SLACK_PX = 80;
+
+const atBottom = (element: HTMLElement) =>
+  element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK_PX;
+
+/**
+ * The history, oldest at the top, with a separator per day. Scrolling near the top loads older
+ * pages without moving what the user reads; new messages scroll into view if the user was at
+ * the bottom (or sent them).
+ */
+export function MessageList(props: MessageListProps) {
+  const {
+    conversation,
+    messages,
+    pending,
+    myId,
+    hasOlder,
+    loadingOlder,
+    loadOlder,
+    jumpTo,
+    onJumped,
+  } = props;
+  const { t } = useTranslation();
+  const now = useNow();
+  const scroller = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const timeline = useMemo(() => withDaySeparators(messages), [messages]);
+
+  const first = messages[0]?.seq;
+  const last = pending.length ? pending.at(-1)!.clientMessageId : messages.at(-1)?.seq;
+  const lastIsMine = pending.length > 0 || messages.at(-1)?.senderId === myId;
+
+  // Where the user was before this render: restores the view after older messages are added
+  // above, and tells whether to follow new ones below.
+  const view = useRef<{
+    height: number;
+    top: number;
+    first?: number;
+    last?: string | number;
+    following: boolean;
+  }>({
+    height: 0,
+    top: 0,
+    following: true,
+  });
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const before = view.current;
+    if (before.first === undefined && before.last === undefined) {
+      element.scrollTop = element.scrollHeight;
+    } else if (first !== before.first && last === before.last) {
+      element.scrollTop = before.top + (element.scrollHeight - before.height);
+    } else if (last !== before.last && (before.following || lastIsMine)) {
+      element.scrollTop = element.scrollHeight;
+    }
+    view.current = {
+      height: element.scrollHeight,
+      top: element.scrollTop,
+      first,
+      last,
+      following: atBottom(element),
+    };
+  }, [first, last, lastIsMine]);
+
+  // The composer growing or the window resizing shrinks the list: stay at the bottom if there.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      if (view.current.following) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // Older pages as the top comes near. Re-created after each page so a short history keeps loading.
+  useEffect(() => {
+    const root = scroller.current;
+    const target = sentinel.current;
+    if (!root || !target || !hasOlder || loadingOlder) return;
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && loadOlder(),
+      {
+        root,
+        rootMargin: '300px 0px 0px 0px',
+      },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [hasOlder, loadingOlder, loadOlder, first]);
+
+  // A search hit: bring it into view, loading older pages until it is there.
+  useEffect(() => {
+    if (!jumpTo) return;
+    const target = scroller.current?.querySelector<HTMLElement>(`[data-seq="${jumpTo.seq}"]`);
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      target.animate(
+        [{ backgroundColor: 'rgb(253 230 138)' }, { backgroundColor: 'transparent' }],
+        { duration: 2_000, easing: 'ease-out' },
+      );
+      onJumped(true);
+    } else if (hasOlder && (first ?? 0) > jumpTo.seq) {
+      if (!loadingOlder) loadOlder();
+    } else {
+      onJumped(false);
+    }
+  }, [jumpTo, first, hasOlder, loadingOlder, loadOlder, onJumped]);
+
+  const remember = () => {
+    const element = scroller.current;
+    if (element)
+      view.current = {
+        ...view.current,
+        height: element.scrollHeight,
+        top: element.scrollTop,
+        following: atBottom(element),
+      };
+  };
+
+  const nameOf = (userId: string) =>
+    conversation.members.find((member) => member.id === userId)?.displayName ??
+    t('conversation.formerMember');
+
+  return (
+    <div
+      ref={scroller}
+      onScroll={remember}
+      role="log"
+      aria-label={t('conversation.history')}
+      data-testid="message-list"
+      className="min-h-0 flex-1 overflow-y-auto px-2 py-3 [overflow-anchor:none] sm:px-4"
+    >
+      <div ref={sentinel} className="flex justify-center py-2 text-xs text-neutral-500">
+        {hasOlder ? (
+          <button
+            type="button"
+            onClick={loadOlder}
+            disabled={loadingOlder}
+            className="rounded-full px-3 py-1 hover:bg-neutral-200 disabled:cursor-wait"
+          >
+            {loadingOlder ? t('conversation.loadingOlder') : t('conversation.loadOlder')}
+          </button>
+        ) : messages.length ? (
+          <span>{t('conversation.beginning')}</span>
+        ) : null}
+      </div>
+
+      {!messages.length && !pending.length && (
+        <p className="py-10 text-center text-sm text-neutral-500">{t('conversation.empty')}</p>
+      )}
+
+      {timeline.map((item, index) => {
+        if (item.kind === 'day')
+          return <DaySeparator key={`day-${item.day}`} day={item.day} now={now} />;
+        const { message } = item;
+        const previous = timeline[index - 1];
+        const startsRun =
+          previous?.kind !== 'message' || previous.message.senderId !== message.senderId;
+        const mine = message.senderId === myId;
+        return (
+          <Fragment key={message.id}>
+            <MessageBubble
+              message={message}
+              conversation={conversation}
+              mine={mine}
+              senderName={
+                conversation.kind === 'group' && !mine && startsRun
+                  ? nameOf(message.senderId)
+                  : undefined
+              }
+            />
+          </Fragment>
+        );
+      })}
+
+      {pending.map((item) => (
+        <PendingMessageBubble
+          key={item.clientMessageId}
+          pending={item}
+          onRetry={() => props.onRetry(item)}
+          onDiscard={() => props.onDiscard(item)}
+        />
+      ))}
+    </div>
+  );
+}
+
+function DaySeparator({ day, now }: { day: string; now: Date }) {
+  const { t } = useTranslation();
+  const label = dayLabel(day, now);
+  const text =
+    label.kind === 'today'
+      ? t('conversation.today')
+      : label.kind === 'yesterday'
+        ? t('conversation.yesterday')
+        : new Intl.DateTimeFormat(currentLocale(), {
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            year: label.sameYear ? undefined : 'numeric',
+          }).format(label.date);
+  return (
+    <div
+      role="separator"
+      aria-label={text}
+      data-testid="day-separator"
+      className="my-3 flex items-center gap-3 px-2 text-xs font-medium text-neutral-500"
+    >
+      <span className="h-px flex-1 bg-neutral-200" />
+      <span className="first-letter:uppercase">{text}</span>
+      <span className="h-px flex-1 bg-neutral-200" />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { ApiRequestError, NetworkError } from '../../../lib/api';
+import { SocketUnavailableError } from '../../../lib/socket';
+import { useCurrentUser } from '../../auth/queries';
+import { messagesApi } from '../api';
+import { type PendingMessage, updatePending } from '../cache/pending';
+import { setPending, storeMessage } from '../cache/store';
+
+/** Worth sending again: no answer, or the server failed. A refusal (4xx) would answer the same. */
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    error instanceof SocketUnavailableError ||
+    (error instanceof ApiRequestError && error.status >= 500)
+  );
+}
+
+/**
+ * `send(body)` shows the message at once as pending, then replaces it with the stored one.
+ * A failed one stays, marked, until `retry` (same clientMessageId) or `discard`.
+ */
+export function useSendMessage(conversationId: string) {
+  const queryClient = useQueryClient();
+  const me = useCurrentUser();
+  const { mutate } = useMutation({
+    mutationFn: ({ clientMessageId, body }: PendingMessage) =>
+      messagesApi.send(conversationId, clientMessageId, body),
+    retry: (failures, error) => failures < 3 && isTransient(error),
+    retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
+    onSuccess: (message) => storeMessage(queryClient, message, me.id),
+    onError: (_error, failed) =>
+      setPending(queryClient, conversationId, (pending) =>
+        updatePending(pending, failed.clientMessageId, (item) => ({ ...item, status: 'failed' })),
+      ),
+  });
+
+  const send = useCallback(
+    (body: string) => {
+      const pending: PendingMessage = {
+        conversationId,
+        clientMessageId: crypto.randomUUID(),
+        body,
+        createdAt: new Date().toISOString(),
+        status: 'sending',
+      };
+      setPending(queryClient, conversationId, (current) => [...current, pending]);
+      mutate(pending);
+    },
+    [conversationId, mutate, queryClient],
+  );
+
+  const retry = useCallback(
+    (failed: PendingMessage) => {
+      const again: PendingMessage = { ...failed, status: 'sending' };
+      setPending(queryClient, conversationId, (current) =>
+        updatePending(current, failed.clientMessageId, () => again),
+      );
+      mutate(again);
+    },
+    [conversationId, mutate, queryClient],
+  );
+
+  const discard = useCallback(
+    (failed: PendingMessage) =>
+      setPending(queryClient, conversationId, (current) =>
+        updatePending(current, failed.clientMessageId, () => null),
+      ),
+    [conversationId, queryClient],
+  );
+
+  return useMemo(() => ({ send, retry, discard }), [send, retry, discard]);
+}

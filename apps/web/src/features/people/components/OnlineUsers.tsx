@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useCurrentUser } from '../../auth/queries';
+import { Avatar } from './Avatar';
+import { useCreateConversation } from '../../conversations/hooks/useCreateConversation';
+import { useUsers } from '../hooks/useUsers';
+
+/** Who of my organisation is online now; a tap opens the direct conversation with them. */
+export function OnlineUsers() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const users = useUsers('');
+  const openDirect = useCreateConversation();
+  const navigate = useNavigate();
+  const online = (users.data?.items ?? []).filter((user) => user.online && user.id !== me.id);
+
+  const open = (userId: string) =>
+    openDirect.mutate(
+      { kind: 'direct', memberIds: [userId] },
+      { onSuccess: (conversation) => navigate(`/messages/${conversation.id}`) },
+    );
+
+  return (
+    <section
+      aria-labelledby="online-users-title"
+      data-testid="online-users"
+      className="border-b border-neutral-100 px-4 pb-3 pt-1"
+    >
+      <h2
+        id="online-users-title"
+        className="flex items-center gap-1.5 text-xs font-semibold uppercase tracking-wide text-neutral-500"
+      >
+        <span className="size-2 rounded-full bg-emerald-500" aria-hidden="true" />
+        {t('presence.title')}
+        {online.length > 0 && <span className="font-normal normal-case">({online.length})</span>}
+      </h2>
+      {users.isSuccess && online.length === 0 ? (
+        <p className="mt-1.5 text-sm text-neutral-500">{t('presence.nobody')}</p>
+      ) : (
+        <ul className="-mx-1 mt-1.5 flex gap-1 overflow-x-auto pb-1">
+          {online.map((user) => (
+            <li key={user.id} className="shrink-0">
+              <button
+                type="button"
+                onClick={() => open(user.id)}
+                disabled={openDirect.isPending}
+                title={t('presence.openWith', { name: user.displayName })}
+                aria-label={t('presence.openWith', { name: user.displayName })}
+                data-testid="online-user"
+                className="flex w-16 flex-col items-center gap-1 rounded-lg p-1 text-center hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-red-700 disabled:opacity-60"
+              >
+                <Avatar name={user.displayName} online size="sm" />
+                <span className="w-full truncate text-xs text-neutral-700">
+                  {user.displayName.split(' ')[0]}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
