@@ -56,7 +56,6 @@ const en: Messages = {
     unread: 'Unread messages: {{count}}',
     selectTitle: 'Choose a conversation',
     selectBody: 'Or start one with a colleague.',
-    yesterday: 'Yesterday',
     theirs: '{{name}}: {{body}}',
   },
   presence: {
@@ -101,6 +100,7 @@ const en: Messages = {
     typingTwo: '{{first}} and {{second}} are typing…',
     typingMany: 'Several people are typing…',
     formerMember: 'Former member',
+    leftGroup: '(left)',
     search: 'Search this conversation',
     searchPlaceholder: 'Words to find',
     searchClose: 'Close the search',

@@ -54,7 +54,6 @@ const fr = {
     unread: 'Messages non lus : {{count}}',
     selectTitle: 'Choisissez une conversation',
     selectBody: 'Ou commencez-en une avec un collègue.',
-    yesterday: 'Hier',
     theirs: '{{name}} : {{body}}',
   },
   presence: {
@@ -99,6 +98,7 @@ const fr = {
     typingTwo: '{{first}} et {{second}} sont en train d’écrire…',
     typingMany: 'Plusieurs personnes sont en train d’écrire…',
     formerMember: 'Ancien membre',
+    leftGroup: '(a quitté le groupe)',
     search: 'Rechercher dans la conversation',
     searchPlaceholder: 'Mots à rechercher',
     searchClose: 'Fermer la recherche',

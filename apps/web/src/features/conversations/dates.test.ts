@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, localDay, withDaySeparators } from './dates';
+import { dayLabel, listTime, localDay, withDaySeparators } from './dates';
 
 // Local times: separators follow the user's own days, whatever the time zone the tests run in.
 const at = (year: number, month: number, day: number, hour = 12) =>
@@ -39,5 +39,17 @@ describe('dayLabel', () => {
       sameYear: true,
     });
     expect(dayLabel('2024-12-31', now)).toMatchObject({ kind: 'date', sameYear: false });
+  });
+});
+
+describe('listTime', () => {
+  const now = new Date(2025, 2, 10, 15, 0);
+  it('gives the hour today, "yesterday", then the date', () => {
+    expect(listTime(new Date(2025, 2, 10, 8, 5).toISOString(), now, 'fr', 'Hier')).toBe('08:05');
+    expect(listTime(new Date(2025, 2, 9, 23, 59).toISOString(), now, 'fr', 'Hier')).toBe('Hier');
+    expect(listTime(new Date(2025, 1, 3, 12).toISOString(), now, 'fr', 'Hier')).toBe('3 févr.');
+    expect(listTime(new Date(2024, 11, 24, 12).toISOString(), now, 'fr', 'Hier')).toBe(
+      '24/12/2024',
+    );
   });
 });

@@ -33,3 +33,25 @@ export function dayLabel(day: string, now: Date): DayLabel {
   if (day === localDay(yesterday)) return { kind: 'yesterday' };
   return { kind: 'date', date: then, sameYear: year === now.getFullYear() };
 }
+
+/**
+ * The time beside a list entry: the hour today, "yesterday" (by the same rule as the day
+ * separators), else the date.
+ */
+export function listTime(iso: string, now: Date, locale: string, yesterday: string): string {
+  const date = new Date(iso);
+  const label = dayLabel(localDay(date), now);
+  if (label.kind === 'today') return messageTime(iso, locale);
+  if (label.kind === 'yesterday') return yesterday;
+  const options: Intl.DateTimeFormatOptions = label.sameYear
+    ? { day: 'numeric', month: 'short' }
+    : { day: '2-digit', month: '2-digit', year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+/** The hour of a message. */
+export function messageTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
+}

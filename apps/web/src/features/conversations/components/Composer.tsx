@@ -1,7 +1,9 @@
 import { MESSAGING_LIMITS } from '@mindsp/contracts';
-import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../../components/ui/Icon';
 import { useTypingNotifier } from '../typing';
+import { handleMessageKeys } from './messageKeys';
 
 /** The counter shows from here on, so the limit is no surprise. */
 const COUNTER_FROM = MESSAGING_LIMITS.bodyMaxLength - 400;
@@ -32,14 +34,6 @@ export function Composer({
     typing.stop();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Not while an input method is composing a character (Enter there confirms the character).
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      send();
-    }
-  };
-
   return (
     <form onSubmit={send} className="border-t border-neutral-200 bg-white px-3 pb-3 pt-2 sm:px-4">
       <div className="flex items-end gap-2">
@@ -49,7 +43,8 @@ export function Composer({
             setText(event.target.value);
             typing.typed(event.target.value);
           }}
-          onKeyDown={onKeyDown}
+          onKeyDown={(event) => handleMessageKeys(event, { submit: send })}
+          dir="auto"
           onBlur={typing.stop}
           rows={1}
           aria-label={t('composer.label')}
@@ -66,9 +61,7 @@ export function Composer({
           title={t('composer.send')}
           className="inline-flex size-10 shrink-0 items-center justify-center rounded-xl bg-red-700 text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:bg-neutral-300"
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true" className="size-5 fill-current">
-            <path d="M3 16.5V11l8-1-8-1V3.5L18 10z" />
-          </svg>
+          <Icon name="send" />
         </button>
       </div>
       <div className="mt-1 flex items-center gap-3 text-xs text-neutral-500">

@@ -1,9 +1,9 @@
 import type { ConversationView } from '@mindsp/contracts';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../people/components/Avatar';
 import { BackToList } from './BackToList';
-import { conversationTitle, otherMember } from '../format';
+import { IconButton } from '../../../components/ui/IconButton';
+import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
 
 interface ConversationHeaderProps {
@@ -54,57 +54,21 @@ export function ConversationHeader({
         {subtitle && <p className="truncate text-xs text-neutral-600">{subtitle}</p>}
       </div>
       {conversation.kind === 'group' && (
-        <HeaderToggle
-          onClick={onToggleDetails}
-          pressed={detailsOpen}
+        <IconButton
+          icon="details"
           label={t('conversation.details')}
-        >
-          <svg
-            viewBox="0 0 20 20"
-            aria-hidden="true"
-            className="size-5 fill-none stroke-current stroke-[1.8]"
-          >
-            <circle cx="10" cy="10" r="7.2" />
-            <path d="M10 9v5M10 6.2v.1" strokeLinecap="round" />
-          </svg>
-        </HeaderToggle>
+          pressed={detailsOpen}
+          onClick={onToggleDetails}
+          className="p-2"
+        />
       )}
-      <HeaderToggle onClick={onToggleSearch} pressed={searchOpen} label={t('conversation.search')}>
-        <svg
-          viewBox="0 0 20 20"
-          aria-hidden="true"
-          className="size-5 fill-none stroke-current stroke-[1.8]"
-        >
-          <circle cx="8.5" cy="8.5" r="5.5" />
-          <path d="m12.5 12.5 4.5 4.5" strokeLinecap="round" />
-        </svg>
-      </HeaderToggle>
+      <IconButton
+        icon="search"
+        label={t('conversation.search')}
+        pressed={searchOpen}
+        onClick={onToggleSearch}
+        className="p-2"
+      />
     </header>
-  );
-}
-
-/** An icon button of the header that opens a side panel (details, search) and shows it is open. */
-function HeaderToggle({
-  onClick,
-  pressed,
-  label,
-  children,
-}: {
-  onClick: () => void;
-  pressed: boolean;
-  label: string;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      aria-pressed={pressed}
-      aria-label={label}
-      title={label}
-      className="rounded-lg p-2 text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-red-700 aria-pressed:bg-red-50 aria-pressed:text-red-800"
-    >
-      {children}
-    </button>
   );
 }

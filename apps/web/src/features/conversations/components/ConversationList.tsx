@@ -4,6 +4,7 @@ import { useNow } from '../../../lib/useNow';
 import { ConversationListItem } from './ConversationListItem';
 import { useConversations } from '../hooks/useConversations';
 import { ChatIcon } from './ChatIcon';
+import { Button } from '../../../components/ui/Button';
 
 export function ConversationList({ q }: { q: string }) {
   const { t } = useTranslation();
@@ -23,13 +24,9 @@ export function ConversationList({ q }: { q: string }) {
         <p role="alert" className="text-neutral-800">
           {t('conversations.loadFailed')}
         </p>
-        <button
-          type="button"
-          onClick={() => void conversations.refetch()}
-          className="mt-2 font-semibold text-red-700 underline"
-        >
+        <Button variant="link" onClick={() => void conversations.refetch()} className="mt-2">
           {t('conversations.retry')}
-        </button>
+        </Button>
       </div>
     );
   }

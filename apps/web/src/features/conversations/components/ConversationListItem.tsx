@@ -4,7 +4,9 @@ import { NavLink } from 'react-router';
 import { currentLocale } from '../../../i18n';
 import { useCurrentUser } from '../../auth/queries';
 import { Avatar } from '../../people/components/Avatar';
-import { conversationTitle, listTime, otherMember } from '../format';
+import { firstName } from '../../people/names';
+import { listTime } from '../dates';
+import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
 
 export function ConversationListItem({
@@ -25,12 +27,10 @@ export function ConversationListItem({
   let preview: string = t('conversations.noMessages');
   if (last) {
     const body = last.deletedAt ? t('conversation.deleted') : last.body.replace(/\s+/g, ' ');
-    const sender = conversation.members
-      .find((member) => member.id === last.senderId)
-      ?.displayName.split(' ')[0];
+    const sender = conversation.members.find((member) => member.id === last.senderId)?.displayName;
     if (last.senderId === me.id) preview = t('conversations.mine', { body });
     else if (conversation.kind === 'group' && sender)
-      preview = t('conversations.theirs', { name: sender, body });
+      preview = t('conversations.theirs', { name: firstName(sender), body });
     else preview = body;
   }
 
@@ -61,7 +61,7 @@ export function ConversationListItem({
               dateTime={last.createdAt}
               className={`shrink-0 text-xs ${unread ? 'font-semibold text-red-700' : 'text-neutral-500'}`}
             >
-              {listTime(last.createdAt, now, currentLocale(), t('conversations.yesterday'))}
+              {listTime(last.createdAt, now, currentLocale(), t('conversation.yesterday'))}
             </time>
           )}
         </span>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
+import { SearchInput } from '../../../components/ui/SearchInput';
 import { currentLocale } from '../../../i18n';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { HighlightedText } from './HighlightedText';
@@ -27,15 +28,15 @@ export function ConversationSearch({ conversationId, onClose, onPick }: Conversa
         onSubmit={(event) => event.preventDefault()}
         className="flex items-center gap-2"
       >
-        <input
-          type="search"
+        <SearchInput
           value={q}
-          onChange={(event) => setQ(event.target.value)}
+          onChange={setQ}
+          tone="panel"
           onKeyDown={(event) => event.key === 'Escape' && onClose()}
           autoFocus
           aria-label={t('conversation.search')}
           placeholder={t('conversation.searchPlaceholder')}
-          className="min-w-0 flex-1 rounded-lg border border-neutral-300 bg-white px-3 py-1.5 text-sm focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-600/30"
+          className="min-w-0 flex-1"
         />
         <ClosePanelButton label={t('conversation.searchClose')} onClick={onClose} />
       </form>

@@ -2,6 +2,8 @@ import { MESSAGING_LIMITS, type ConversationView } from '@mindsp/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { InlineConfirm } from '../../../components/ui/InlineConfirm';
+import { SearchInput } from '../../../components/ui/SearchInput';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { Avatar } from '../../people/components/Avatar';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
@@ -135,13 +137,13 @@ function AddPeople({ conversation }: { conversation: ConversationView }) {
       >
         {t('conversation.addPeople')}
       </label>
-      <input
+      <SearchInput
         id={inputId}
-        type="search"
         value={q}
-        onChange={(event) => setQ(event.target.value)}
+        onChange={setQ}
+        tone="panel"
         placeholder={t('conversation.addPeoplePlaceholder')}
-        className="mt-1 block w-full rounded-lg border border-neutral-300 bg-white px-3 py-1.5 text-sm text-neutral-900 focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-600/30"
+        className="mt-1 block w-full"
       />
       {users.isSuccess && candidates.length === 0 ? (
         <p className="mt-1.5 text-sm text-neutral-500">{t('conversation.nobodyToAdd')}</p>
@@ -190,31 +192,19 @@ function LeaveGroup({ conversationId }: { conversationId: string }) {
     );
   }
   return (
-    <div
-      role="group"
-      aria-label={t('conversation.leave')}
-      className="flex flex-wrap items-center gap-2 text-sm"
-    >
-      <span className="text-neutral-800">{t('conversation.confirmLeave')}</span>
-      <button
-        type="button"
-        onClick={() =>
+    <div>
+      <InlineConfirm
+        label={t('conversation.leave')}
+        question={t('conversation.confirmLeave')}
+        confirm={t('conversation.leave')}
+        onConfirm={() =>
           leave.mutate(undefined, { onSuccess: () => navigate('/messages', { replace: true }) })
         }
-        disabled={leave.isPending}
-        className="rounded-md bg-red-700 px-2.5 py-1 font-semibold text-white hover:bg-red-800 disabled:opacity-60"
-      >
-        {t('conversation.leave')}
-      </button>
-      <button
-        type="button"
-        onClick={() => setConfirming(false)}
-        className="rounded-md px-2.5 py-1 font-semibold text-neutral-700 hover:bg-neutral-200"
-      >
-        {t('conversation.cancel')}
-      </button>
+        onCancel={() => setConfirming(false)}
+        busy={leave.isPending}
+      />
       {leave.isError && (
-        <p role="alert" className="w-full text-xs text-red-800">
+        <p role="alert" className="mt-1 w-full text-xs text-red-800">
           {t('conversation.leaveFailed')}
         </p>
       )}

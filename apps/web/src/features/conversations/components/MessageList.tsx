@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../i18n';
 import { useNow } from '../../../lib/useNow';
 import { dayLabel, withDaySeparators } from '../dates';
-import { MessageBubble, PendingMessageBubble } from './MessageBubble';
+import { MessageBubble } from './MessageBubble';
+import { PendingMessageBubble } from './PendingMessageBubble';
+import { SenderName } from './SenderName';
 import type { PendingMessage } from '../cache/pending';
 
 interface MessageListProps {
@@ -145,10 +147,6 @@ export function MessageList(props: MessageListProps) {
       };
   };
 
-  const nameOf = (userId: string) =>
-    conversation.members.find((member) => member.id === userId)?.displayName ??
-    t('conversation.formerMember');
-
   return (
     <div
       ref={scroller}
@@ -191,10 +189,10 @@ export function MessageList(props: MessageListProps) {
               message={message}
               conversation={conversation}
               mine={mine}
-              senderName={
-                conversation.kind === 'group' && !mine && startsRun
-                  ? nameOf(message.senderId)
-                  : undefined
+              sender={
+                conversation.kind === 'group' && !mine && startsRun ? (
+                  <SenderName conversation={conversation} userId={message.senderId} />
+                ) : undefined
               }
             />
           </Fragment>

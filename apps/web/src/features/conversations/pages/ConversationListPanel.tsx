@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Icon } from '../../../components/ui/Icon';
+import { SearchInput } from '../../../components/ui/SearchInput';
 import { ConversationList } from '../components/ConversationList';
 import { OnlineUsers } from '../../people/components/OnlineUsers';
 
-/** /messages: my conversations, a filter, who is online, and the way to start a new one. */
+/**
+ * The list panel beside (or, on a phone, instead of) the open conversation: my conversations,
+ * a filter, who is online, and the way to start a new one.
+ */
 export function ConversationListPanel() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -21,20 +26,17 @@ export function ConversationListPanel() {
           title={t('conversations.new')}
           className="ml-auto inline-flex items-center gap-1.5 rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
         >
-          <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 fill-current">
-            <path d="M9.2 4h1.6v5.2H16v1.6h-5.2V16H9.2v-5.2H4V9.2h5.2z" />
-          </svg>
+          <Icon name="add" className="size-4" />
           {t('conversations.newShort')}
         </Link>
       </div>
       <div className="px-4 pb-2">
-        <input
-          type="search"
+        <SearchInput
           value={q}
-          onChange={(event) => setQ(event.target.value)}
+          onChange={setQ}
           aria-label={t('conversations.search')}
           placeholder={t('conversations.searchPlaceholder')}
-          className="block w-full rounded-lg border border-neutral-300 bg-neutral-50 px-3 py-2 text-sm text-neutral-900 placeholder:text-neutral-500 focus:border-red-600 focus:bg-white focus:outline-none focus:ring-2 focus:ring-red-600/30"
+          className="block w-full"
         />
       </div>
       <OnlineUsers />

@@ -18,6 +18,7 @@ import { useMessages } from '../hooks/useMessages';
 import { usePendingMessages } from '../hooks/usePendingMessages';
 import { useSendMessage } from '../hooks/useSendMessage';
 import { TypingIndicator } from '../components/TypingIndicator';
+import { Button } from '../../../components/ui/Button';
 
 /** /messages/:id; keyed by the id so nothing (draft, search, scroll) carries over to another conversation. */
 export function ConversationRoute() {
@@ -68,13 +69,9 @@ export function ConversationPage({ conversationId }: { conversationId: string })
             {t('conversation.back')}
           </Link>
         ) : (
-          <button
-            type="button"
-            onClick={() => void conversation.refetch()}
-            className="font-semibold text-red-700 underline"
-          >
+          <Button variant="link" onClick={() => void conversation.refetch()}>
             {t('conversation.retry')}
-          </button>
+          </Button>
         )}
       </div>
     );
@@ -130,13 +127,9 @@ export function ConversationPage({ conversationId }: { conversationId: string })
       ) : history.isError ? (
         <div className="flex flex-1 flex-col items-center justify-center gap-2 text-sm">
           <p role="alert">{t('conversation.loadFailed')}</p>
-          <button
-            type="button"
-            onClick={() => void history.refetch()}
-            className="font-semibold text-red-700 underline"
-          >
+          <Button variant="link" onClick={() => void history.refetch()}>
             {t('conversation.retry')}
-          </button>
+          </Button>
         </div>
       ) : (
         <MessageList

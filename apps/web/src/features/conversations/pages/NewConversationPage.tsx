@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Spinner } from '../../../components/Spinner';
+import { SearchInput } from '../../../components/ui/SearchInput';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { useCurrentUser } from '../../auth/queries';
 import { Avatar } from '../../people/components/Avatar';
@@ -106,13 +107,12 @@ export function NewConversationPage() {
             </p>
           </div>
         )}
-        <input
-          type="search"
+        <SearchInput
           value={q}
-          onChange={(event) => setQ(event.target.value)}
+          onChange={setQ}
           aria-label={t('newConversation.searchLabel')}
           placeholder={t('newConversation.searchPlaceholder')}
-          className="block w-full rounded-lg border border-neutral-300 bg-neutral-50 px-3 py-2 text-sm focus:border-red-600 focus:bg-white focus:outline-none focus:ring-2 focus:ring-red-600/30"
+          className="block w-full"
         />
       </div>
 

@@ -4,6 +4,7 @@ import { useCurrentUser } from '../../auth/queries';
 import { Avatar } from './Avatar';
 import { useCreateConversation } from '../../conversations/hooks/useCreateConversation';
 import { useUsers } from '../hooks/useUsers';
+import { firstName } from '../names';
 
 /** Who of my organisation is online now; a tap opens the direct conversation with them. */
 export function OnlineUsers() {
@@ -51,7 +52,7 @@ export function OnlineUsers() {
               >
                 <Avatar name={user.displayName} online size="sm" />
                 <span className="w-full truncate text-xs text-neutral-700">
-                  {user.displayName.split(' ')[0]}
+                  {firstName(user.displayName)}
                 </span>
               </button>
             </li>

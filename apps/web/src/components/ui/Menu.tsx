@@ -1,0 +1,50 @@
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
+import type { ComponentProps, ReactNode } from 'react';
+
+/** A drop-down menu (Radix: keyboard, focus and collisions handled) with the app's look. */
+export const Menu = DropdownMenu.Root;
+export const MenuTrigger = DropdownMenu.Trigger;
+export const MenuLabel = DropdownMenu.Label;
+export const MenuRadioGroup = DropdownMenu.RadioGroup;
+export const MenuItemIndicator = DropdownMenu.ItemIndicator;
+
+export function MenuContent({
+  children,
+  className = '',
+  sideOffset = 4,
+}: {
+  children: ReactNode;
+  className?: string;
+  sideOffset?: number;
+}) {
+  return (
+    <DropdownMenu.Portal>
+      <DropdownMenu.Content
+        align="end"
+        sideOffset={sideOffset}
+        collisionPadding={8}
+        className={`z-20 rounded-xl bg-white shadow-lg ring-1 ring-neutral-200 ${className}`}
+      >
+        {children}
+      </DropdownMenu.Content>
+    </DropdownMenu.Portal>
+  );
+}
+
+const item =
+  'flex cursor-pointer select-none items-center rounded-md px-2 text-sm text-neutral-800 outline-none data-[highlighted]:bg-red-50 data-[highlighted]:text-red-900';
+
+export function MenuItem({ className = '', ...props }: ComponentProps<typeof DropdownMenu.Item>) {
+  return <DropdownMenu.Item className={`${item} ${className}`} {...props} />;
+}
+
+export function MenuRadioItem({
+  className = '',
+  ...props
+}: ComponentProps<typeof DropdownMenu.RadioItem>) {
+  return <DropdownMenu.RadioItem className={`${item} ${className}`} {...props} />;
+}
+
+export function MenuSeparator() {
+  return <DropdownMenu.Separator className="my-1 h-px bg-neutral-200" />;
+}
