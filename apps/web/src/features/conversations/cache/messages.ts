@@ -78,7 +78,7 @@ function withPage(data: MessagePages, index: number, page: MessagePage): Message
   return { ...data, pages: data.pages.with(index, page) };
 }
 
-/** The newest seq loaded: what `sync` asks to continue from. */
+/** The newest seq loaded (there may be a hole below it: see `gapFreeSeq`). */
 export function lastHeldSeq(data: MessagePages | undefined): number | undefined {
   if (!data) return undefined;
   let last: number | undefined;
@@ -101,4 +101,61 @@ export function mergeSync(
 
 export function flattenMessages(data: MessagePages | undefined): MessageView[] {
   return data ? data.pages.flatMap((page) => page.items) : [];
+}
+
+/**
+ * The highest seq the history holds with nothing missing below it (down to the oldest loaded):
+ * what `sync` asks to continue from. Seqs have no gaps on the server, so a hole here means a
+ * message is still on its way (live events may arrive out of order, e.g. across API instances).
+ */
+export function gapFreeSeq(data: MessagePages | undefined): number | undefined {
+  let through: number | undefined;
+  for (const item of flattenMessages(data)) {
+    if (through !== undefined && item.seq !== through + 1) break;
+    through = item.seq;
+  }
+  return through;
+}
+
+/** Live messages that came ahead of a missing one, ascending by seq. */
+export type HeldMessages = readonly MessageView[];
+
+/**
+ * A live message, kept in seq order: it goes into the history when it follows what is there
+ * without a hole (or is already there, or the history is empty: nothing to measure a hole
+ * against); otherwise it is held until the missing ones come (or a sync brings them).
+ */
+export function receiveLive(
+  data: MessagePages | undefined,
+  held: HeldMessages,
+  message: MessageView,
+): { data: MessagePages | undefined; held: HeldMessages } {
+  if (!data) return { data, held };
+  const through = gapFreeSeq(data);
+  const present = flattenMessages(data).some((item) => item.seq === message.seq);
+  if (through === undefined || message.seq <= through + 1 || present)
+    return releaseHeld(appendOnce(data, message), held);
+  const others = held.filter((item) => item.seq !== message.seq);
+  const at = others.findIndex((item) => item.seq > message.seq);
+  return { data, held: at === -1 ? [...others, message] : others.toSpliced(at, 0, message) };
+}
+
+/** Moves the held messages that now follow the history without a hole into it; keeps the rest. */
+export function releaseHeld(
+  data: MessagePages | undefined,
+  held: HeldMessages,
+): { data: MessagePages | undefined; held: HeldMessages } {
+  let next = data;
+  for (const [index, message] of held.entries()) {
+    const through = gapFreeSeq(next);
+    if (through !== undefined && message.seq > through + 1)
+      return { data: next, held: held.slice(index) };
+    next = appendOnce(next, message);
+  }
+  return { data: next, held: [] };
+}
+
+/** Whether a message is missing below the newest one held (or held back). */
+export function hasGap(data: MessagePages | undefined, held: HeldMessages): boolean {
+  return held.length > 0 || gapFreeSeq(data) !== lastHeldSeq(data);
 }

@@ -1,6 +1,6 @@
 import type { ConversationView, MessageView } from '@mindsp/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { conversationKeys, listFilter, messageKeys, pendingKeys } from '../keys';
+import { conversationKeys, heldKeys, listFilter, messageKeys, pendingKeys } from '../keys';
 import {
   type ConversationPages,
   applyMessageChange,
@@ -10,7 +10,15 @@ import {
   updateInList,
   upsertInList,
 } from './conversations';
-import { type MessagePages, appendOnce, replaceMessage } from './messages';
+import {
+  type HeldMessages,
+  type MessagePages,
+  appendOnce,
+  hasGap,
+  receiveLive,
+  releaseHeld,
+  replaceMessage,
+} from './messages';
 import { type PendingMessage, updatePending } from './pending';
 
 /**
@@ -91,6 +99,7 @@ export function forgetConversation(queryClient: QueryClient, conversationId: str
     conversationKeys.detail(conversationId),
     messageKeys.history(conversationId),
     pendingKeys.list(conversationId),
+    heldKeys.list(conversationId),
   ])
     queryClient.removeQueries({ queryKey: key, exact: true });
 }
@@ -111,6 +120,42 @@ export function storeMessage(queryClient: QueryClient, message: MessageView, myI
     appendOnce(data, message),
   );
   storeActivity(queryClient, message, myId);
+}
+
+/**
+ * A live `message:new`: into the history in seq order (held back while one before it is
+ * missing). Returns whether a message is still missing, for the caller to ask a sync.
+ */
+export function storeLiveMessage(
+  queryClient: QueryClient,
+  message: MessageView,
+  myId: string,
+): boolean {
+  const { conversationId } = message;
+  const { data, held } = receiveLive(
+    queryClient.getQueryData<MessagePages>(messageKeys.history(conversationId)),
+    heldMessages(queryClient, conversationId),
+    message,
+  );
+  if (data) queryClient.setQueryData<MessagePages>(messageKeys.history(conversationId), data);
+  queryClient.setQueryData<HeldMessages>(heldKeys.list(conversationId), held);
+  storeActivity(queryClient, message, myId);
+  return hasGap(data, held);
+}
+
+/** After a sync filled the history: the held messages that now follow it go in. */
+export function releaseHeldMessages(queryClient: QueryClient, conversationId: string): boolean {
+  const { data, held } = releaseHeld(
+    queryClient.getQueryData<MessagePages>(messageKeys.history(conversationId)),
+    heldMessages(queryClient, conversationId),
+  );
+  if (data) queryClient.setQueryData<MessagePages>(messageKeys.history(conversationId), data);
+  queryClient.setQueryData<HeldMessages>(heldKeys.list(conversationId), held);
+  return hasGap(data, held);
+}
+
+function heldMessages(queryClient: QueryClient, conversationId: string): HeldMessages {
+  return queryClient.getQueryData<HeldMessages>(heldKeys.list(conversationId)) ?? [];
 }
 
 /** What a stored message changes outside the history: my pending copy goes, the list's preview moves. */

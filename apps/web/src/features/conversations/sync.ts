@@ -1,0 +1,77 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { messagesApi } from './api';
+import { type MessagePages, gapFreeSeq, mergeSync } from './cache/messages';
+import { releaseHeldMessages } from './cache/store';
+import { conversationKeys, heldKeys, historyConversationId, messageKeys } from './keys';
+
+/** How long a hole in a history may wait for its live event before we ask the server. */
+export const GAP_WAIT_MS = 1_500;
+
+/**
+ * Asks the server for what came after the gap-free seq of each history and merges it. A
+ * history the server has too much for (or that we lost access to) is reloaded instead.
+ */
+export async function syncHistories(queryClient: QueryClient, conversationIds: string[]) {
+  const cursors: Record<string, number> = {};
+  for (const id of conversationIds) {
+    const data = queryClient.getQueryData<MessagePages>(messageKeys.history(id));
+    if (data) cursors[id] = gapFreeSeq(data) ?? 0;
+  }
+  if (!Object.keys(cursors).length) return;
+  const { conversations } = await messagesApi.sync(cursors);
+  for (const id of Object.keys(cursors)) {
+    const page = conversations[id];
+    const { data, gap } = page
+      ? mergeSync(queryClient.getQueryData<MessagePages>(messageKeys.history(id)), page)
+      : { data: undefined, gap: true };
+    if (gap) reload(queryClient, id);
+    else {
+      queryClient.setQueryData<MessagePages>(messageKeys.history(id), data);
+      if (releaseHeldMessages(queryClient, id)) watchGap(queryClient, id);
+    }
+  }
+}
+
+function reload(queryClient: QueryClient, conversationId: string) {
+  queryClient.removeQueries({ queryKey: heldKeys.list(conversationId), exact: true });
+  void queryClient.resetQueries({ queryKey: messageKeys.history(conversationId), exact: true });
+}
+
+const gapTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * A message is missing in the history: give its live event a moment (they can arrive out of
+ * order), then, if the hole is still there, ask the server with a sync.
+ */
+export function watchGap(queryClient: QueryClient, conversationId: string) {
+  if (gapTimers.has(conversationId)) return;
+  gapTimers.set(
+    conversationId,
+    setTimeout(() => {
+      gapTimers.delete(conversationId);
+      // Filled meanwhile (the late event came): nothing to ask.
+      if (releaseHeldMessages(queryClient, conversationId))
+        syncHistories(queryClient, [conversationId]).catch(() => {
+          // No answer (the socket dropped): the catch-up at the next connection asks again.
+        });
+    }, GAP_WAIT_MS),
+  );
+}
+
+/**
+ * After every (re)connection: sync each cached history from its gap-free seq, and reload the
+ * lists (unread counts and watermarks may have moved meanwhile).
+ */
+export async function catchUp(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
+  const ids = queryClient
+    .getQueriesData<MessagePages>({ queryKey: messageKeys.all })
+    .filter(([, data]) => data !== undefined)
+    .map(([key]) => historyConversationId(key));
+  try {
+    await syncHistories(queryClient, ids);
+  } catch {
+    // No answer in time: the histories may be missing anything, reload them.
+    void queryClient.resetQueries({ queryKey: messageKeys.all });
+  }
+}
