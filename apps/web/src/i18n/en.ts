@@ -24,6 +24,7 @@ const en: Messages = {
     errors: {
       invalidCredentials: 'Invalid credentials',
       tooManyAttempts: 'Too many attempts, try again in a moment',
+      tooManyAttemptsFor: 'Too many attempts: try again in {{wait}}',
       invalidInput: 'Check the fields you entered.',
       unreachable: 'The server cannot be reached. Check your connection and try again.',
       unexpected: 'Something unexpected went wrong ({{status}}). Try again.',
@@ -91,6 +92,7 @@ const en: Messages = {
     deleteFailed: 'The message could not be deleted.',
     sending: 'Sending…',
     failed: 'Not sent',
+    rateLimited: 'Too many messages: try again in {{wait}}',
     resend: 'Send again',
     discard: 'Discard',
     sent: 'Sent',
@@ -149,6 +151,11 @@ const en: Messages = {
     failed: 'The conversation could not be created. Try again.',
     pick: 'Choose a person, or several for a group.',
     cancel: 'Cancel',
+  },
+  wait: {
+    seconds: '{{count}} s',
+    minutes: '{{count}} min',
+    hours: '{{count}} h',
   },
   connection: {
     lost: 'Connection lost. Reconnecting… Missed messages will arrive as soon as it is back.',

@@ -22,6 +22,7 @@ const fr = {
     errors: {
       invalidCredentials: 'Identifiants invalides',
       tooManyAttempts: 'Trop de tentatives, réessayez dans un instant',
+      tooManyAttemptsFor: 'Trop de tentatives : réessayez dans {{wait}}',
       invalidInput: 'Vérifiez les champs saisis.',
       unreachable: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
       unexpected: 'Une erreur inattendue est survenue ({{status}}). Réessayez.',
@@ -89,6 +90,7 @@ const fr = {
     deleteFailed: 'Le message n’a pas pu être supprimé.',
     sending: 'Envoi…',
     failed: 'Non envoyé',
+    rateLimited: 'Trop de messages : réessayez dans {{wait}}',
     resend: 'Renvoyer',
     discard: 'Abandonner',
     sent: 'Envoyé',
@@ -147,6 +149,11 @@ const fr = {
     failed: 'La conversation n’a pas pu être créée. Réessayez.',
     pick: 'Choisissez une personne, ou plusieurs pour un groupe.',
     cancel: 'Annuler',
+  },
+  wait: {
+    seconds: '{{count}} s',
+    minutes: '{{count}} min',
+    hours: '{{count}} h',
   },
   connection: {
     lost: 'Connexion perdue. Reconnexion en cours… Les messages manqués arriveront dès son retour.',

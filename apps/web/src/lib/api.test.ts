@@ -170,3 +170,27 @@ describe('api client', () => {
     await expect(api.post('/api/auth/logout', { refreshToken: 'x' })).resolves.toBeUndefined();
   });
 });
+
+describe('a 429', () => {
+  it("carries the body's retryAfterSeconds", async () => {
+    vi.stubGlobal('fetch', async () =>
+      json(429, { statusCode: 429, message: 'Too Many Requests', retryAfterSeconds: 900 }),
+    );
+    const error = await api.post('/api/auth/login', {}, { refreshOn401: false }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect((error as ApiRequestError).retryAfterSeconds).toBe(900);
+  });
+
+  it('falls back on the Retry-After header', async () => {
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ statusCode: 429, message: 'Too Many Requests' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '8' },
+        }),
+    );
+    const error = await api.get('/api/users').catch((e) => e);
+    expect((error as ApiRequestError).retryAfterSeconds).toBe(8);
+  });
+});

@@ -7,6 +7,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     message: string,
     readonly body?: ApiError,
+    /** With 429: how long to wait before trying again (the body's, else the Retry-After header's). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -103,7 +105,21 @@ async function parse<T>(response: Response): Promise<T> {
   const message = body
     ? [body.message].flat().join('; ')
     : response.statusText || `HTTP ${response.status}`;
-  throw new ApiRequestError(response.status, message, body);
+  throw new ApiRequestError(
+    response.status,
+    message,
+    body,
+    body?.retryAfterSeconds ?? retryAfterHeader(response),
+  );
+}
+
+/** Retry-After as seconds: either a number of seconds or an HTTP date. */
+function retryAfterHeader(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 async function readError(response: Response): Promise<ApiError | undefined> {

@@ -1,4 +1,4 @@
-import type { AckErrorCode, ClientEvents, ServerEvents } from '@mindsp/contracts';
+import type { AckError, AckErrorCode, ClientEvents, ServerEvents } from '@mindsp/contracts';
 import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 import { type Socket, io } from 'socket.io-client';
 import { renewAccessToken } from './api';
@@ -29,12 +29,15 @@ export class SocketUnavailableError extends Error {
 
 /** The server answered the request with `{ ok: false }`. */
 export class SocketAckError extends Error {
-  constructor(
-    readonly code: AckErrorCode,
-    message: string,
-  ) {
+  readonly code: AckErrorCode;
+  /** With `rate_limited`: how long to wait before trying again. */
+  readonly retryAfterSeconds?: number;
+
+  constructor({ code, message, retryAfterSeconds }: AckError) {
     super(message);
     this.name = 'SocketAckError';
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -266,7 +269,7 @@ export async function socketRequest<E extends keyof ClientEvents>(
   } catch {
     throw new SocketUnavailableError('no ack in time');
   }
-  if (!ack.ok) throw new SocketAckError(ack.error.code, ack.error.message);
+  if (!ack.ok) throw new SocketAckError(ack.error);
   return ack.data as AckData<E>;
 }
 

@@ -6,6 +6,7 @@ import { BrandMark } from '../../components/BrandMark';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { currentLocale } from '../../i18n';
 import { isApiError } from '../../lib/api';
+import { formatWait, retryAfterOf } from '../../lib/retryAfter';
 import { loginErrorKind } from './loginError';
 import { useHasSession, useLogin } from './queries';
 
@@ -133,12 +134,17 @@ function LoginError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const kind = loginErrorKind(error);
   const status = isApiError(error) ? error.status : '—';
+  const wait = retryAfterOf(error);
   return (
     <p
       role="alert"
       className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm font-medium text-red-800"
     >
-      {kind === 'unexpected' ? t('login.errors.unexpected', { status }) : t(`login.errors.${kind}`)}
+      {kind === 'unexpected'
+        ? t('login.errors.unexpected', { status })
+        : kind === 'tooManyAttempts' && wait !== undefined
+          ? t('login.errors.tooManyAttemptsFor', { wait: formatWait(wait, t) })
+          : t(`login.errors.${kind}`)}
     </p>
   );
 }

@@ -5,6 +5,8 @@ export interface PendingMessage {
   body: string;
   createdAt: string;
   status: 'sending' | 'failed';
+  /** Failed because I sent too much: the server's wait, in seconds, when it said. */
+  retryAfterSeconds?: number;
 }
 
 /** The pending list with one entry (by clientMessageId) changed by `update`, or removed when it returns null. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/ui/Icon';
+import { formatWait } from '../../../lib/retryAfter';
 import type { PendingMessage } from '../cache/pending';
 import { MessageBody } from './MessageBody';
 import { MessageFrame } from './MessageFrame';
@@ -30,7 +31,13 @@ export function PendingMessageBubble({
       meta={
         failed ? (
           <span className="inline-flex items-center gap-2 text-red-800">
-            <span role="alert">{t('conversation.failed')}</span>
+            <span role="alert">
+              {pending.retryAfterSeconds === undefined
+                ? t('conversation.failed')
+                : t('conversation.rateLimited', {
+                    wait: formatWait(pending.retryAfterSeconds, t),
+                  })}
+            </span>
             <button type="button" onClick={onRetry} className="font-semibold underline">
               {t('conversation.resend')}
             </button>

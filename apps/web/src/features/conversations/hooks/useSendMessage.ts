@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { ApiRequestError, NetworkError } from '../../../lib/api';
+import { retryAfterOf } from '../../../lib/retryAfter';
 import { SocketUnavailableError } from '../../../lib/socket';
 import { useCurrentUser } from '../../auth/queries';
 import { messagesApi } from '../api';
@@ -29,9 +30,13 @@ export function useSendMessage(conversationId: string) {
     retry: (failures, error) => failures < 3 && isTransient(error),
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
     onSuccess: (message) => storeMessage(queryClient, message, me.id),
-    onError: (_error, failed) =>
+    onError: (error, failed) =>
       setPending(queryClient, conversationId, (pending) =>
-        updatePending(pending, failed.clientMessageId, (item) => ({ ...item, status: 'failed' })),
+        updatePending(pending, failed.clientMessageId, (item) => ({
+          ...item,
+          status: 'failed',
+          retryAfterSeconds: retryAfterOf(error),
+        })),
       ),
   });
 
@@ -52,7 +57,7 @@ export function useSendMessage(conversationId: string) {
 
   const retry = useCallback(
     (failed: PendingMessage) => {
-      const again: PendingMessage = { ...failed, status: 'sending' };
+      const again: PendingMessage = { ...failed, status: 'sending', retryAfterSeconds: undefined };
       setPending(queryClient, conversationId, (current) =>
         updatePending(current, failed.clientMessageId, () => again),
       );
