@@ -32,7 +32,7 @@ export function AppHeader() {
             title={t('header.signedInAs', { name: user.displayName })}
             className="min-w-0 truncate text-sm font-medium"
           >
-            {user.displayName}
+            <bdi>{user.displayName}</bdi>
           </span>
           {wide ? (
             <>

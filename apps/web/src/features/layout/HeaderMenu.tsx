@@ -12,6 +12,7 @@ import {
   MenuSeparator,
   MenuTrigger,
 } from '../../components/ui/Menu';
+import { WithUserText } from '../../components/ui/WithUserText';
 import { isLocale } from '../../i18n';
 
 interface HeaderMenuProps {
@@ -35,7 +36,7 @@ export function HeaderMenu({ userName, locale, onChangeLocale, onSignOut }: Head
       <MenuContent sideOffset={8} className="min-w-48 max-w-[calc(100vw-1rem)] p-1.5">
         {/* The header may truncate a long name; the menu shows it whole. */}
         <MenuLabel className="px-2 py-1.5 text-sm text-neutral-600">
-          {t('header.signedInAs', { name: userName })}
+          <WithUserText values={{ name: userName }} render={(v) => t('header.signedInAs', v)} />
         </MenuLabel>
         <MenuSeparator />
         <MenuLabel className="px-2 pb-1 pt-1.5 text-xs font-medium uppercase tracking-wide text-neutral-500">

@@ -1,5 +1,7 @@
 import type { ConversationView } from '@mindsp/contracts';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WithUserText } from '../../../components/ui/WithUserText';
 import { Avatar } from '../../people/components/Avatar';
 import { BackToList } from './BackToList';
 import { IconButton } from '../../../components/ui/IconButton';
@@ -28,16 +30,27 @@ export function ConversationHeader({
   const online = useIsOnline(other?.id);
   const title = conversationTitle(conversation, myId);
   const subtitle =
-    conversation.kind === 'direct'
-      ? online === undefined
-        ? ''
-        : t(online ? 'presence.online' : 'presence.offline')
-      : t('conversation.members', {
+    conversation.kind === 'direct' ? (
+      online === undefined ? (
+        ''
+      ) : (
+        t(online ? 'presence.online' : 'presence.offline')
+      )
+    ) : (
+      <WithUserText
+        values={{
           names: conversation.members
-            .map((member) => (member.id === myId ? null : member.displayName))
-            .filter(Boolean)
-            .join(', '),
-        });
+            .filter((member) => member.id !== myId)
+            .map((member, index) => (
+              <Fragment key={member.id}>
+                {index > 0 && ', '}
+                <bdi>{member.displayName}</bdi>
+              </Fragment>
+            )),
+        }}
+        render={(v) => t('conversation.members', v)}
+      />
+    );
 
   return (
     <header className="flex items-center gap-3 border-b border-neutral-200 px-3 py-2.5 sm:px-4">
@@ -49,7 +62,7 @@ export function ConversationHeader({
       />
       <div className="min-w-0 flex-1">
         <h2 data-testid="conversation-heading" className="truncate font-semibold text-neutral-900">
-          {title}
+          <bdi>{title}</bdi>
         </h2>
         {subtitle && <p className="truncate text-xs text-neutral-600">{subtitle}</p>}
       </div>

@@ -1,5 +1,7 @@
 import type { ConversationView } from '@mindsp/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WithUserText } from '../../../components/ui/WithUserText';
 import { NavLink } from 'react-router';
 import { currentLocale } from '../../../i18n';
 import { useCurrentUser } from '../../auth/queries';
@@ -24,14 +26,22 @@ export function ConversationListItem({
   const last = conversation.lastMessage;
   const unread = conversation.unreadCount > 0;
 
-  let preview: string = t('conversations.noMessages');
-  if (last) {
-    const body = last.deletedAt ? t('conversation.deleted') : last.body.replace(/\s+/g, ' ');
+  let preview: ReactNode = t('conversations.noMessages');
+  if (last?.deletedAt) preview = t('conversation.deleted');
+  else if (last) {
+    // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
+    const body = last.body.replace(/\s+/g, ' ');
     const sender = conversation.members.find((member) => member.id === last.senderId)?.displayName;
-    if (last.senderId === me.id) preview = t('conversations.mine', { body });
+    if (last.senderId === me.id)
+      preview = <WithUserText values={{ body }} render={(v) => t('conversations.mine', v)} />;
     else if (conversation.kind === 'group' && sender)
-      preview = t('conversations.theirs', { name: firstName(sender), body });
-    else preview = body;
+      preview = (
+        <WithUserText
+          values={{ name: firstName(sender), body }}
+          render={(v) => t('conversations.theirs', v)}
+        />
+      );
+    else preview = <bdi>{body}</bdi>;
   }
 
   return (
@@ -54,7 +64,7 @@ export function ConversationListItem({
             data-testid="conversation-title"
             className={`min-w-0 flex-1 truncate ${unread ? 'font-semibold' : 'font-medium'} text-neutral-900`}
           >
-            {title}
+            <bdi>{title}</bdi>
           </span>
           {last && (
             <time

@@ -59,7 +59,10 @@ export function ConversationSearch({ conversationId, onClose, onPick }: Conversa
                     onClick={() => onPick(hit.message.seq)}
                     className="block w-full rounded-lg bg-white px-3 py-2 text-left text-sm ring-1 ring-neutral-200 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
                   >
-                    <span className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]">
+                    <span
+                      dir="auto"
+                      className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]"
+                    >
                       <HighlightedText highlight={hit.highlight} />
                     </span>
                     <time

@@ -64,7 +64,7 @@ function MemberItem({ id, name, isMe }: { id: string; name: string; isMe: boolea
     <li className="flex items-center gap-2 text-sm text-neutral-800">
       <Avatar name={name} online={online === undefined ? undefined : online} size="sm" />
       <span>
-        {name}
+        <bdi>{name}</bdi>
         {isMe && <span className="text-neutral-500"> ({t('conversation.you')})</span>}
       </span>
     </li>
@@ -152,7 +152,7 @@ function AddPeople({ conversation }: { conversation: ConversationView }) {
           {candidates.map((user) => (
             <li key={user.id} className="flex items-center gap-2 text-sm">
               <Avatar name={user.displayName} online={Boolean(user.online)} size="sm" />
-              <span className="min-w-0 flex-1 truncate">{user.displayName}</span>
+              <bdi className="min-w-0 flex-1 truncate">{user.displayName}</bdi>
               <button
                 type="button"
                 onClick={() => add.mutate([user.id])}

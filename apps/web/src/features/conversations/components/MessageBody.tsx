@@ -7,7 +7,13 @@ import { splitLinks } from '../text';
  */
 export function MessageBody({ body, mine }: { body: string; mine: boolean }) {
   return (
-    <p data-testid="message-body" className="whitespace-pre-wrap [overflow-wrap:anywhere]">
+    // dir="auto" isolates the body (and sets its direction from its first letter): a
+    // right-to-left override in it cannot reorder anything outside the message.
+    <p
+      data-testid="message-body"
+      dir="auto"
+      className="whitespace-pre-wrap [overflow-wrap:anywhere]"
+    >
       {splitLinks(body).map((part, index) =>
         part.kind === 'link' ? (
           <a

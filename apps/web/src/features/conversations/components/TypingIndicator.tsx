@@ -1,5 +1,7 @@
 import type { ConversationView } from '@mindsp/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WithUserText } from '../../../components/ui/WithUserText';
 import { useTypists } from '../typing';
 
 /** "Bob Durand is typing…" under the history; the live region is always there so it is announced. */
@@ -16,10 +18,18 @@ export function TypingIndicator({
     .map((id) => conversation.members.find((member) => member.id === id)?.displayName)
     .filter((name): name is string => Boolean(name));
 
-  let text = '';
-  if (names.length === 1) text = t('conversation.typingOne', { name: names[0] });
+  let text: ReactNode = null;
+  if (names.length === 1)
+    text = (
+      <WithUserText values={{ name: names[0] }} render={(v) => t('conversation.typingOne', v)} />
+    );
   else if (names.length === 2)
-    text = t('conversation.typingTwo', { first: names[0], second: names[1] });
+    text = (
+      <WithUserText
+        values={{ first: names[0], second: names[1] }}
+        render={(v) => t('conversation.typingTwo', v)}
+      />
+    );
   else if (names.length > 2) text = t('conversation.typingMany');
 
   return (

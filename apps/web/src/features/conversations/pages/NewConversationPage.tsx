@@ -80,7 +80,7 @@ export function NewConversationPage() {
                     aria-label={t('newConversation.remove', { name: user.displayName })}
                     className="inline-flex items-center gap-1 rounded-full bg-red-50 py-1 pl-3 pr-2 text-sm font-medium text-red-900 ring-1 ring-red-200 hover:bg-red-100"
                   >
-                    {user.displayName}
+                    <bdi>{user.displayName}</bdi>
                     <span aria-hidden="true">×</span>
                   </button>
                 </li>
@@ -148,9 +148,9 @@ export function NewConversationPage() {
                     />
                     <Avatar name={user.displayName} online={Boolean(user.online)} size="sm" />
                     <span className="min-w-0 flex-1">
-                      <span className="block truncate text-sm font-medium text-neutral-900">
+                      <bdi className="block truncate text-sm font-medium text-neutral-900">
                         {user.displayName}
-                      </span>
+                      </bdi>
                       <span className="block truncate text-xs text-neutral-500">{user.email}</span>
                     </span>
                     <span className="sr-only">

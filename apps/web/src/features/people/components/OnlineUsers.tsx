@@ -52,7 +52,7 @@ export function OnlineUsers() {
               >
                 <Avatar name={user.displayName} online size="sm" />
                 <span className="w-full truncate text-xs text-neutral-700">
-                  {firstName(user.displayName)}
+                  <bdi>{firstName(user.displayName)}</bdi>
                 </span>
               </button>
             </li>
