@@ -1,25 +1,43 @@
-import type { ConversationKind, MemberView, MessageView } from '@mindsp/contracts';
+import type {
+  ConversationKind,
+  ConversationView,
+  FormerMemberView,
+  MemberView,
+  MessageView,
+} from '@mindsp/contracts';
 
 export interface Receipt {
   /** `sent`: stored; `read`: read by everyone else (in a direct conversation, by the other person). */
   status: 'sent' | 'read';
-  /** Members other than the sender whose read watermark reached the message. */
+  /** Of those counted (`of`), how many read it: their read watermark reached its seq. */
   readBy: number;
-  /** Members other than the sender. */
+  /** The people other than the sender who were members when it was sent. */
   of: number;
 }
 
-/** A member has read a message when their read watermark reached its seq. */
+/**
+ * Whether someone is counted for the message with seq `seq`: they had joined before it
+ * (joinedAfterSeq < seq) and had not left before it (no leftAtSeq, or leftAtSeq >= seq). So
+ * a member who joins later or leaves afterwards changes nothing on older messages.
+ */
+function wasMemberAt(person: MemberView | FormerMemberView, seq: number): boolean {
+  const leftAtSeq = 'leftAtSeq' in person ? person.leftAtSeq : undefined;
+  return person.joinedAfterSeq < seq && (leftAtSeq === undefined || leftAtSeq >= seq);
+}
+
+/** Who read a message, among the people (members and former members) who could. */
 export function receiptFor(
   message: Pick<MessageView, 'seq' | 'senderId'>,
-  members: readonly MemberView[],
+  conversation: Pick<ConversationView, 'members' | 'formerMembers'>,
 ): Receipt {
-  const others = members.filter((member) => member.id !== message.senderId);
-  const readBy = others.filter((member) => member.lastReadSeq >= message.seq).length;
+  const eligible = [...conversation.members, ...(conversation.formerMembers ?? [])].filter(
+    (person) => person.id !== message.senderId && wasMemberAt(person, message.seq),
+  );
+  const readBy = eligible.filter((person) => person.lastReadSeq >= message.seq).length;
   return {
-    status: others.length > 0 && readBy === others.length ? 'read' : 'sent',
+    status: eligible.length > 0 && readBy === eligible.length ? 'read' : 'sent',
     readBy,
-    of: others.length,
+    of: eligible.length,
   };
 }
 

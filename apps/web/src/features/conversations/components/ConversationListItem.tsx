@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../auth/queries';
 import { Avatar } from '../../people/components/Avatar';
 import { firstName } from '../../people/names';
 import { listTime } from '../dates';
+import { findMember } from '../members';
 import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
 
@@ -31,7 +32,7 @@ export function ConversationListItem({
   else if (last) {
     // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
     const body = last.body.replace(/\s+/g, ' ');
-    const sender = conversation.members.find((member) => member.id === last.senderId)?.displayName;
+    const sender = findMember(conversation, last.senderId)?.member.displayName;
     if (last.senderId === me.id)
       preview = <WithUserText values={{ body }} render={(v) => t('conversations.mine', v)} />;
     else if (conversation.kind === 'group' && sender)

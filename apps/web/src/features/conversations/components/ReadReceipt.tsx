@@ -11,7 +11,7 @@ export function ReadReceipt({
   conversation: ConversationView;
 }) {
   const { t } = useTranslation();
-  const receipt = receiptFor(message, conversation.members);
+  const receipt = receiptFor(message, conversation);
   const counted = showsReadCount(conversation.kind);
   const label = counted
     ? t('conversation.readBy', { count: receipt.readBy, total: receipt.of })
