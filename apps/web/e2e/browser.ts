@@ -48,7 +48,10 @@ export interface BrowserSession {
  * One browser for the file and a fresh profile for each test, handed to `use` before each test
  * (and closed after it).
  */
-export function freshPagePerTest(use: (session: BrowserSession) => void): void {
+export function freshPagePerTest(
+  use: (session: BrowserSession) => void,
+  viewport?: { width: number; height: number },
+): void {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
@@ -58,7 +61,7 @@ export function freshPagePerTest(use: (session: BrowserSession) => void): void {
     await browser?.close();
   });
   beforeEach(async () => {
-    const opened = await openPage(browser!);
+    const opened = await openPage(browser!, viewport);
     context = opened.context;
     use({ browser: browser!, ...opened });
   });

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signInThroughApi } from './api';
 import { freshPagePerTest, signIn } from './browser';
 
 describe('language', () => {
@@ -7,8 +8,22 @@ describe('language', () => {
 
   freshPagePerTest((session) => ({ page } = session));
 
-  // Bob's profile is changed here, so the other tests (Alice, Carol) keep French.
+  /** Sets Bob's profile language, as another device of his would. */
+  async function setBobsLanguage(locale: 'fr' | 'en') {
+    const token = await signInThroughApi(page.request, 'bob@demo.test');
+    const response = await page.request.patch('/api/auth/me', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { locale },
+    });
+    expect(response.status()).toBe(200);
+  }
+
+  // Bob's profile is changed here; it goes back to French after each test, which every other
+  // test expects.
+  afterEach(() => setBobsLanguage('fr'));
+
   it('switches to English at once and keeps it after a reload', async () => {
+    await setBobsLanguage('fr');
     await signIn(page, 'bob@demo.test');
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 
@@ -29,7 +44,8 @@ describe('language', () => {
   });
 
   it("applies the profile's language in a new browser after signing in", async () => {
-    // Bob chose English above; this fresh French browser must follow his profile once he signs in.
+    // Bob chose English elsewhere; this fresh French browser must follow his profile once he signs in.
+    await setBobsLanguage('en');
     await signIn(page, 'bob@demo.test');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
 

@@ -1,20 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, signIn } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { freshPagePerTest, screenshot, signIn } from './browser';
 
 describe('on a 375 px wide phone', () => {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ context, page } = await openPage(browser, { width: 375, height: 700 }));
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-  });
+  freshPagePerTest((session) => ({ page } = session), { width: 375, height: 700 });
 
   const scrollWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
 
@@ -31,6 +22,7 @@ describe('on a 375 px wide phone', () => {
   });
 
   it('offers sign-out in the header menu', async () => {
+    await signIn(page, 'alice@demo.test');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('menuitemradio', { name: 'English' }).waitFor();
     expect(await scrollWidth()).toBeLessThanOrEqual(375);

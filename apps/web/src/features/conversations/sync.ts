@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { SocketUnavailableError, getConnectionState } from '../../lib/socket';
 import { messagesApi } from './api';
 import { type MessagePages, gapFreeSeq, mergeSync } from './cache/messages';
 import { releaseHeldMessages } from './cache/store';
@@ -70,8 +71,11 @@ export async function catchUp(queryClient: QueryClient) {
     .map(([key]) => historyConversationId(key));
   try {
     await syncHistories(queryClient, ids);
-  } catch {
-    // No answer in time: the histories may be missing anything, reload them.
+  } catch (error) {
+    // The connection dropped before the answer: the next connection catches up again, from
+    // the same cursors (reloading now, offline, would only empty the histories).
+    if (error instanceof SocketUnavailableError && getConnectionState() !== 'connected') return;
+    // Refused, or no answer on a live connection: the histories may miss anything, reload them.
     void queryClient.resetQueries({ queryKey: messageKeys.all });
   }
 }

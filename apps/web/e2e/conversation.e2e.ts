@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser';
+import { createGroup, directWith, sendThroughApi, unique } from './api';
+import {
+  ALICE,
+  BOB,
+  inView,
+  openConversation,
+  peopleSideBySide,
+  send,
+  storedMessage,
+} from './messaging';
+
+// Each test makes its own group (with a unique title) or sends its own unique text.
+
+describe('a conversation', () => {
+  const signedIn = peopleSideBySide();
+
+  it('starts a direct conversation, and a group with a title, from the people picked', async () => {
+    const alice = await signedIn(ALICE);
+    await alice.page.goto('/messages/new');
+    await alice.page
+      .getByTestId('user-option')
+      .filter({ hasText: 'Bob Durand' })
+      .getByRole('checkbox')
+      .check();
+    await alice.page.getByRole('button', { name: 'Ouvrir la conversation' }).click();
+    await alice.page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+    await alice.page
+      .getByTestId('conversation-heading')
+      .filter({ hasText: 'Bob Durand' })
+      .waitFor();
+
+    const title = `Équipe ${unique()}`;
+    await alice.page.goto('/messages/new');
+    for (const name of ['Bob Durand', 'Carol Petit'])
+      await alice.page
+        .getByTestId('user-option')
+        .filter({ hasText: name })
+        .getByRole('checkbox')
+        .check();
+    await alice.page.getByLabel('Nom du groupe').fill(title);
+    await alice.page.getByRole('button', { name: 'Créer le groupe' }).click();
+    await alice.page.getByTestId('conversation-heading').filter({ hasText: title }).waitFor();
+    await alice.page.getByTestId('conversation-item').filter({ hasText: title }).waitFor();
+  });
+
+  it('shows markup in a message as text and runs none of it', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const dialogs: string[] = [];
+    for (const { page } of [alice, bob]) {
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+    }
+
+    const id = await directWith(alice.page, 'Bob Durand');
+    await openConversation(alice.page, id);
+    await openConversation(bob.page, id);
+    const text = `<img src=x onerror=alert(1)> ${unique()}`;
+    await send(alice.page, text);
+
+    for (const { page } of [alice, bob]) {
+      const message = storedMessage(page, text);
+      await message.waitFor();
+      expect(await message.getByTestId('message-body').textContent()).toBe(text);
+      expect(await message.locator('img').count()).toBe(0);
+    }
+    // The list's preview is text too.
+    expect(await bob.page.getByTestId('conversation-list').locator('img').count()).toBe(0);
+    await bob.page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('keeps a right-to-left override inside the message that holds it', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const title = `Bidi ${unique()}`;
+    const id = await createGroup(alice.page, title, ['Bob Durand']);
+    // U+202E (RIGHT-TO-LEFT OVERRIDE), never closed: it would reverse all that follows it
+    // in the same line if the body were not isolated.
+    const marker = unique();
+    const body = `abc \u202Edef ${marker}`;
+    await sendThroughApi(bob.page, id, body);
+    await openConversation(alice.page, id);
+
+    const message = storedMessage(alice.page, marker);
+    await message.waitFor();
+    const isolation = (selector: string) =>
+      message.locator(selector).evaluate((element) => ({
+        unicodeBidi: getComputedStyle(element).unicodeBidi,
+        dir: element.getAttribute('dir'),
+      }));
+    // The body is a bidi island (dir="auto" isolates it): the override ends with it.
+    expect(await isolation('[data-testid="message-body"]')).toEqual({
+      unicodeBidi: 'isolate',
+      dir: 'auto',
+    });
+    expect(await message.getByTestId('message-body').textContent()).toBe(body);
+    // What follows it keeps its order: the sender's name above and the time below read
+    // left to right, the time under the bubble, not pulled into it.
+    expect(await message.getByTestId('message-sender').textContent()).toBe('Bob Durand');
+    expect(await message.getByTestId('message-time').textContent()).toMatch(/^\d\d:\d\d$/);
+    const bodyBox = (await message.getByTestId('message-body').boundingBox())!;
+    const timeBox = (await message.getByTestId('message-time').boundingBox())!;
+    expect(timeBox.y).toBeGreaterThanOrEqual(bodyBox.y + bodyBox.height);
+
+    // In the list, the preview's body is isolated from the sender's name before it.
+    const preview = alice.page
+      .getByTestId('conversation-item')
+      .filter({ hasText: title })
+      .getByTestId('conversation-preview');
+    const isolatedBody = preview.locator('bdi').filter({ hasText: marker });
+    expect(await isolatedBody.evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe(
+      'isolate',
+    );
+    expect(await preview.textContent()).toBe(`Bob : ${body}`);
+    // And the group's title, as a heading, is isolated too.
+    expect(
+      await alice.page
+        .getByTestId('conversation-heading')
+        .locator('bdi')
+        .evaluate((element) => getComputedStyle(element).unicodeBidi),
+    ).toBe('isolate');
+  });
+
+  it('finds a message without accents and brings it into view', async () => {
+    const alice = await signedIn(ALICE);
+    const id = await createGroup(alice.page, `Recherche ${unique()}`, [
+      'Bob Durand',
+      'Carol Petit',
+    ]);
+    const text = `Réunion de garde à 18 h ${unique()}`;
+    await sendThroughApi(alice.page, id, text);
+    // Enough after it to push it out of view.
+    for (let i = 0; i < 6; i++)
+      await sendThroughApi(alice.page, id, `Ligne ${i}\n.\n.\n.\n.\nfin ${i}`);
+    await openConversation(alice.page, id);
+
+    await alice.page.getByRole('button', { name: 'Rechercher dans la conversation' }).click();
+    await alice.page
+      .getByRole('searchbox', { name: 'Rechercher dans la conversation' })
+      .fill('reunion');
+    const hit = alice.page.getByTestId('search-hit').filter({ hasText: text.slice(-8) });
+    await hit.waitFor();
+    expect(await hit.locator('mark').first().textContent()).toBe('Réunion');
+
+    await hit.click();
+    const target = storedMessage(alice.page, text);
+    await expect.poll(() => inView(alice.page, target)).toBe(true);
+  });
+
+  it('edits and deletes my own message, for everyone', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const id = await directWith(alice.page, 'Bob Durand');
+    await openConversation(alice.page, id);
+    await openConversation(bob.page, id);
+    const suffix = unique();
+    await send(alice.page, `Rendez-vous à 8 h ${suffix}`);
+    const messageId = await storedMessage(alice.page, suffix).getAttribute('data-message-id');
+    const mine = alice.page.locator(`[data-testid="message"][data-message-id="${messageId}"]`);
+    const bobsCopy = bob.page.locator(`[data-testid="message"][data-message-id="${messageId}"]`);
+    await bobsCopy.waitFor();
+
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Actions sur le message' }).click();
+    await alice.page.getByRole('menuitem', { name: 'Modifier' }).click();
+    const editor = alice.page.getByRole('textbox', { name: 'Modifier le message' });
+    await editor.fill(`Rendez-vous à 9 h ${suffix}`);
+    await editor.press('Enter');
+    await bobsCopy.getByText(`Rendez-vous à 9 h ${suffix}`).waitFor();
+    expect(await bobsCopy.textContent()).toContain('modifié');
+
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Actions sur le message' }).click();
+    await alice.page.getByRole('menuitem', { name: 'Supprimer' }).click();
+    await mine.getByRole('group').getByRole('button', { name: 'Supprimer' }).click();
+    await bobsCopy.getByText('Message supprimé').waitFor();
+    await mine.getByText('Message supprimé').waitFor();
+    expect(await bobsCopy.textContent()).not.toContain(suffix);
+  });
+
+  it('renames a group, lets a member leave, and adds them back', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const title = `Astreinte ${unique()}`;
+    const id = await createGroup(alice.page, title, ['Bob Durand', 'Carol Petit']);
+    await sendThroughApi(alice.page, id, `Bienvenue ${title}`);
+    await openConversation(alice.page, id);
+    await bob.page.getByTestId('conversation-item').filter({ hasText: title }).waitFor();
+
+    await alice.page.getByRole('button', { name: 'Membres et réglages du groupe' }).click();
+    const details = alice.page.getByTestId('group-details');
+    await details.getByText('Membres (3)').waitFor();
+    await details.getByLabel('Nom du groupe').fill(`${title} renommée`);
+    await details.getByRole('button', { name: 'Renommer' }).click();
+    await bob.page
+      .getByTestId('conversation-item')
+      .filter({ hasText: `${title} renommée` })
+      .waitFor();
+
+    await bob.page.goto(`/messages/${id}`);
+    await bob.page.getByRole('button', { name: 'Membres et réglages du groupe' }).click();
+    await bob.page.getByRole('button', { name: 'Quitter le groupe' }).click();
+    await bob.page
+      .getByRole('group', { name: 'Quitter le groupe' })
+      .getByRole('button', { name: 'Quitter le groupe' })
+      .click();
+    await bob.page.waitForURL('**/messages');
+    await bob.page.getByTestId('online-users').waitFor();
+    expect(await bob.page.getByTestId('conversation-item').filter({ hasText: title }).count()).toBe(
+      0,
+    );
+    await details.getByText('Membres (2)').waitFor();
+
+    await details.getByLabel('Ajouter des personnes').fill('Bob');
+    await details
+      .getByRole('listitem')
+      .filter({ hasText: 'Bob Durand' })
+      .getByRole('button', { name: 'Ajouter' })
+      .click();
+    await details.getByText('Membres (3)').waitFor();
+    await bob.page
+      .getByTestId('conversation-item')
+      .filter({ hasText: `${title} renommée` })
+      .waitFor();
+    await screenshot(alice.page, 'messaging-group-details-desktop');
+  });
+});

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { createGroup, directWith, sendThroughApi, unique } from './api';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  inView,
+  openConversation,
+  peopleSideBySide,
+  send,
+  storedMessage,
+} from './messaging';
+
+// Each test makes its own group (with a unique title) or sends its own unique text through
+// the API, so any one of them can run alone or in any order.
+
+describe('delivering messages', () => {
+  const signedIn = peopleSideBySide();
+
+  it('loads older messages when scrolling up, keeping the reading position', async () => {
+    const alice = await signedIn(ALICE);
+    const id = await createGroup(alice.page, `Historique ${unique()}`, [
+      'Bob Durand',
+      'Carol Petit',
+    ]);
+    const senders = [alice.page, (await signedIn(BOB)).page, (await signedIn(CAROL)).page];
+    // 54 messages: more than a page.
+    for (let n = 1; n <= 54; n++)
+      await sendThroughApi(senders[n % 3], id, `Historique n° ${String(n).padStart(2, '0')}`);
+
+    await alice.page.goto(`/messages/${id}`);
+    await storedMessage(alice.page, 'Historique n° 54').waitFor();
+    expect(await storedMessage(alice.page, 'Historique n° 01').count()).toBe(0);
+    const oldestShown = Number(
+      await alice.page
+        .locator('[data-testid="message"][data-seq]')
+        .first()
+        .getAttribute('data-seq'),
+    );
+
+    await alice.page.getByTestId('message-list').evaluate((list) => (list.scrollTop = 0));
+    await storedMessage(alice.page, 'Historique n° 01').waitFor();
+    // The message that was at the top is still where the user was looking, not pushed away.
+    const previousTop = alice.page.locator(`[data-testid="message"][data-seq="${oldestShown}"]`);
+    await expect.poll(() => inView(alice.page, previousTop)).toBe(true);
+    await alice.page.getByText('Début de la conversation').waitFor({ state: 'attached' });
+    expect(await alice.page.getByTestId('day-separator').first().textContent()).toBe('Aujourd’hui');
+  });
+
+  it('delivers a direct message to the list and the conversation of the recipient', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const text = `Départ en intervention ${unique()}`;
+
+    await openConversation(alice.page, await directWith(alice.page, 'Bob Durand'));
+    await send(alice.page, text);
+
+    // Bob stays on /messages, without reloading: the conversation moves up with a badge.
+    const item = bob.page.getByTestId('conversation-item').filter({ hasText: 'Alice Martin' });
+    await item.getByTestId('conversation-preview').filter({ hasText: text }).waitFor();
+    await item.getByTestId('unread-badge').waitFor();
+    expect(Number(await item.getByTestId('unread-badge').textContent())).toBeGreaterThanOrEqual(1);
+
+    await item.click();
+    await storedMessage(bob.page, text).waitFor();
+    // Opening it read it: the badge goes.
+    await item.getByTestId('unread-badge').waitFor({ state: 'detached' });
+  });
+
+  it('shows Alice that Bob is typing', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const id = await directWith(alice.page, 'Bob Durand');
+    await openConversation(alice.page, id);
+    await openConversation(bob.page, id);
+
+    const composer = bob.page.getByTestId('composer');
+    await composer.pressSequentially('Bien reçu, on', { delay: 30 });
+    const typing = alice.page.getByTestId('typing');
+    await typing.waitFor();
+    expect(await typing.textContent()).toMatch(/Bob Durand est en train d.écrire…/);
+
+    // Bob stops (clears the composer): the indicator goes without waiting for the timeout.
+    await composer.fill('');
+    await typing.waitFor({ state: 'detached', timeout: 6_000 });
+  });
+
+  it("turns Alice's message ✓✓ when Bob opens the conversation", async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const text = `Point de situation ${unique()}`;
+    await openConversation(alice.page, await directWith(alice.page, 'Bob Durand'));
+    await send(alice.page, text);
+
+    const receipt = storedMessage(alice.page, text).getByTestId('receipt');
+    expect(await receipt.getAttribute('data-status')).toBe('sent');
+    expect(await receipt.textContent()).toContain('✓');
+    expect(await receipt.textContent()).not.toContain('✓✓');
+
+    await bob.page.getByTestId('conversation-item').filter({ hasText: text }).click();
+    await storedMessage(bob.page, text).waitFor();
+
+    await expect.poll(() => receipt.getAttribute('data-status')).toBe('read');
+    expect(await receipt.textContent()).toContain('✓✓');
+    expect(await receipt.getAttribute('title')).toBe('Lu');
+  });
+
+  it('says "read by 1 of 2" in a group of three once Bob has read', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const title = `Garde de nuit ${unique()}`;
+    const text = `Relève à 7 h ${unique()}`;
+
+    await openConversation(
+      alice.page,
+      await createGroup(alice.page, title, ['Bob Durand', 'Carol Petit']),
+    );
+    await send(alice.page, text);
+    const receipt = storedMessage(alice.page, text).getByTestId('receipt');
+    expect(await receipt.textContent()).toContain('Lu par 0 sur 2');
+
+    await bob.page.getByTestId('conversation-item').filter({ hasText: title }).click();
+    await storedMessage(bob.page, text).waitFor();
+
+    await expect.poll(() => receipt.textContent(), { timeout: 10_000 }).toContain('Lu par 1 sur 2');
+    expect(await receipt.getAttribute('data-status')).toBe('sent');
+  });
+
+  it('catches up with what was sent while Bob was offline, and says he is offline meanwhile', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const id = await createGroup(alice.page, `Coupure ${unique()}`, ['Bob Durand']);
+    await openConversation(bob.page, id);
+    await bob.page.getByTestId('message-list').waitFor();
+    const text = `Message pendant la coupure ${unique()}`;
+
+    const sent: string[] = [];
+    bob.page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => void sent.push(String(payload))),
+    );
+    bob.page.on('request', (request) => void sent.push(request.postData() ?? ''));
+
+    await bob.context.setOffline(true);
+    await bob.page.getByTestId('connection-banner').waitFor();
+
+    await sendThroughApi(alice.page, id, text);
+    // Nothing can reach Bob now.
+    await bob.page.waitForTimeout(1_000);
+    expect(await bob.page.getByTestId('message').filter({ hasText: text }).count()).toBe(0);
+
+    await bob.context.setOffline(false);
+    await bob.page.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 20_000 });
+    await storedMessage(bob.page, text).waitFor({ timeout: 20_000 });
+    // Exactly once; it came through the catch-up: nothing reached Bob while he was away.
+    expect(await storedMessage(bob.page, text).count()).toBe(1);
+    expect(sent.some((payload) => payload.includes('"sync"') && payload.includes(id))).toBe(true);
+  });
+
+  it('sends a message written offline once back online, exactly once', async () => {
+    const alice = await signedIn(ALICE);
+    const id = await createGroup(alice.page, `Hors ligne ${unique()}`, ['Bob Durand']);
+    await openConversation(alice.page, id);
+    const text = `Écrit hors ligne ${unique()}`;
+
+    await alice.context.setOffline(true);
+    await alice.page.getByTestId('connection-banner').waitFor();
+    await alice.page.getByTestId('composer').fill(text);
+    await alice.page.getByTestId('composer').press('Enter');
+    const pending = alice.page
+      .locator('[data-testid="message"][data-pending]')
+      .filter({ hasText: text });
+    await pending.waitFor();
+    expect(await pending.getByTestId('receipt').textContent()).toContain('Envoi');
+
+    await alice.context.setOffline(false);
+    await storedMessage(alice.page, text).waitFor({ timeout: 20_000 });
+    expect(await alice.page.getByTestId('message').filter({ hasText: text }).count()).toBe(1);
+
+    // Stored once on the server too.
+    await openConversation(alice.page, id);
+    await storedMessage(alice.page, text).waitFor();
+    expect(await alice.page.getByTestId('message').filter({ hasText: text }).count()).toBe(1);
+  });
+});

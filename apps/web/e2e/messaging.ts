@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchBrowser, openPage, signIn } from './browser';
+
+// Two or three people side by side, each in their own browser context.
+
+export const ALICE = 'alice@demo.test';
+export const BOB = 'bob@demo.test';
+export const CAROL = 'carol@demo.test';
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * One browser for the file; `signedIn(email)` opens a fresh profile signed in with a live
+ * connection, closed after the test.
+ */
+export function peopleSideBySide() {
+  let browser: Browser;
+  let opened: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.map((context) => context.close()));
+    opened = [];
+  });
+
+  return async function signedIn(
+    email: string,
+    viewport?: { width: number; height: number },
+  ): Promise<Person> {
+    const person = await openPage(browser, viewport);
+    opened.push(person.context);
+    await signIn(person.page, email);
+    await person.page.getByTestId('current-user').waitFor();
+    await waitForSocket(person.page);
+    return person;
+  };
+}
+
+export function storedMessage(page: Page, text: string): Locator {
+  return page.locator('[data-testid="message"][data-seq]').filter({ hasText: text });
+}
+
+/** The live connection is up: wait for the socket, not a delay. */
+export async function waitForSocket(page: Page): Promise<void> {
+  await page.locator('[data-connection-state="connected"]').waitFor({ state: 'attached' });
+}
+
+/** Opens the conversation and waits until it can be written in. */
+export async function openConversation(page: Page, conversationId: string): Promise<void> {
+  await page.goto(`/messages/${conversationId}`);
+  await page.getByTestId('composer').waitFor();
+  await waitForSocket(page);
+}
+
+/** Sends with Enter; resolves once the server stored it (the message has its seq). */
+export async function send(page: Page, text: string): Promise<void> {
+  const composer = page.getByTestId('composer');
+  await composer.fill(text);
+  await composer.press('Enter');
+  await storedMessage(page, text.split('\n')[0]).last().waitFor();
+}
+
+export async function inView(page: Page, target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  const list = await page.getByTestId('message-list').boundingBox();
+  return !!box && !!list && box.y >= list.y - 1 && box.y + box.height <= list.y + list.height + 1;
+}
