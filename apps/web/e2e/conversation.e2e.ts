@@ -167,6 +167,11 @@ describe('a conversation', () => {
 
     await mine.hover();
     await mine.getByRole('button', { name: 'Actions sur le message' }).click();
+    // With a menu open, still no inline <style> or <script> in the page: the CSP
+    // (script-src and style-src 'self') has nothing to refuse.
+    expect(
+      await alice.page.evaluate(() => document.querySelectorAll('style, script:not([src])').length),
+    ).toBe(0);
     await alice.page.getByRole('menuitem', { name: 'Modifier' }).click();
     const editor = alice.page.getByRole('textbox', { name: 'Modifier le message' });
     await editor.fill(`Rendez-vous à 9 h ${suffix}`);

@@ -1,8 +1,15 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { ComponentProps, ReactNode } from 'react';
 
-/** A drop-down menu (Radix: keyboard, focus and collisions handled) with the app's look. */
-export const Menu = DropdownMenu.Root;
+/**
+ * A drop-down menu (Radix: keyboard, focus and collisions handled) with the app's look.
+ * Not modal: a modal menu locks the page's scroll by inserting a <style> element, which the
+ * Content-Security-Policy (style-src 'self') refuses.
+ */
+export function Menu(props: Omit<ComponentProps<typeof DropdownMenu.Root>, 'modal'>) {
+  return <DropdownMenu.Root modal={false} {...props} />;
+}
+
 export const MenuTrigger = DropdownMenu.Trigger;
 export const MenuLabel = DropdownMenu.Label;
 export const MenuRadioGroup = DropdownMenu.RadioGroup;
