@@ -77,10 +77,25 @@ export async function directWith(page: Page, name: string): Promise<string> {
   return direct.id;
 }
 
-/** Sends as the user signed in on `page`, through the REST API. */
-export async function sendThroughApi(page: Page, conversationId: string, body: string) {
-  await callApi(page, 'POST', `/api/conversations/${conversationId}/messages`, {
+/** Sends as the user signed in on `page`, through the REST API; the stored message's seq. */
+export async function sendThroughApi(
+  page: Page,
+  conversationId: string,
+  body: string,
+): Promise<{ seq: number }> {
+  return callApi(page, 'POST', `/api/conversations/${conversationId}/messages`, {
     body,
     clientMessageId: randomUUID(),
   });
+}
+
+/** Moves the read watermark of the user signed in on `page`. */
+export async function readThroughApi(page: Page, conversationId: string, seq: number) {
+  await callApi(page, 'POST', `/api/conversations/${conversationId}/read`, { seq });
+}
+
+/** The user signed in on `page` leaves the group. */
+export async function leaveThroughApi(page: Page, conversationId: string) {
+  const me = await callApi<{ id: string }>(page, 'GET', '/api/auth/me');
+  await callApi(page, 'DELETE', `/api/conversations/${conversationId}/members/${me.id}`);
 }

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
-import { createGroup, directWith, sendThroughApi, unique } from './api';
+import {
+  createGroup,
+  directWith,
+  leaveThroughApi,
+  readThroughApi,
+  sendThroughApi,
+  unique,
+} from './api';
 import {
   ALICE,
   BOB,
+  CAROL,
   inView,
   openConversation,
   peopleSideBySide,
@@ -233,5 +241,35 @@ describe('a conversation', () => {
       .filter({ hasText: `${title} renommée` })
       .waitFor();
     await screenshot(alice.page, 'messaging-group-details-desktop');
+  });
+
+  it('keeps the name and the read count of a member who left on the messages of their time', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const carol = await signedIn(CAROL);
+    const id = await createGroup(alice.page, `Départ ${unique()}`, ['Bob Durand', 'Carol Petit']);
+    const text = `Consignes de garde ${unique()}`;
+    const { seq } = await sendThroughApi(alice.page, id, text);
+    const reply = `Bien noté ${unique()}`;
+    const { seq: replySeq } = await sendThroughApi(bob.page, id, reply);
+    await readThroughApi(bob.page, id, replySeq);
+    await readThroughApi(carol.page, id, replySeq);
+
+    await openConversation(alice.page, id);
+    const receipt = storedMessage(alice.page, text).getByTestId('receipt');
+    await expect.poll(() => receipt.textContent()).toContain('Lu par 2 sur 2');
+    expect(Number(await storedMessage(alice.page, text).getAttribute('data-seq'))).toBe(seq);
+
+    await leaveThroughApi(bob.page, id);
+    const bobsMessage = storedMessage(alice.page, reply);
+    // Live (conversation:updated), then as the server has it after a reload.
+    for (const reloaded of [false, true]) {
+      if (reloaded) await openConversation(alice.page, id);
+      await expect
+        .poll(() => bobsMessage.getByTestId('message-sender').textContent())
+        .toBe('Bob Durand (a quitté le groupe)');
+      expect(await receipt.textContent()).toContain('Lu par 2 sur 2');
+      expect(await receipt.getAttribute('data-status')).toBe('read');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchBrowser, openPage, signIn } from './browser';
 
 // Two or three people side by side, each in their own browser context.
@@ -26,9 +26,15 @@ export function peopleSideBySide() {
   afterAll(async () => {
     await browser?.close();
   });
+  // Whatever a test does, the page breaks none of the API's Content-Security-Policy (no inline
+  // script or style, only its own origin): Chromium reports each refusal on the console.
+  let refusals: string[] = [];
   afterEach(async () => {
     await Promise.all(opened.map((context) => context.close()));
     opened = [];
+    const seen = refusals;
+    refusals = [];
+    expect(seen).toEqual([]);
   });
 
   return async function signedIn(
@@ -37,6 +43,9 @@ export function peopleSideBySide() {
   ): Promise<Person> {
     const person = await openPage(browser, viewport);
     opened.push(person.context);
+    person.page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) refusals.push(message.text());
+    });
     await signIn(person.page, email);
     await person.page.getByTestId('current-user').waitFor();
     await waitForSocket(person.page);

@@ -83,6 +83,10 @@ describe('the live connection and the layout', () => {
     await alice.page.getByText('Lu par 1 sur 2').first().waitFor();
 
     await screenshot(alice.page, 'messaging-conversation-desktop');
+    // Served under the API's policy: own scripts and styles only, own origin only.
+    const served = await alice.page.request.get(`/messages/${id}`);
+    expect(served.headers()['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(served.headers()['content-security-policy']).toMatch(/style-src 'self'(;|$)/);
     await alice.page.goto('/messages');
     await alice.page.getByTestId('conversation-item').first().waitFor();
     await screenshot(alice.page, 'messaging-list-desktop');
