@@ -33,15 +33,12 @@ export function appendOnce(
   message: MessageView,
 ): MessagePages | undefined {
   if (!data) return data;
-  for (const [pageIndex, page] of data.pages.entries()) {
-    const index = page.items.findIndex(
-      (item) => item.id === message.id || item.seq === message.seq,
-    );
-    if (index === -1) continue;
-    const next = laterVersion(page.items[index], message);
-    if (next === page.items[index]) return data;
-    return withPage(data, pageIndex, { ...page, items: page.items.with(index, next) });
-  }
+  const held = updateCopy(
+    data,
+    message,
+    (item) => item.id === message.id || item.seq === message.seq,
+  );
+  if (held) return held;
 
   // The page to insert into: the last one whose first message is older than this one.
   let pageIndex = data.pages.length - 1;
@@ -63,15 +60,27 @@ export function replaceMessage(
   message: MessageView,
 ): MessagePages | undefined {
   if (!data) return data;
+  return updateCopy(data, message, (item) => item.id === message.id) ?? data;
+}
+
+/**
+ * The history with the copy `isCopy` finds replaced by the later of it and `message` (the
+ * same history when the copy is already the later); undefined when no copy is loaded.
+ */
+function updateCopy(
+  data: MessagePages,
+  message: MessageView,
+  isCopy: (item: MessageView) => boolean,
+): MessagePages | undefined {
   for (const [pageIndex, page] of data.pages.entries()) {
-    const index = page.items.findIndex((item) => item.id === message.id);
+    const index = page.items.findIndex(isCopy);
     if (index === -1) continue;
     const next = laterVersion(page.items[index], message);
     return next === page.items[index]
       ? data
       : withPage(data, pageIndex, { ...page, items: page.items.with(index, next) });
   }
-  return data;
+  return undefined;
 }
 
 function withPage(data: MessagePages, index: number, page: MessagePage): MessagePages {
