@@ -274,8 +274,10 @@ export async function socketRequest<E extends keyof ClientEvents>(
 }
 
 /**
- * Fire and forget (typing): dropped when not connected, there is nothing to catch up later.
- * Returns whether it went out.
+ * Fire and forget (typing): not sent when not connected, there is nothing to catch up later.
+ * Returns whether it went out. Not `volatile`: a volatile packet is silently dropped while the
+ * transport upgrades (polling to WebSocket, just after connecting), and "typing" is only sent
+ * again after a pause, so the other side would never see it.
  */
 export function socketNotify<E extends keyof ClientEvents>(
   event: E,
@@ -283,8 +285,10 @@ export function socketNotify<E extends keyof ClientEvents>(
 ): boolean {
   const current = socket;
   if (!current?.connected) return false;
-  (
-    current.volatile as unknown as { emit(event: string, input: unknown, ack: () => void): void }
-  ).emit(event, input, () => undefined);
+  (current as unknown as { emit(event: string, input: unknown, ack: () => void): void }).emit(
+    event,
+    input,
+    () => undefined,
+  );
   return true;
 }
