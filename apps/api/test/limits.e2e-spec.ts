@@ -72,7 +72,7 @@ describe('login limits under concurrency', () => {
   it('does not lock the owner out when a stranger fails on their account from elsewhere', async () => {
     const stranger = ipOf(3);
     for (let i = 0; i < 12; i++) await fromIp(t, stranger, owner.tenant, owner.email, 'guess');
-    expectTooManyRequests(await fromIp(t, stranger, owner.tenant, owner.email, 'guess'));
+    expect((await fromIp(t, stranger, owner.tenant, owner.email, 'guess')).status).toBe(429);
 
     const res = await fromIp(t, ipOf(4), owner.tenant, owner.email, PASSWORD).expect(200);
     expect(res.body.user.email).toBe(owner.email);
