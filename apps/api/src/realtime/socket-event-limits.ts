@@ -85,5 +85,9 @@ export class SocketEventLimits {
 
 function refused(message: string, refusals: RateLimiterRes[]): AckError {
   const retryAfterSeconds = secondsBeforeNext(refusals);
-  return { code: 'rate_limited', message: `${message} (wait ${retryAfterSeconds} s)`, retryAfterSeconds };
+  return {
+    code: 'rate_limited',
+    message: `${message} (wait ${retryAfterSeconds} s)`,
+    retryAfterSeconds,
+  };
 }
