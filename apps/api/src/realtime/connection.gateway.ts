@@ -121,12 +121,15 @@ export class ConnectionGateway
   // Whatever is missed, the expiry and the beat's sweep put right.
   async handleConnection(socket: AppSocket) {
     try {
-      // A revocation between the handshake's check and now found no socket to close: close it.
-      if (!(await this.revocations.isLive({ sid: socket.data.sessionId }))) {
-        socket.disconnect(true);
-        return;
-      }
-      if (await this.presence.connect(presenceSocket(socket))) {
+      // Side by side, so presence is recorded as soon as it was before sessions were checked here.
+      const [cameOnline, live] = await Promise.all([
+        this.presence.connect(presenceSocket(socket)),
+        this.revocations.isLive({ sid: socket.data.sessionId }),
+      ]);
+      // A revocation between the handshake's check and now found no socket to close: close it
+      // (handleDisconnect puts presence right).
+      if (!live) return void socket.disconnect(true);
+      if (cameOnline) {
         const { tenantId, id } = socket.data.user;
         this.realtime.send(rooms.tenant(tenantId), 'presence', {
           userId: id,
@@ -141,10 +144,13 @@ export class ConnectionGateway
 
   async handleDisconnect(socket: AppSocket) {
     if (!socket.data.user) return;
+    const { id, tenantId } = socket.data.user;
     try {
-      await this.slots.release({ socketId: socket.id, userId: socket.data.user.id });
-      const offline = await this.presence.disconnect(presenceSocket(socket));
-      if (offline) this.realtime.send(rooms.tenant(socket.data.user.tenantId), 'presence', offline);
+      const [offline] = await Promise.all([
+        this.presence.disconnect(presenceSocket(socket)),
+        this.slots.release({ socketId: socket.id, userId: id }),
+      ]);
+      if (offline) this.realtime.send(rooms.tenant(tenantId), 'presence', offline);
     } catch (error) {
       this.logger.warn(`Presence not cleared for socket ${socket.id}: ${String(error)}`);
     }
