@@ -14,7 +14,7 @@ import type { AppSocket } from './socket-types';
  *   and a per-instance count would multiply the budget by the number of instances. Once a user is
  *   over, the key is also blocked in memory, so a flood costs no Redis round trip per event.
  * A refused event gets a `rate_limited` ack with the wait, and never reaches its handler; the
- * connection stays open.
+ * connection stays open, unless it goes on sending a whole byte budget while refused.
  */
 @Injectable()
 export class SocketEventLimits {
@@ -22,6 +22,7 @@ export class SocketEventLimits {
   private readonly perSocket: RateLimiterMemory;
   private readonly eventsPerUser: RateLimiterRedis;
   private readonly bytesPerUser: RateLimiterRedis;
+  private readonly bytesBudget: number;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
     const { points, windowSeconds } = config.socketEventLimit;
@@ -37,6 +38,7 @@ export class SocketEventLimits {
       });
     this.eventsPerUser = perUser('socket-events', events);
     this.bytesPerUser = perUser('socket-bytes', bytes);
+    this.bytesBudget = bytes;
   }
 
   /** Counts every event `socket` sends from now on, and refuses those over a limit. */
@@ -48,14 +50,23 @@ export class SocketEventLimits {
       // String length for text frames: UTF-16 units, the size of the JSON near enough.
       unbilledBytes += packet.data.length;
     });
+    let refusedBytes = 0;
     socket.use(([, ...args], next) => {
       const bytes = unbilledBytes;
       unbilledBytes = 0;
       this.admit(socket.id, socket.data.user.id, bytes).then(
         (refusal) => {
-          if (!refusal) return next();
+          if (!refusal) {
+            refusedBytes = 0;
+            return next();
+          }
           const ack = args[args.length - 1];
           if (typeof ack === 'function') ack({ ok: false, error: refusal });
+          // Reading and parsing the frames is most of what a flood costs, refused or not; a
+          // client that sends a whole budget more after being told to wait (ours waits) is
+          // cut off, or it could keep the event loop busy with refusals.
+          refusedBytes += bytes;
+          if (refusedBytes > this.bytesBudget) socket.disconnect(true);
         },
         (error: unknown) => {
           // Redis unreachable: the event goes through rather than failing every user.
