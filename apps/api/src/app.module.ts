@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { PresenceModule } from './presence/presence.module';
+import { ConnectionModule } from './realtime/connection.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
 import { ConfigModule } from './config/config.module';
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module';
     PresenceModule,
     ConversationsModule,
     SearchModule,
+    ConnectionModule,
   ],
 })
 export class AppModule {}

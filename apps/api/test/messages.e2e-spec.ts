@@ -626,8 +626,22 @@ describe('socket event flood', () => {
       acks.push(await flooding.emit('sync', { cursors: { [group.id]: 0 } }));
     expect(acks.slice(0, 10).every((ack) => ack.ok)).toBe(true);
     expect(acks.slice(10)).toEqual([
-      { ok: false, error: { code: 'rate_limited', message: expect.any(String) } },
-      { ok: false, error: { code: 'rate_limited', message: expect.any(String) } },
+      {
+        ok: false,
+        error: {
+          code: 'rate_limited',
+          message: expect.any(String),
+          retryAfterSeconds: expect.any(Number),
+        },
+      },
+      {
+        ok: false,
+        error: {
+          code: 'rate_limited',
+          message: expect.any(String),
+          retryAfterSeconds: expect.any(Number),
+        },
+      },
     ]);
     expect(flooding.connected).toBe(true);
 

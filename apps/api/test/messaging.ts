@@ -36,7 +36,11 @@ export async function signIn(t: TestApp) {
 export type DemoPeople = Awaited<ReturnType<typeof signIn>>;
 
 /** Sending freely: for suites that send more than the per-user limit allows. */
-export const SEND_FREELY = { MESSAGE_RATE_LIMIT: '100000', SOCKET_EVENT_LIMIT: '100000' };
+export const SEND_FREELY = {
+  MESSAGE_RATE_LIMIT: '100000',
+  SOCKET_EVENT_LIMIT: '100000',
+  SOCKET_USER_EVENT_LIMIT: '100000',
+};
 
 /**
  * One app for a describe block, with the demo people signed in (handed over by `ready`), and the

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -11,6 +11,8 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { RequestThrottleGuard } from './request-throttle.guard';
+import { SessionRevocations } from './session-revocations';
+import { RetryAfterInterceptor } from './too-many-requests';
 
 @Module({
   imports: [
@@ -37,11 +39,13 @@ import { RequestThrottleGuard } from './request-throttle.guard';
     JwtStrategy,
     PasswordHasher,
     LoginRateLimiter,
+    SessionRevocations,
     // Order matters: authenticate first, then check the role, then count the request per user.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: AdminGuard },
     { provide: APP_GUARD, useClass: RequestThrottleGuard },
+    { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
-  exports: [PasswordHasher, JwtModule],
+  exports: [PasswordHasher, JwtModule, SessionRevocations],
 })
 export class AuthModule {}

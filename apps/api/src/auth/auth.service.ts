@@ -12,6 +12,7 @@ import type { LoginDto, UpdateMeDto } from './dto/auth.dto';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { PasswordHasher } from './password-hasher';
 import { RefreshToken } from './refresh-token.entity';
+import { SessionRevocations } from './session-revocations';
 
 const INVALID_CREDENTIALS = 'Invalid organisation, email or password';
 const INVALID_REFRESH = 'Invalid or expired refresh token';
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly passwords: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
+    private readonly revocations: SessionRevocations,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.decoyHash = passwords.hash(randomBytes(16).toString('hex'));
@@ -44,7 +46,7 @@ export class AuthService {
     const email = input.email.trim().toLowerCase();
     const tenantSlug = input.tenant.trim().toLowerCase();
     const account = `${tenantSlug}:${email}`;
-    await this.limiter.assertAllowed(ip, account);
+    const attempt = await this.limiter.begin(ip, account);
 
     const user = await this.db
       .getRepository(User)
@@ -57,11 +59,10 @@ export class AuthService {
       input.password,
     );
     if (!user || !valid) {
-      await this.limiter.recordFailure(ip, account);
       // One answer for wrong tenant, unknown email and wrong password: no account enumeration.
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
-    await this.limiter.recordSuccess(account);
+    await this.limiter.succeeded(attempt);
     const tokens = await this.issueTokens(this.db.manager, user, randomUUID());
     return { ...tokens, user: toAuthUser(user) };
   }
@@ -77,24 +78,23 @@ export class AuthService {
         .where('token.id = :id', { id })
         .getOne();
       if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(secret)))
-        return 'invalid';
+        return 'invalid' as const;
       if (token.revokedAt) {
         // A rotated token presented again was copied: end every session of that family.
-        await tx
-          .getRepository(RefreshToken)
-          .update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-        return 'reused';
+        await revokeFamily(tx, token.familyId);
+        return { reusedFamily: token.familyId };
       }
-      if (token.expiresAt.getTime() <= Date.now()) return 'invalid';
+      if (token.expiresAt.getTime() <= Date.now()) return 'invalid' as const;
       const user = await tx.getRepository(User).findOneBy({ id: token.userId });
-      if (!user) return 'invalid';
+      if (!user) return 'invalid' as const;
       await tx.getRepository(RefreshToken).update({ id: token.id }, { revokedAt: new Date() });
       return this.issueTokens(tx, user, token.familyId);
     });
-    if (typeof outcome === 'string') {
-      throw new UnauthorizedException(
-        outcome === 'reused' ? 'Refresh token already used; sign in again' : INVALID_REFRESH,
-      );
+    if (outcome === 'invalid') throw new UnauthorizedException(INVALID_REFRESH);
+    if ('reusedFamily' in outcome) {
+      // After the commit: the access tokens and sockets of the copied session end too.
+      await this.revocations.revoke(outcome.reusedFamily);
+      throw new UnauthorizedException('Refresh token already used; sign in again');
     }
     return outcome;
   }
@@ -110,9 +110,8 @@ export class AuthService {
     const token = await this.db.getRepository(RefreshToken).findOneBy({ id: parsed.id });
     if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(parsed.secret)))
       return;
-    await this.db
-      .getRepository(RefreshToken)
-      .update({ familyId: token.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await revokeFamily(this.db.manager, token.familyId);
+    await this.revocations.revoke(token.familyId);
   }
 
   async me(caller: AuthenticatedUser): Promise<AuthUser> {
@@ -135,7 +134,12 @@ export class AuthService {
   }
 
   private async issueTokens(db: EntityManager, user: User, familyId: string): Promise<TokenPair> {
-    const payload: AccessTokenPayload = { sub: user.id, tid: user.tenantId, role: user.role };
+    const payload: AccessTokenPayload = {
+      sub: user.id,
+      tid: user.tenantId,
+      role: user.role,
+      sid: familyId,
+    };
     const accessToken = await this.jwt.signAsync(payload, {
       expiresIn: this.config.accessTokenTtl,
     });
@@ -149,6 +153,12 @@ export class AuthService {
     });
     return { accessToken, refreshToken: `${token.id}.${secret}` };
   }
+}
+
+function revokeFamily(db: EntityManager, familyId: string) {
+  return db
+    .getRepository(RefreshToken)
+    .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

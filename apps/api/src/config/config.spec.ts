@@ -75,4 +75,13 @@ describe('loadConfig', () => {
       /QUEUE_STALLED_INTERVAL/,
     );
   });
+
+  it('has the socket and login limits the README states, and refuses a cap of zero', () => {
+    expect(loadConfig(SECRET)).toMatchObject({
+      socketsPerUser: 20,
+      userSocketLimit: { events: 200, bytes: 2 * 1024 * 1024, windowSeconds: 10 },
+      loginLimits: { perIp: 30, perEmail: 10, perAccount: 100, slowDownSeconds: 10 },
+    });
+    expect(() => loadConfig({ ...SECRET, SOCKETS_PER_USER: '0' })).toThrow(/SOCKETS_PER_USER/);
+  });
 });

@@ -35,7 +35,10 @@ const schema = z.object({
   WEB_DIST: z.string().optional(),
   LOGIN_LIMIT_PER_IP: integer(30),
   LOGIN_LIMIT_PER_EMAIL: integer(10),
+  LOGIN_LIMIT_PER_ACCOUNT: integer(100),
   LOGIN_LIMIT_WINDOW: duration.default(15 * 60),
+  LOGIN_SLOW_DOWN: duration.default(10),
+  LOGIN_KNOWN_IP_TTL: duration.default(30 * 86400),
   SERVICE_TIMEOUT: duration.default(10),
   MESSAGE_RATE_LIMIT: integer(30),
   MESSAGE_RATE_WINDOW: duration.default(10),
@@ -44,6 +47,9 @@ const schema = z.object({
   REQUEST_WINDOW: duration.default(60),
   SOCKET_EVENT_LIMIT: integer(100),
   SOCKET_EVENT_WINDOW: duration.default(10),
+  SOCKET_USER_EVENT_LIMIT: integer(200),
+  SOCKET_USER_BYTES: integer(2 * 1024 * 1024),
+  SOCKETS_PER_USER: integer(20),
   SOCKET_EXPIRY_SWEEP: duration.default(15),
   QUEUE_LOCK_DURATION: integer(30_000, 1000),
   QUEUE_STALLED_INTERVAL: integer(30_000, 1000),
@@ -74,8 +80,14 @@ function toConfig(env: z.infer<typeof schema>) {
     webDist: env.WEB_DIST ?? (existsSync(join(BUILT_WEB, 'index.html')) ? BUILT_WEB : undefined),
     loginLimits: {
       perIp: env.LOGIN_LIMIT_PER_IP,
+      /** Per account *and* IP: a stranger only ever blocks their own address. */
       perEmail: env.LOGIN_LIMIT_PER_EMAIL,
+      /** Per account from every IP: past it, unknown IPs get one attempt per `slowDownSeconds`. */
+      perAccount: env.LOGIN_LIMIT_PER_ACCOUNT,
       windowSeconds: env.LOGIN_LIMIT_WINDOW,
+      slowDownSeconds: env.LOGIN_SLOW_DOWN,
+      /** How long an IP that signed into an account stays exempt from that account's ceiling. */
+      knownIpSeconds: env.LOGIN_KNOWN_IP_TTL,
     },
     serviceTimeoutSeconds: env.SERVICE_TIMEOUT,
     messageRateLimit: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW },
@@ -96,6 +108,14 @@ function toConfig(env: z.infer<typeof schema>) {
     },
     /** `tenant-slug/email` of the admins who see and act on every tenant's jobs. */
     platformOperators: env.PLATFORM_OPERATORS,
+    /** The same window, counted per user over all their sockets on every instance: events, bytes. */
+    userSocketLimit: {
+      events: env.SOCKET_USER_EVENT_LIMIT,
+      bytes: env.SOCKET_USER_BYTES,
+      windowSeconds: env.SOCKET_EVENT_WINDOW,
+    },
+    /** Open sockets one user may hold at once, over all API instances. */
+    socketsPerUser: env.SOCKETS_PER_USER,
   };
 }
 

@@ -4,15 +4,13 @@ import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayDisconnect,
-  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { toAck, validPayload } from '../realtime/ack';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
-import type { AppServer, AppSocket } from '../realtime/socket-types';
-import { ConversationsService } from './conversations.service';
+import type { AppSocket } from '../realtime/socket-types';
 import {
   SocketDeleteMessageDto,
   SocketEditMessageDto,
@@ -35,38 +33,16 @@ interface TypingState {
 
 /**
  * The conversation events of a socket: translate, then delegate to the same services REST uses.
- * Rooms are joined here, by the server, after the membership is known.
+ * The socket's rooms were joined by ConnectionGateway before it connected.
  */
 @WebSocketGateway()
-export class ConversationsGateway implements OnGatewayInit, OnGatewayDisconnect {
+export class ConversationsGateway implements OnGatewayDisconnect {
   private readonly typing = new Map<string, TypingState>();
 
   constructor(
-    private readonly conversations: ConversationsService,
     private readonly messages: MessagesService,
     private readonly realtime: RealtimeService,
   ) {}
-
-  afterInit(server: AppServer) {
-    // Joined in the handshake, before the client hears `connect`: its first event already
-    // finds its rooms (joining in handleConnection would race it).
-    server.use((socket, next) => {
-      this.joinRooms(socket).then(
-        () => next(),
-        () => next(new Error('unavailable')),
-      );
-    });
-  }
-
-  private async joinRooms(socket: AppSocket) {
-    const { id, tenantId } = socket.data.user;
-    const conversationIds = await this.conversations.conversationIdsOf(id);
-    await socket.join([
-      rooms.tenant(tenantId),
-      rooms.user(id),
-      ...conversationIds.map(rooms.conversation),
-    ]);
-  }
 
   handleDisconnect(socket: AppSocket) {
     const userId = socket.data.user?.id;

@@ -24,5 +24,6 @@ import { MessagesService } from './messages.service';
     MessageRateLimiter,
     ConversationsGateway,
   ],
+  exports: [ConversationsService],
 })
 export class ConversationsModule {}

@@ -1,6 +1,7 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { refusalsOf, secondsBeforeNext, TooManyRequestsException } from '../auth/too-many-requests';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 
@@ -20,19 +21,9 @@ export class MessageRateLimiter {
   }
 
   async consume(userId: string): Promise<void> {
-    try {
-      await this.limiter.consume(userId);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = Math.ceil(error.msBeforeNext / 1000);
-      throw new HttpException(
-        {
-          statusCode: 429,
-          error: 'Too Many Requests',
-          message: `You are sending too fast; wait ${seconds} s`,
-        },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
-    }
+    const refusals = refusalsOf(await Promise.allSettled([this.limiter.consume(userId)]));
+    if (!refusals.length) return;
+    const wait = secondsBeforeNext(refusals);
+    throw new TooManyRequestsException(`You are sending too fast; wait ${wait} s`, wait);
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PresenceGateway } from './presence.gateway';
 import { PresenceService } from './presence.service';
 
-@Module({ providers: [PresenceService, PresenceGateway], exports: [PresenceService] })
+/** Presence state; sockets come and go through realtime/ConnectionGateway. */
+@Module({ providers: [PresenceService], exports: [PresenceService] })
 export class PresenceModule {}

@@ -46,9 +46,11 @@ export async function toAck<T>(work: () => Promise<T>): Promise<Ack<T>> {
       return { ok: false, error: { code: 'invalid_payload', message: error.message } };
     }
     if (error instanceof HttpException) {
+      const code = CODES[error.getStatus()] ?? 'bad_request';
+      const { retryAfterSeconds } = error.getResponse() as { retryAfterSeconds?: number };
       return {
         ok: false,
-        error: { code: CODES[error.getStatus()] ?? 'bad_request', message: messageOf(error) },
+        error: { code, message: messageOf(error), ...(retryAfterSeconds && { retryAfterSeconds }) },
       };
     }
     logger.error(error);

@@ -1,6 +1,6 @@
 import type { ServerEvents } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
+import { rooms } from './rooms';
 import type { AppServer } from './socket-types';
 
 /**
@@ -13,11 +13,6 @@ export class RealtimeService {
 
   attach(server: AppServer) {
     this.server = server;
-  }
-
-  get io(): AppServer {
-    if (!this.server) throw new Error('Socket.IO server not attached yet');
-    return this.server;
   }
 
   send<E extends keyof ServerEvents>(
@@ -49,6 +44,9 @@ export class RealtimeService {
   async leave(userRooms: string[], room: string) {
     if (this.server && userRooms.length) this.server.in(userRooms).socketsLeave(room);
   }
-}
 
-export type { Server };
+  /** Closes the sockets of a sign-in on every instance (the client sees `io server disconnect`). */
+  disconnectSession(sessionId: string) {
+    this.server?.in(rooms.session(sessionId)).disconnectSockets(true);
+  }
+}

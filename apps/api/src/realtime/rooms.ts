@@ -3,4 +3,6 @@ export const rooms = {
   tenant: (tenantId: string) => `tenant:${tenantId}`,
   user: (userId: string) => `user:${userId}`,
   conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** The sockets of one sign-in (refresh-token family): closed together when it is revoked. */
+  session: (sessionId: string) => `session:${sessionId}`,
 };

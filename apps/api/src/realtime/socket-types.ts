@@ -4,6 +4,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 
 export interface SocketData {
   user: AuthenticatedUser;
+  /** The sign-in the access token belongs to (its `sid`). */
+  sessionId: string;
   /** Access token expiry (epoch seconds): the socket is closed once it passes. */
   expiresAt: number;
 }

@@ -1,0 +1,66 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { ApiError } from '@mindsp/contracts';
+import type { Response } from 'express';
+import { catchError, throwError } from 'rxjs';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+
+/**
+ * Every 429 says how long to wait, in its body (`retryAfterSeconds`, which the socket acks copy)
+ * and, on REST, in the `Retry-After` header: a client told "in a moment" when the server means
+ * 15 minutes retries for nothing.
+ */
+export class TooManyRequestsException extends HttpException {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    const body: ApiError = {
+      statusCode: HttpStatus.TOO_MANY_REQUESTS,
+      error: 'Too Many Requests',
+      message,
+      retryAfterSeconds,
+    };
+    super(body, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+/** Whole seconds until a refused rate-limiter key frees a point again (at least 1). */
+export function secondsBeforeNext(refusals: RateLimiterRes[]): number {
+  return Math.max(1, ...refusals.map((res) => Math.ceil(res.msBeforeNext / 1000)));
+}
+
+/** The refusals among settled rate-limiter consumes; any other failure (Redis down) is thrown. */
+export function refusalsOf(results: PromiseSettledResult<unknown>[]): RateLimiterRes[] {
+  const refusals: RateLimiterRes[] = [];
+  for (const result of results) {
+    if (result.status === 'fulfilled') continue;
+    if (!(result.reason instanceof RateLimiterRes)) throw result.reason;
+    refusals.push(result.reason);
+  }
+  return refusals;
+}
+
+/** Global: copies a TooManyRequestsException's wait into the `Retry-After` header. */
+@Injectable()
+export class RetryAfterInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler) {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        if (error instanceof TooManyRequestsException && context.getType() === 'http') {
+          context
+            .switchToHttp()
+            .getResponse<Response>()
+            .setHeader('Retry-After', String(error.retryAfterSeconds));
+        }
+        return throwError(() => error);
+      }),
+    );
+  }
+}

@@ -1,0 +1,183 @@
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { AccessTokenPayload } from '../auth/authenticated-user';
+import { SessionRevocations } from '../auth/session-revocations';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { ConversationsService } from '../conversations/conversations.service';
+import { PresenceService, type PresenceSocket } from '../presence/presence.service';
+import { RealtimeService } from './realtime.service';
+import { rooms } from './rooms';
+import { SocketEventLimits } from './socket-event-limits';
+import { SocketSlots } from './socket-slots';
+import type { AppServer, AppSocket } from './socket-types';
+
+/** A refused handshake: the client's `connect_error` carries `message` (a code) and `data`. */
+function refusal(code: string, message?: string): Error {
+  return Object.assign(new Error(code), message ? { data: { message } } : {});
+}
+
+function presenceSocket(socket: AppSocket): PresenceSocket {
+  return { socketId: socket.id, userId: socket.data.user.id, tenantId: socket.data.user.tenantId };
+}
+
+/**
+ * The one place a socket's life is decided, in this order:
+ * 1. handshake: the access token (signature, expiry, session not revoked), else `unauthorized`;
+ *    a slot under the per-user cap, else `too_many_connections`; then every room it belongs in
+ *    (tenant, user, session, its conversations), before the client hears `connect`, so its
+ *    first event already finds them; then the event limits;
+ * 2. connected: online (presence to the tenant room joined above);
+ * 3. every heartbeat: slots and presence refreshed, crashed instances' ghosts ended;
+ *    every sweep: sockets whose access token expired closed (clients reconnect with a new one);
+ * 4. disconnected: slot freed, offline when it was the user's last socket.
+ * Feature gateways only translate events.
+ */
+@WebSocketGateway()
+export class ConnectionGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
+  private readonly logger = new Logger(ConnectionGateway.name);
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly revocations: SessionRevocations,
+    private readonly slots: SocketSlots,
+    private readonly limits: SocketEventLimits,
+    private readonly conversations: ConversationsService,
+    private readonly presence: PresenceService,
+    private readonly realtime: RealtimeService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  afterInit(server: AppServer) {
+    server.use((socket, next) => {
+      this.admit(socket).then(
+        () => next(),
+        (error: unknown) => next(error instanceof Error ? error : refusal('unavailable')),
+      );
+    });
+    // Refresh well within the expiry; the same beat ends the ghosts of crashed instances.
+    this.every((this.config.presenceTtlSeconds * 1000) / 3, () => this.beat(server));
+    this.every(this.config.socketExpirySweepSeconds * 1000, () => this.closeExpired(server));
+  }
+
+  onModuleDestroy() {
+    for (const timer of this.timers) clearInterval(timer);
+  }
+
+  private async admit(socket: AppSocket) {
+    await this.authenticate(socket);
+    const slot = { socketId: socket.id, userId: socket.data.user.id };
+    if (!(await this.slots.claim(slot))) {
+      throw refusal(
+        'too_many_connections',
+        `At most ${this.slots.perUser} connections per user; close a tab or another device`,
+      );
+    }
+    try {
+      await this.joinRooms(socket);
+    } catch {
+      await this.slots.release(slot).catch(() => undefined);
+      throw refusal('unavailable');
+    }
+    this.limits.watch(socket);
+  }
+
+  private async authenticate(socket: AppSocket) {
+    const token: unknown = socket.handshake.auth?.token;
+    if (typeof token !== 'string' || !token) throw refusal('unauthorized');
+    let payload: AccessTokenPayload & { exp: number };
+    try {
+      payload = this.jwt.verify(token, { algorithms: ['HS256'] });
+    } catch {
+      throw refusal('unauthorized');
+    }
+    if (!(await this.revocations.isLive(payload))) throw refusal('unauthorized');
+    socket.data.user = { id: payload.sub, tenantId: payload.tid, role: payload.role };
+    socket.data.sessionId = payload.sid;
+    socket.data.expiresAt = payload.exp;
+  }
+
+  private async joinRooms(socket: AppSocket) {
+    const { id, tenantId } = socket.data.user;
+    const conversationIds = await this.conversations.conversationIdsOf(id);
+    await socket.join([
+      rooms.tenant(tenantId),
+      rooms.user(id),
+      rooms.session(socket.data.sessionId),
+      ...conversationIds.map(rooms.conversation),
+    ]);
+  }
+
+  // Socket.IO does not await these hooks: an error thrown here would be an unhandled rejection
+  // and end the process (a Redis blip, or a disconnect that lands while the app shuts down).
+  // Whatever is missed, the expiry and the beat's sweep put right.
+  async handleConnection(socket: AppSocket) {
+    try {
+      // Side by side, so presence is recorded as soon as it was before sessions were checked here.
+      const [cameOnline, live] = await Promise.all([
+        this.presence.connect(presenceSocket(socket)),
+        this.revocations.isLive({ sid: socket.data.sessionId }),
+      ]);
+      // A revocation between the handshake's check and now found no socket to close: close it
+      // (handleDisconnect puts presence right).
+      if (!live) return void socket.disconnect(true);
+      if (cameOnline) {
+        const { tenantId, id } = socket.data.user;
+        this.realtime.send(rooms.tenant(tenantId), 'presence', {
+          userId: id,
+          online: true,
+          lastSeenAt: null,
+        });
+      }
+    } catch (error) {
+      this.logger.warn(`Presence not recorded for socket ${socket.id}: ${String(error)}`);
+    }
+  }
+
+  async handleDisconnect(socket: AppSocket) {
+    if (!socket.data.user) return;
+    const { id, tenantId } = socket.data.user;
+    try {
+      const [offline] = await Promise.all([
+        this.presence.disconnect(presenceSocket(socket)),
+        this.slots.release({ socketId: socket.id, userId: id }),
+      ]);
+      if (offline) this.realtime.send(rooms.tenant(tenantId), 'presence', offline);
+    } catch (error) {
+      this.logger.warn(`Presence not cleared for socket ${socket.id}: ${String(error)}`);
+    }
+  }
+
+  private async beat(server: AppServer) {
+    const local = [...server.of('/').sockets.values()].filter((s) => s.data.user);
+    await this.slots.refresh(local.map((s) => ({ socketId: s.id, userId: s.data.user.id })));
+    await this.presence.refresh(local.map(presenceSocket));
+    for (const { tenantId, presence } of await this.presence.expire()) {
+      this.realtime.send(rooms.tenant(tenantId), 'presence', presence);
+    }
+  }
+
+  private async closeExpired(server: AppServer) {
+    const now = Date.now() / 1000;
+    for (const socket of server.of('/').sockets.values()) {
+      if (socket.data.expiresAt <= now) socket.disconnect(true);
+    }
+  }
+
+  private every(ms: number, work: () => Promise<void>) {
+    const timer = setInterval(() => {
+      // Redis unreachable for a beat: the next one catches up.
+      work().catch(() => undefined);
+    }, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}
