@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { ConversationsModule } from './conversations/conversations.module';
-import { PresenceModule } from './presence/presence.module';
 import { ConnectionModule } from './realtime/connection.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
@@ -11,7 +10,7 @@ import { HealthModule } from './health/health.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
-import { UsersModule } from './users/users.module';
+import { PeopleModule } from './people/people.module';
 
 @Module({
   imports: [
@@ -21,10 +20,9 @@ import { UsersModule } from './users/users.module';
     QueuesModule,
     QueueAdminModule,
     AuthModule,
-    UsersModule,
+    PeopleModule,
     HealthModule,
     RealtimeModule,
-    PresenceModule,
     ConversationsModule,
     SearchModule,
     ConnectionModule,

@@ -10,12 +10,14 @@ import { DataSource } from 'typeorm';
 import { REDIS } from '../src/redis/redis.module';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
+import { dataSourceOptions } from '../src/database/data-source';
 import { loadConfig } from '../src/config/config';
 
 export interface TestApp {
   app: NestExpressApplication;
   http: ReturnType<typeof request>;
   url: string;
+  /** The tables' owner, beside the app's own pool: sees every tenant's rows, for setup and checks. */
   db: DataSource;
   close(): Promise<void>;
 }
@@ -36,12 +38,16 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     configureApp(app, loadConfig());
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();
+    const owner = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
     return {
       app,
       url,
       http: request(app.getHttpServer()),
-      db: app.get(DataSource),
-      close: () => app.close(),
+      db: owner,
+      close: async () => {
+        await app.close();
+        await owner.destroy();
+      },
     };
   } finally {
     process.env = saved;

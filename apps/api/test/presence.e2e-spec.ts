@@ -1,6 +1,6 @@
 import type { Page, UserSummary } from '@mindsp/contracts';
 import type Redis from 'ioredis';
-import { PresenceService } from '../src/presence/presence.service';
+import { PresenceService } from '../src/people/presence.service';
 import { REDIS } from '../src/redis/redis.module';
 import { startApp, type TestApp } from './app';
 import { as, signIn, socketOf, type Person } from './messaging';

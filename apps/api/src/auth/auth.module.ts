@@ -4,18 +4,23 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { PeopleModule } from '../people/people.module';
+import { TenantsModule } from '../tenants/tenants.module';
 import { AuthController } from './auth.controller';
 import { AdminGuard, JwtAuthGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { PasswordHasher } from './password-hasher';
+import { RefreshTokensModule } from './refresh-tokens.module';
 import { RequestThrottleGuard } from './request-throttle.guard';
 import { SessionRevocations } from './session-revocations';
 import { RetryAfterInterceptor } from './too-many-requests';
 
 @Module({
   imports: [
+    PeopleModule,
+    TenantsModule,
+    RefreshTokensModule,
     PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -37,7 +42,6 @@ import { RetryAfterInterceptor } from './too-many-requests';
   providers: [
     AuthService,
     JwtStrategy,
-    PasswordHasher,
     LoginRateLimiter,
     SessionRevocations,
     // Order matters: authenticate first, then check the role, then count the request per user.
@@ -46,6 +50,6 @@ import { RetryAfterInterceptor } from './too-many-requests';
     { provide: APP_GUARD, useClass: RequestThrottleGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
-  exports: [PasswordHasher, JwtModule, SessionRevocations],
+  exports: [JwtModule, SessionRevocations],
 })
 export class AuthModule {}

@@ -1,17 +1,19 @@
 import type { AuthUser, LoginResponse, TokenPair } from '@mindsp/contracts';
 import { Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { isUUID } from 'class-validator';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { Tenant } from '../tenants/tenant.entity';
-import { User } from '../users/user.entity';
+import { TenantDatabase } from '../database/tenant-database';
+import { PasswordHasher } from '../people/password-hasher';
+import type { User } from '../people/user.entity';
+import { UsersRepository } from '../people/users.repository';
+import { TenantsRepository } from '../tenants/tenants.repository';
 import type { AccessTokenPayload, AuthenticatedUser } from './authenticated-user';
 import type { LoginDto, UpdateMeDto } from './dto/auth.dto';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { PasswordHasher } from './password-hasher';
-import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionRevocations } from './session-revocations';
 
 const INVALID_CREDENTIALS = 'Invalid organisation, email or password';
@@ -32,7 +34,10 @@ export class AuthService {
   private readonly decoyHash: Promise<string>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenantDb: TenantDatabase,
+    private readonly tenants: TenantsRepository,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
     private readonly jwt: JwtService,
     private readonly passwords: PasswordHasher,
     private readonly limiter: LoginRateLimiter,
@@ -48,12 +53,13 @@ export class AuthService {
     const account = `${tenantSlug}:${email}`;
     const attempt = await this.limiter.begin(ip, account);
 
-    const user = await this.db
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .innerJoin(Tenant, 'tenant', 'tenant.id = user.tenant_id')
-      .where('tenant.slug = :tenantSlug AND user.email = :email', { tenantSlug, email })
-      .getOne();
+    // The tenant first (it is not behind the wall), then the user inside it.
+    const tenant = await this.tenants.findBySlug(tenantSlug);
+    const user = tenant
+      ? await this.tenantDb.transaction(tenant.id, (tx) =>
+          this.users.findByEmail(tx, tenant.id, email),
+        )
+      : null;
     const valid = await this.passwords.verify(
       user?.passwordHash ?? (await this.decoyHash),
       input.password,
@@ -63,31 +69,31 @@ export class AuthService {
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
     await this.limiter.succeeded(attempt);
-    const tokens = await this.issueTokens(this.db.manager, user, randomUUID());
+    const tokens = await this.tenantDb.transaction(user.tenantId, (tx) =>
+      this.issueTokens(tx, user, randomUUID()),
+    );
     return { ...tokens, user: toAuthUser(user) };
   }
 
   async refresh(presented: string): Promise<TokenPair> {
     const { id, secret } = parseRefreshToken(presented);
-    const outcome = await this.db.transaction(async (tx) => {
+    // Read once to learn its tenant; read again, locked, inside that tenant's transaction.
+    const known = await this.refreshTokens.find(id);
+    if (!known) throw new UnauthorizedException(INVALID_REFRESH);
+    const outcome = await this.tenantDb.transaction(known.tenantId, async (tx) => {
       // The row lock makes two concurrent refreshes with the same token see each other.
-      const token = await tx
-        .getRepository(RefreshToken)
-        .createQueryBuilder('token')
-        .setLock('pessimistic_write')
-        .where('token.id = :id', { id })
-        .getOne();
+      const token = await this.refreshTokens.findForUpdate(tx, id);
       if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(secret)))
         return 'invalid' as const;
       if (token.revokedAt) {
         // A rotated token presented again was copied: end every session of that family.
-        await revokeFamily(tx, token.familyId);
+        await this.refreshTokens.revokeFamily(token.familyId, tx);
         return { reusedFamily: token.familyId };
       }
       if (token.expiresAt.getTime() <= Date.now()) return 'invalid' as const;
-      const user = await tx.getRepository(User).findOneBy({ id: token.userId });
+      const user = await this.users.findById(tx, known.tenantId, token.userId);
       if (!user) return 'invalid' as const;
-      await tx.getRepository(RefreshToken).update({ id: token.id }, { revokedAt: new Date() });
+      await this.refreshTokens.revoke(tx, token.id);
       return this.issueTokens(tx, user, token.familyId);
     });
     if (outcome === 'invalid') throw new UnauthorizedException(INVALID_REFRESH);
@@ -107,10 +113,10 @@ export class AuthService {
     } catch {
       return;
     }
-    const token = await this.db.getRepository(RefreshToken).findOneBy({ id: parsed.id });
+    const token = await this.refreshTokens.find(parsed.id);
     if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(parsed.secret)))
       return;
-    await revokeFamily(this.db.manager, token.familyId);
+    await this.refreshTokens.revokeFamily(token.familyId);
     await this.revocations.revoke(token.familyId);
   }
 
@@ -119,21 +125,26 @@ export class AuthService {
   }
 
   async updateMe(caller: AuthenticatedUser, changes: UpdateMeDto): Promise<AuthUser> {
-    const user = await this.findCaller(caller);
-    if (changes.locale) user.locale = changes.locale;
-    if (changes.displayName) user.displayName = changes.displayName.trim();
-    return toAuthUser(await this.db.getRepository(User).save(user));
+    return this.tenantDb.transaction(caller.tenantId, async (tx) => {
+      const user = await this.findCaller(caller, tx);
+      if (changes.locale) user.locale = changes.locale;
+      if (changes.displayName) user.displayName = changes.displayName.trim();
+      return toAuthUser(await this.users.save(tx, user));
+    });
   }
 
-  private async findCaller(caller: AuthenticatedUser): Promise<User> {
-    const user = await this.db
-      .getRepository(User)
-      .findOneBy({ id: caller.id, tenantId: caller.tenantId });
+  private async findCaller(caller: AuthenticatedUser, tx?: EntityManager): Promise<User> {
+    const user = tx
+      ? await this.users.findById(tx, caller.tenantId, caller.id)
+      : await this.tenantDb.transaction(caller.tenantId, (own) =>
+          this.users.findById(own, caller.tenantId, caller.id),
+        );
     if (!user) throw new NotFoundException('User not found');
     return user;
   }
 
-  private async issueTokens(db: EntityManager, user: User, familyId: string): Promise<TokenPair> {
+  /** In the user's tenant transaction: the database fills the token's tenant from the user. */
+  private async issueTokens(tx: EntityManager, user: User, familyId: string): Promise<TokenPair> {
     const payload: AccessTokenPayload = {
       sub: user.id,
       tid: user.tenantId,
@@ -144,28 +155,19 @@ export class AuthService {
       expiresIn: this.config.accessTokenTtl,
     });
     const secret = randomBytes(32).toString('base64url');
-    const token = await db.getRepository(RefreshToken).save({
+    const token = await this.refreshTokens.insert(tx, {
       userId: user.id,
       familyId,
       secretHash: sha256(secret).toString('hex'),
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtl * 1000),
-      revokedAt: null,
     });
     return { accessToken, refreshToken: `${token.id}.${secret}` };
   }
 }
 
-function revokeFamily(db: EntityManager, familyId: string) {
-  return db
-    .getRepository(RefreshToken)
-    .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function parseRefreshToken(presented: string): { id: string; secret: string } {
   const [id, secret, ...rest] = presented.split('.');
-  if (!id || !secret || rest.length > 0 || !UUID.test(id))
+  if (!id || !secret || rest.length > 0 || !isUUID(id))
     throw new UnauthorizedException(INVALID_REFRESH);
   return { id, secret };
 }

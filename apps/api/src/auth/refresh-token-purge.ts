@@ -1,10 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import { DataSource, LessThan } from 'typeorm';
 import { QUEUES } from '../queues/queue-connection';
-import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 
 export const PURGE_JOB = 'purge-expired-refresh-tokens';
 /** Expired tokens are kept a week so that a late reuse is still recognised as reuse. */
@@ -16,7 +14,7 @@ export class RefreshTokenPurge implements OnApplicationBootstrap {
   private readonly logger = new Logger(RefreshTokenPurge.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly refreshTokens: RefreshTokensRepository,
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
   ) {}
 
@@ -26,10 +24,9 @@ export class RefreshTokenPurge implements OnApplicationBootstrap {
   }
 
   async run(): Promise<{ deleted: number }> {
-    const result = await this.db
-      .getRepository(RefreshToken)
-      .delete({ expiresAt: LessThan(new Date(Date.now() - KEEP_AFTER_EXPIRY_MS)) });
-    const deleted = result.affected ?? 0;
+    const deleted = await this.refreshTokens.purgeExpired(
+      new Date(Date.now() - KEEP_AFTER_EXPIRY_MS),
+    );
     this.logger.log(`purged ${deleted} expired refresh tokens`);
     return { deleted };
   }

@@ -13,6 +13,10 @@ export class RefreshToken {
   @Column({ name: 'user_id', type: 'uuid' })
   userId!: string;
 
+  /** Filled by the database from the user (a trigger): the tenant to set before loading them. */
+  @Column({ name: 'tenant_id', type: 'uuid', insert: false, update: false })
+  tenantId!: string;
+
   @Column({ name: 'family_id', type: 'uuid' })
   familyId!: string;
 

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { User } from '../users/user.entity';
+import { User } from '../people/user.entity';
 import { Conversation, ConversationMember } from './conversation.entity';
 
 /**

@@ -1,20 +1,26 @@
 import { Module } from '@nestjs/common';
-import { TenantDatabase } from '../database/tenant-database';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PeopleModule } from '../people/people.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationMembersService } from './conversation-members.service';
 import { ConversationViews } from './conversation-views';
+import { Conversation, ConversationFormerMember, ConversationMember } from './conversation.entity';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsGateway } from './conversations.gateway';
 import { ConversationsService } from './conversations.service';
 import { MessageRateLimiter } from './message-rate-limiter';
 import { MessagesController } from './messages.controller';
+import { Message } from './message.entity';
 import { MessagesService } from './messages.service';
 
 @Module({
+  imports: [
+    PeopleModule,
+    TypeOrmModule.forFeature([Conversation, ConversationMember, ConversationFormerMember, Message]),
+  ],
   controllers: [ConversationsController, MessagesController],
   providers: [
-    TenantDatabase,
     ConversationAccess,
     ConversationEventOrder,
     ConversationViews,

@@ -1,27 +1,16 @@
+import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { RefreshToken } from '../auth/refresh-token.entity';
-import { Tenant } from '../tenants/tenant.entity';
-import { User } from '../users/user.entity';
-import {
-  Conversation,
-  ConversationFormerMember,
-  ConversationMember,
-} from '../conversations/conversation.entity';
-import { Message } from '../conversations/message.entity';
 import { Foundation1732400000000 } from './migrations/1732400000000-foundation';
 import { Messaging1732500000000 } from './migrations/1732500000000-messaging';
 import { APP_ROLE, TenantWall1733000000000 } from './migrations/1733000000000-tenant-wall';
 import { FormerMembers1733100000000 } from './migrations/1733100000000-former-members';
 
-export const ENTITIES = [
-  Tenant,
-  User,
-  RefreshToken,
-  Conversation,
-  ConversationMember,
-  ConversationFormerMember,
-  Message,
-];
+/**
+ * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
+ * each feature module registers its own (`TypeOrmModule.forFeature`), so deleting a feature's
+ * folder removes its entities too.
+ */
+export const ENTITY_FILES = join(__dirname, '..', '**', '*.entity.{ts,js}');
 export const MIGRATIONS = [
   Foundation1732400000000,
   Messaging1732500000000,
@@ -41,7 +30,7 @@ export function dataSourceOptions(
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities: [ENTITY_FILES],
     migrations: MIGRATIONS,
     // The schema only ever changes through migrations.
     synchronize: false,

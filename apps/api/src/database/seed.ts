@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../people/password-hasher';
 import { Tenant } from '../tenants/tenant.entity';
-import { User } from '../users/user.entity';
+import { User } from '../people/user.entity';
 
 export const DEMO_PASSWORD = 'demo1234';
 

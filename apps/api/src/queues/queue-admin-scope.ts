@@ -4,8 +4,8 @@ import type { Job } from 'bullmq';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
-import { Tenant } from '../tenants/tenant.entity';
-import { User } from '../users/user.entity';
+import { UsersRepository } from '../people/users.repository';
+import { TenantsRepository } from '../tenants/tenants.repository';
 
 /** Whose jobs an admin sees: their tenant's (jobs carry `tenantId` in their data), or all. */
 export interface AdminScope {
@@ -24,7 +24,9 @@ export function inScope(scope: AdminScope, job: Job): boolean {
 export class AdminScopes {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tenants: TenantDatabase,
+    private readonly tenantDb: TenantDatabase,
+    private readonly tenants: TenantsRepository,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -34,11 +36,13 @@ export class AdminScopes {
   async of(caller: AuthenticatedUser): Promise<AdminScope> {
     const own: AdminScope = { kind: 'tenant', tenantId: caller.tenantId };
     if (this.config.platformOperators.length === 0) return own;
-    const identity = await this.tenants.transaction(caller.tenantId, async (tx) => {
-      const user = await tx.getRepository(User).findOneBy({ id: caller.id });
-      const tenant = await tx.getRepository(Tenant).findOneBy({ id: caller.tenantId });
-      return user && tenant ? `${tenant.slug}/${user.email}`.toLowerCase() : null;
-    });
+    const [user, tenant] = await Promise.all([
+      this.tenantDb.transaction(caller.tenantId, (tx) =>
+        this.users.findById(tx, caller.tenantId, caller.id),
+      ),
+      this.tenants.findById(caller.tenantId),
+    ]);
+    const identity = user && tenant ? `${tenant.slug}/${user.email}`.toLowerCase() : null;
     return identity && this.config.platformOperators.includes(identity)
       ? { kind: 'platform', tenantId: null }
       : own;

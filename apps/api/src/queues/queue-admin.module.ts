@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TenantDatabase } from '../database/tenant-database';
+import { PeopleModule } from '../people/people.module';
+import { TenantsModule } from '../tenants/tenants.module';
 import { ProbeJobs } from './probe.job';
 import { AdminScopes } from './queue-admin-scope';
 import { QueueAdminController } from './queue-admin.controller';
@@ -10,15 +11,8 @@ import { QueuesModule } from './queues.module';
 
 /** The queue dashboard's API (in the API process; the worker process runs the jobs). */
 @Module({
-  imports: [QueuesModule],
+  imports: [QueuesModule, PeopleModule, TenantsModule],
   controllers: [QueueAdminController],
-  providers: [
-    queueRegistryProvider,
-    QueueStatsService,
-    QueueAdminService,
-    AdminScopes,
-    TenantDatabase,
-    ProbeJobs,
-  ],
+  providers: [queueRegistryProvider, QueueStatsService, QueueAdminService, AdminScopes, ProbeJobs],
 })
 export class QueueAdminModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { RefreshTokenPurge } from '../auth/refresh-token-purge';
+import { RefreshTokensModule } from '../auth/refresh-tokens.module';
 import { EvictionPolicyBootCheck } from '../health/redis-eviction-policy';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { QueuesModule } from './queues.module';
@@ -8,7 +9,7 @@ import { WorkerDrain } from './worker-lifecycle';
 
 /** The worker process's share of the queues: the maintenance jobs, draining, the Redis check. */
 @Module({
-  imports: [QueuesModule, DiscoveryModule],
+  imports: [QueuesModule, DiscoveryModule, RefreshTokensModule],
   providers: [MaintenanceProcessor, RefreshTokenPurge, WorkerDrain, EvictionPolicyBootCheck],
 })
 export class QueueWorkersModule {}

@@ -10,7 +10,7 @@ import type { AccessTokenPayload } from '../auth/authenticated-user';
 import { SessionRevocations } from '../auth/session-revocations';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ConversationsService } from '../conversations/conversations.service';
-import { PresenceService, type PresenceSocket } from '../presence/presence.service';
+import { PresenceService, type PresenceSocket } from '../people/presence.service';
 import { RealtimeService } from './realtime.service';
 import { rooms } from './rooms';
 import { SocketEventLimits } from './socket-event-limits';

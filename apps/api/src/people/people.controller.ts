@@ -10,20 +10,20 @@ import {
 import { AdminOnly } from '../auth/admin-only.decorator';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { CreateUserDto, UserListQueryDto, UserPageDto, UserSummaryDto } from './dto/users.dto';
-import { UsersService } from './users.service';
+import { CreateUserDto, UserListQueryDto, UserPageDto, UserSummaryDto } from './dto/people.dto';
+import { PeopleService } from './people.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
-export class UsersController {
-  constructor(private readonly users: UsersService) {}
+export class PeopleController {
+  constructor(private readonly people: PeopleService) {}
 
   @Get()
   @ApiOperation({ summary: 'People of your organisation, by name' })
   @ApiOkResponse({ type: UserPageDto })
   list(@CurrentUser() caller: AuthenticatedUser, @Query() query: UserListQueryDto) {
-    return this.users.list(caller, query);
+    return this.people.list(caller, query);
   }
 
   @Post()
@@ -32,6 +32,6 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserSummaryDto })
   @ApiConflictResponse({ description: 'That email is already used in your organisation' })
   create(@CurrentUser() caller: AuthenticatedUser, @Body() input: CreateUserDto) {
-    return this.users.create(caller, input);
+    return this.people.create(caller, input);
   }
 }

@@ -1,13 +1,14 @@
 import { LIMITS, type Page, type PresenceView, type UserSummary } from '@mindsp/contracts';
 import { ConflictException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { PasswordHasher } from '../auth/password-hasher';
-import { containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
-import type { CreateUserDto, UserListQueryDto } from './dto/users.dto';
-import { PresenceService } from '../presence/presence.service';
-import { User } from './user.entity';
+import { decodeCursor, encodeCursor } from '../common/pagination';
+import { TenantDatabase } from '../database/tenant-database';
+import type { CreateUserDto, UserListQueryDto } from './dto/people.dto';
+import { PasswordHasher } from './password-hasher';
+import { PresenceService } from './presence.service';
+import type { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export function toUserSummary(
   { id, email, displayName, role }: User,
@@ -30,10 +31,12 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** The people of a tenant: who they are, and whether they are online. */
 @Injectable()
-export class UsersService {
+export class PeopleService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenantDb: TenantDatabase,
+    private readonly users: UsersRepository,
     private readonly passwords: PasswordHasher,
     private readonly presence: PresenceService,
   ) {}
@@ -42,33 +45,19 @@ export class UsersService {
   async list(caller: AuthenticatedUser, query: UserListQueryDto): Promise<Page<UserSummary>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
     const after = decodeCursor<[string, string]>(query.cursor, ['string', 'uuid']);
-    const rows = this.db
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .where('user.tenant_id = :tenantId', { tenantId: caller.tenantId })
-      .orderBy('user.display_name', 'ASC')
-      .addOrderBy('user.id', 'ASC')
-      .take(limit + 1);
-    const q = query.q?.trim();
-    if (q) {
-      rows.andWhere(
-        `(immutable_unaccent(lower(user.display_name)) LIKE immutable_unaccent(lower(:pattern)) ESCAPE '\\'
-          OR immutable_unaccent(lower(user.email)) LIKE immutable_unaccent(lower(:pattern)) ESCAPE '\\')`,
-        { pattern: containsPattern(q) },
-      );
-    }
-    if (after)
-      rows.andWhere('(user.display_name, user.id) > (:name, :id)', {
-        name: after[0],
-        id: after[1],
-      });
-    const users = await rows.getMany();
-    const page = users.slice(0, limit);
+    const rows = await this.tenantDb.transaction(caller.tenantId, (tx) =>
+      this.users.page(tx, caller.tenantId, {
+        limit: limit + 1,
+        q: query.q?.trim() || undefined,
+        after,
+      }),
+    );
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const presence = await this.presence.of(caller.tenantId, page);
     return {
       items: page.map((user) => toUserSummary(user, presence.get(user.id))),
-      nextCursor: users.length > limit && last ? encodeCursor([last.displayName, last.id]) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.displayName, last.id]) : null,
     };
   }
 
@@ -76,18 +65,24 @@ export class UsersService {
     const email = input.email.trim().toLowerCase();
     const taken = () => new ConflictException(`A user with email ${email} already exists`);
     // A fast refusal without hashing; the unique constraint decides between concurrent creates.
-    if (await this.db.getRepository(User).existsBy({ tenantId: caller.tenantId, email }))
+    if (
+      await this.tenantDb.transaction(caller.tenantId, (tx) =>
+        this.users.emailTaken(tx, caller.tenantId, email),
+      )
+    )
       throw taken();
-    const user = await this.db
-      .getRepository(User)
-      .save({
-        tenantId: caller.tenantId,
-        email,
-        displayName: input.displayName,
-        passwordHash: await this.passwords.hash(input.password),
-        role: input.role ?? 'member',
-        locale: input.locale ?? 'fr',
-      })
+    const passwordHash = await this.passwords.hash(input.password);
+    const user = await this.tenantDb
+      .transaction(caller.tenantId, (tx) =>
+        this.users.insert(tx, {
+          tenantId: caller.tenantId,
+          email,
+          displayName: input.displayName,
+          passwordHash,
+          role: input.role ?? 'member',
+          locale: input.locale ?? 'fr',
+        }),
+      )
       .catch((error: unknown) => {
         if (isUniqueViolation(error)) throw taken();
         throw error;

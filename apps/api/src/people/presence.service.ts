@@ -1,11 +1,11 @@
 import type { PresenceView } from '@mindsp/contracts';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
-import { User } from '../users/user.entity';
+import { TenantDatabase } from '../database/tenant-database';
+import type { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /**
  * Who is online, in Redis so that every API instance sees the same answer.
@@ -57,7 +57,8 @@ export class PresenceService {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenantDb: TenantDatabase,
+    private readonly users: UsersRepository,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.ttlMs = config.presenceTtlSeconds * 1000;
@@ -95,7 +96,7 @@ export class PresenceService {
       `${tenantId}:${userId}`,
     );
     if (wentOffline !== 1) return null;
-    const seen = await this.markSeen(userId);
+    const seen = await this.markSeen(tenantId, userId);
     // A page reload: the new socket may have connected while lastSeenAt was written, and its
     // connect already announced the user online. An offline sent now would arrive after that and
     // stick. Redis answers this instance's commands in order, so either the connect came first
@@ -134,7 +135,7 @@ export class PresenceService {
         userId,
         now,
       );
-      if (removed === 1) gone.push({ tenantId, presence: await this.markSeen(userId) });
+      if (removed === 1) gone.push({ tenantId, presence: await this.markSeen(tenantId, userId) });
     }
     return gone;
   }
@@ -160,9 +161,11 @@ export class PresenceService {
     );
   }
 
-  private async markSeen(userId: string): Promise<PresenceView> {
+  private async markSeen(tenantId: string, userId: string): Promise<PresenceView> {
     const lastSeenAt = new Date();
-    await this.db.getRepository(User).update({ id: userId }, { lastSeenAt });
+    await this.tenantDb.transaction(tenantId, (tx) =>
+      this.users.markSeen(tx, tenantId, userId, lastSeenAt),
+    );
     return { userId, online: false, lastSeenAt: lastSeenAt.toISOString() };
   }
 }

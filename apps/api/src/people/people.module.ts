@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PasswordHasher } from './password-hasher';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
+import { PresenceService } from './presence.service';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+/**
+ * The people of a tenant: their accounts (the users table, passwords) and their presence (Redis).
+ * Sockets come and go through realtime's ConnectionGateway, which reports them to PresenceService.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([User])],
+  controllers: [PeopleController],
+  providers: [PeopleService, UsersRepository, PasswordHasher, PresenceService],
+  exports: [UsersRepository, PasswordHasher, PresenceService],
+})
+export class PeopleModule {}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { containsPattern } from '../common/pagination';
+import { User } from './user.entity';
+
+export interface UserPageQuery {
+  limit: number;
+  /** Matches display name or email anywhere, ignoring case and accents. */
+  q?: string;
+  /** The last row of the previous page: (display name, id). */
+  after?: [string, string];
+}
+
+export type NewUser = Pick<
+  User,
+  'tenantId' | 'email' | 'displayName' | 'passwordHash' | 'role' | 'locale'
+>;
+
+/**
+ * The users table. Every method names its tenant (the first wall) and runs in that tenant's
+ * transaction (TenantDatabase), where row-level security is the second.
+ */
+@Injectable()
+export class UsersRepository {
+  /** By display name then id; `limit` rows (callers ask one more to know if a page follows). */
+  page(tx: EntityManager, tenantId: string, { limit, q, after }: UserPageQuery): Promise<User[]> {
+    const rows = tx
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .where('user.tenant_id = :tenantId', { tenantId })
+      .orderBy('user.display_name', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      .take(limit);
+    if (q) {
+      rows.andWhere(
+        `(immutable_unaccent(lower(user.display_name)) LIKE immutable_unaccent(lower(:pattern)) ESCAPE '\\'
+          OR immutable_unaccent(lower(user.email)) LIKE immutable_unaccent(lower(:pattern)) ESCAPE '\\')`,
+        { pattern: containsPattern(q) },
+      );
+    }
+    if (after) {
+      rows.andWhere('(user.display_name, user.id) > (:name, :id)', {
+        name: after[0],
+        id: after[1],
+      });
+    }
+    return rows.getMany();
+  }
+
+  findById(tx: EntityManager, tenantId: string, id: string): Promise<User | null> {
+    return tx.getRepository(User).findOneBy({ tenantId, id });
+  }
+
+  findByEmail(tx: EntityManager, tenantId: string, email: string): Promise<User | null> {
+    return tx.getRepository(User).findOneBy({ tenantId, email });
+  }
+
+  emailTaken(tx: EntityManager, tenantId: string, email: string): Promise<boolean> {
+    return tx.getRepository(User).existsBy({ tenantId, email });
+  }
+
+  /** How many of these ids are people of the tenant. */
+  countOf(tx: EntityManager, tenantId: string, ids: string[]): Promise<number> {
+    return tx.getRepository(User).countBy({ tenantId, id: In(ids) });
+  }
+
+  insert(tx: EntityManager, user: NewUser): Promise<User> {
+    return tx.getRepository(User).save(user);
+  }
+
+  save(tx: EntityManager, user: User): Promise<User> {
+    return tx.getRepository(User).save(user);
+  }
+
+  async markSeen(tx: EntityManager, tenantId: string, id: string, lastSeenAt: Date) {
+    await tx.getRepository(User).update({ tenantId, id }, { lastSeenAt });
+  }
+}
