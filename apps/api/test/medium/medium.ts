@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { ModuleMetadata } from '@nestjs/common';
+import { Global, Module, type ModuleMetadata } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../src/auth/authenticated-user';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config';
 import { ConfigModule } from '../../src/config/config.module';
 import { dataSourceOptions } from '../../src/database/data-source';
-import { DatabaseModule } from '../../src/database/database.module';
+import { TenantDatabase } from '../../src/database/tenant-database';
 import { RealtimeModule } from '../../src/realtime/realtime.module';
 import { RedisModule } from '../../src/redis/redis.module';
 import { adminQuery, serverUrl } from '../test-database';
@@ -19,8 +21,30 @@ export interface MediumSuite {
 }
 
 /**
+ * DatabaseModule as the API will run it (until that flip lands there): the app role, which
+ * row-level security holds to the tenant its transaction set, and shows nothing outside one.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const { entities: _everyEntityFile, ...options } = dataSourceOptions(config.databaseUrl, {
+          asApp: true,
+        });
+        return { ...options, autoLoadEntities: true };
+      },
+    }),
+  ],
+  providers: [TenantDatabase],
+  exports: [TenantDatabase],
+})
+class AppRoleDatabaseModule {}
+
+/**
  * For one spec file: a database of its own (a copy of the migrated template) and the given feature
- * modules built on it with their real providers, PostgreSQL and Redis; no HTTP, no sockets (the
+ * modules built on it, as the app role, with their real providers, PostgreSQL and Redis; no HTTP, no sockets (the
  * realtime server is not attached, so pushes go nowhere).
  */
 export function mediumSuite(imports: ModuleMetadata['imports']): () => MediumSuite {
@@ -30,7 +54,13 @@ export function mediumSuite(imports: ModuleMetadata['imports']): () => MediumSui
     await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${process.env.MEDIUM_TEMPLATE}"`);
     process.env.DATABASE_URL = serverUrl(name);
     const module = await Test.createTestingModule({
-      imports: [ConfigModule, DatabaseModule, RedisModule, RealtimeModule, ...(imports ?? [])],
+      imports: [
+        ConfigModule,
+        AppRoleDatabaseModule,
+        RedisModule,
+        RealtimeModule,
+        ...(imports ?? []),
+      ],
     }).compile();
     await module.init();
     const owner = await new DataSource(dataSourceOptions(process.env.DATABASE_URL)).initialize();
