@@ -42,10 +42,13 @@ const MIGRATIONS_DIR = resolve(__dirname, '../src/database/migrations');
  * classes: a migration file also exports helpers (wallTenantTable), which TypeORM's glob loading
  * took for migrations and failed on.
  */
-function migrationClasses(): (new () => unknown)[] {
-  return readdirSync(MIGRATIONS_DIR)
-    .filter((file) => file.endsWith('.ts'))
-    .flatMap((file) => Object.values(require(resolve(MIGRATIONS_DIR, file)) as object))
+async function migrationClasses(): Promise<(new () => unknown)[]> {
+  const files = readdirSync(MIGRATIONS_DIR).filter((file) => file.endsWith('.ts'));
+  const modules: object[] = await Promise.all(
+    files.map((file) => import(resolve(MIGRATIONS_DIR, file))),
+  );
+  return modules
+    .flatMap((exported) => Object.values(exported))
     .filter((value) => typeof value === 'function' && typeof value.prototype?.up === 'function');
 }
 
@@ -505,7 +508,7 @@ async function main(): Promise<number> {
       type: 'postgres',
       url,
       entities: [Conversation, ConversationMember, ConversationFormerMember, Message],
-      migrations: migrationClasses(),
+      migrations: await migrationClasses(),
       logging: false,
     });
     await orm.initialize();
