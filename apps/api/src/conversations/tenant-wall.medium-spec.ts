@@ -44,6 +44,8 @@ describe('tenant wall under the repositories (medium)', () => {
     const members = suite().get(ConversationMembersRepository);
     const messages = suite().get(MessagesRepository);
     const b = { userId: dave.id, tenantId: dave.tenantId };
+    const searchOfB = (conversationId: string | null) =>
+      ({ text: word, ...b, conversationId, limit: 10, offset: 0 }) as const;
     const seen = await asA(async (tx) => ({
       view: await conversations.viewRows(tx, [ofB]),
       forMember: await conversations.findForMember(tx, { conversationId: ofB, ...b }),
@@ -52,20 +54,8 @@ describe('tenant wall under the repositories (medium)', () => {
       roomsOfDave: await members.conversationIdsOf(tx, dave.id),
       page: await messages.page(tx, ofB, {}, 10),
       catchUp: await messages.page(tx, ofB, { after: 0 }, 10),
-      hits: await messages.search(tx, {
-        text: word,
-        ...b,
-        conversationId: null,
-        limit: 10,
-        offset: 0,
-      }),
-      hitsInB: await messages.search(tx, {
-        text: word,
-        ...b,
-        conversationId: ofB,
-        limit: 10,
-        offset: 0,
-      }),
+      hits: await messages.search(tx, searchOfB(null)),
+      hitsInB: await messages.search(tx, searchOfB(ofB)),
     }));
     expect(seen).toEqual({
       view: { conversations: [], people: [], lastMessages: [] },
@@ -83,13 +73,7 @@ describe('tenant wall under the repositories (medium)', () => {
       .get(TenantDatabase)
       .transaction(dave.tenantId, async (tx) => ({
         page: await messages.page(tx, ofB, {}, 10),
-        hits: await messages.search(tx, {
-          text: word,
-          ...b,
-          conversationId: null,
-          limit: 10,
-          offset: 0,
-        }),
+        hits: await messages.search(tx, searchOfB(null)),
       }));
     expect(own.page).toHaveLength(1);
     expect(own.hits.map((hit) => hit.message.conversationId)).toEqual([ofB]);
