@@ -8,15 +8,25 @@
  * EXPLAIN (ANALYZE, BUFFERS), checks the plan uses the index the query was written for, times it,
  * and drops the database, also on failure. Exits 1 when a query does not use its index.
  *
- * Runs under tsx, which compiles decorators without their metadata: the entity classes (and so
- * data-source.ts) cannot be loaded here, hence plain pg and the migration files loaded by path.
+ * The queries are the product's own: the repositories build them (`*Query` methods) and the
+ * bench EXPLAINs what they return, as the app role inside a tenant's transaction, so row-level
+ * security's filter is in the plan as it is in production. Runs under tsx, which compiles
+ * decorators without their metadata: only entities whose columns all name their type load here.
  */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LIMITS, MESSAGING_LIMITS } from '@mindsp/contracts';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { conversationListSql } from '../src/conversations/conversation-list.sql';
-import { SEARCH_SQL, WHOLE_BODY_HIGHLIGHT } from '../src/search/search.sql';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  Conversation,
+  ConversationFormerMember,
+  ConversationMember,
+} from '../src/conversations/conversation.entity';
+import { ConversationsRepository } from '../src/conversations/conversations.repository';
+import { Message } from '../src/conversations/message.entity';
+import { MessagesRepository } from '../src/conversations/messages.repository';
+import { APP_ROLE } from '../src/database/migrations/1733000000000-tenant-wall';
 
 const MESSAGE_COUNT = 100_000;
 const DIRECT_CONVERSATIONS = 120;
@@ -25,30 +35,21 @@ const USER_COUNT = 20;
 const TIMED_RUNS = 50;
 const WARMUP_RUNS = 5;
 
-const SRC = resolve(__dirname, '../src');
-
-// ---------------------------------------------------------------------------------------------
-// The queries, as the services send them: search and list SQL are imported from src.
-// ---------------------------------------------------------------------------------------------
-
-const LIST_SQL = conversationListSql();
-
-const MESSAGE_COLUMNS = `"m"."id" AS "m_id", "m"."conversation_id" AS "m_conversation_id", "m"."seq" AS "m_seq", "m"."sender_id" AS "m_sender_id", "m"."client_message_id" AS "m_client_message_id", "m"."body" AS "m_body", "m"."created_at" AS "m_created_at", "m"."edited_at" AS "m_edited_at", "m"."deleted_at" AS "m_deleted_at"`;
+const MIGRATIONS_DIR = resolve(__dirname, '../src/database/migrations');
 
 /**
- * messages.service.ts `page()`: built with the query builder there; this is the SQL TypeORM 0.3
- * generates for it (take() without joins becomes a literal LIMIT).
+ * The migration classes, loaded by path (data-source.ts's list comes with every entity). Only the
+ * classes: a migration file also exports helpers (wallTenantTable), which TypeORM's glob loading
+ * took for migrations and failed on.
  */
-function historySql(before: boolean, limit: number): string {
-  return `SELECT ${MESSAGE_COLUMNS} FROM "messages" "m" WHERE "m"."conversation_id" = $1${
-    before ? ` AND "m"."seq" < $2` : ''
-  } ORDER BY "m"."seq" DESC LIMIT ${limit + 1}`;
-}
-
-/** conversation-views.ts `ConversationViews.load()`: the last message of each listed conversation (query builder, generated SQL). */
-function lastMessagesSql(count: number): string {
-  const ids = Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
-  return `SELECT ${MESSAGE_COLUMNS} FROM "messages" "m" INNER JOIN "conversations" "c" ON "c"."id" = "m"."conversation_id" AND "m"."seq" = "c"."last_seq" WHERE "c"."id" IN (${ids})`;
+async function migrationClasses(): Promise<(new () => unknown)[]> {
+  const files = readdirSync(MIGRATIONS_DIR).filter((file) => file.endsWith('.ts'));
+  const modules: object[] = await Promise.all(
+    files.map((file) => import(resolve(MIGRATIONS_DIR, file))),
+  );
+  return modules
+    .flatMap((exported) => Object.values(exported))
+    .filter((value) => typeof value === 'function' && typeof value.prototype?.up === 'function');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,53 +389,50 @@ async function measure(db: Client, c: Case): Promise<Result> {
   };
 }
 
-async function cases(db: Client, f: Fixture): Promise<Case[]> {
+/** The product's queries for the fixture, as the repositories build them for the services. */
+async function cases(db: Client, orm: EntityManager, f: Fixture): Promise<Case[]> {
+  const conversations = new ConversationsRepository();
+  const messages = new MessagesRepository();
   const searchLimit = 20; // search.service.ts: query.limit ?? 20
   const pageLimit = MESSAGING_LIMITS.messagePageDefault;
-  const search = (q: string): unknown[] => [
-    q,
-    f.userId,
-    f.tenantId,
-    null,
-    searchLimit + 1,
-    0,
-    WHOLE_BODY_HIGHLIGHT,
-  ];
-  const listParams = [f.userId, f.tenantId, LIMITS.pageSizeDefault + 1];
-  const listed: string[] = (await db.query(LIST_SQL, listParams)).rows
+  const search = (text: string) =>
+    messages.searchQuery({
+      text,
+      userId: f.userId,
+      tenantId: f.tenantId,
+      conversationId: null,
+      limit: searchLimit + 1,
+      offset: 0,
+    });
+  // messages.service.ts page(): one row more than the page.
+  const history = (before?: number) =>
+    messages.pageQuery(orm, f.conversationId, { before }, pageLimit + 1).getQueryAndParameters();
+  const [listSql, listParams] = conversations
+    .listQuery(orm, { userId: f.userId, tenantId: f.tenantId, limit: LIMITS.pageSizeDefault + 1 })
+    .getQueryAndParameters();
+  const listed: string[] = (await db.query(listSql, listParams)).rows
     .slice(0, LIMITS.pageSizeDefault)
     .map((row) => row.id);
+  const olderThan = Math.floor(f.lastSeq / 2);
+  const run = ([sql, params]: [string, unknown[]]) => ({ sql, params });
   return [
     {
       name: 'search, selective word ("eboulement")',
-      sql: SEARCH_SQL,
-      params: search('eboulement'),
+      ...run(search('eboulement')),
       check: usesSearchIndex,
     },
+    { name: 'search, common word ("garde")', ...run(search('garde')), check: usesSearchIndex },
+    { name: 'history, latest page', ...run(history()), check: usesSeqIndex },
     {
-      name: 'search, common word ("garde")',
-      sql: SEARCH_SQL,
-      params: search('garde'),
-      check: usesSearchIndex,
-    },
-    {
-      name: 'history, latest page',
-      sql: historySql(false, pageLimit),
-      params: [f.conversationId],
-      check: usesSeqIndex,
-    },
-    {
-      name: `history, older page (before ${Math.floor(f.lastSeq / 2)})`,
-      sql: historySql(true, pageLimit),
-      params: [f.conversationId, Math.floor(f.lastSeq / 2)],
+      name: `history, older page (before ${olderThan})`,
+      ...run(history(olderThan)),
       check: usesSeqIndex,
     },
     // The list itself reads no messages; a Seq Scan on the small member and conversation tables is fine.
-    { name: 'conversation list', sql: LIST_SQL, params: listParams, check: seqScanOnMessages },
+    { name: 'conversation list', sql: listSql, params: listParams, check: seqScanOnMessages },
     {
       name: 'conversation list: last messages',
-      sql: lastMessagesSql(listed.length),
-      params: listed,
+      ...run(conversations.lastMessagesQuery(orm, listed).getQueryAndParameters()),
       check: usesSeqIndex,
     },
   ];
@@ -488,11 +486,13 @@ async function main(): Promise<number> {
   const name = `mindsp_bench_${Date.now()}`;
   const url = serverUrl(name);
   let db: Client | undefined;
+  let orm: DataSource | undefined;
   let dropped: Promise<void> | undefined;
   // Once only, whether the run ends, fails or is interrupted.
   const drop = () =>
     (dropped ??= (async () => {
       await db?.end().catch(() => undefined);
+      await orm?.destroy().catch(() => undefined);
       await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       console.log(`Dropped ${name}`);
     })());
@@ -503,16 +503,16 @@ async function main(): Promise<number> {
   const started = performance.now();
   await admin(`CREATE DATABASE "${name}"`);
   try {
-    const migrations = new DataSource({
+    // The conversations module's entities: the repositories build their queries from them.
+    orm = new DataSource({
       type: 'postgres',
       url,
-      entities: [],
-      migrations: [resolve(SRC, 'database/migrations/*.ts')],
+      entities: [Conversation, ConversationMember, ConversationFormerMember, Message],
+      migrations: await migrationClasses(),
       logging: false,
     });
-    await migrations.initialize();
-    const applied = await migrations.runMigrations({ transaction: 'each' });
-    await migrations.destroy();
+    await orm.initialize();
+    const applied = await orm.runMigrations({ transaction: 'each' });
     console.log(`Created ${name}, applied ${applied.map((m) => m.name).join(', ')}`);
 
     db = new Client({ connectionString: url });
@@ -525,8 +525,14 @@ async function main(): Promise<number> {
     );
     await describeData(db, fixture);
 
+    // As the API runs them: the app role, in a transaction of the fixture's tenant, so the plans
+    // carry row-level security's filter.
     const results: Result[] = [];
-    for (const c of await cases(db, fixture)) results.push(await measure(db, c));
+    await db.query(`BEGIN`);
+    await db.query(`SET LOCAL ROLE ${APP_ROLE}`);
+    await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [fixture.tenantId]);
+    for (const c of await cases(db, orm.manager, fixture)) results.push(await measure(db, c));
+    await db.query(`COMMIT`);
 
     printSummary(results, seedTimes, performance.now() - started);
     return results.some((r) => r.problem) ? 1 : 0;

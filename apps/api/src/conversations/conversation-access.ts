@@ -1,47 +1,43 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { User } from '../people/user.entity';
-import { Conversation, ConversationMember } from './conversation.entity';
-
-/**
- * How a write holds its conversation: `exclusive` for what changes the conversation itself (a seq,
- * a title, its members), `shared` for what only needs the membership to hold until it commits
- * (edits, deletions, read watermarks).
- */
-export type ConversationLock = 'exclusive' | 'shared';
+import type { Conversation } from './conversation.entity';
+import { UsersRepository } from '../people/users.repository';
+import { ConversationMembersRepository } from './conversation-members.repository';
+import { ConversationsRepository, type ConversationLock } from './conversations.repository';
 
 /** Who may act on a conversation: membership, within the caller's tenant. */
 @Injectable()
 export class ConversationAccess {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly members: ConversationMembersRepository,
+    private readonly users: UsersRepository,
+  ) {}
 
   /**
    * The conversation if the caller is a member of it, in their tenant; 404 otherwise, exactly as
    * if it did not exist. Every conversation-scoped read starts here.
    */
   async findForMember(
+    tx: EntityManager,
     caller: AuthenticatedUser,
     conversationId: string,
-    db: EntityManager = this.db.manager,
   ): Promise<Conversation> {
-    const conversation = await db
-      .getRepository(Conversation)
-      .createQueryBuilder('c')
-      .innerJoin(ConversationMember, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', {
-        userId: caller.id,
-      })
-      .where('c.id = :conversationId AND c.tenant_id = :tenantId', {
-        conversationId,
-        tenantId: caller.tenantId,
-      })
-      .getOne();
+    const conversation = await this.conversations.findForMember(tx, {
+      conversationId,
+      userId: caller.id,
+      tenantId: caller.tenantId,
+    });
     if (!conversation) throw new NotFoundException('Conversation not found');
     return conversation;
   }
 
   /**
+   * How a write holds its conversation: `exclusive` for what changes the conversation itself (a
+   * seq, a title, its members), `shared` for what only needs the membership to hold until it
+   * commits (edits, deletions, read watermarks).
+   *
    * Every conversation-scoped write starts here, inside its transaction: locks the conversation
    * row, then checks the membership. In that order, so that the check sees a removal committed
    * while this write waited for the lock (every membership change holds it exclusively), and the
@@ -49,36 +45,24 @@ export class ConversationAccess {
    * lock a write takes, so writes cannot deadlock on each other.
    */
   async lockForMember(
+    tx: EntityManager,
     caller: AuthenticatedUser,
     conversationId: string,
-    tx: EntityManager,
     lock: ConversationLock,
   ): Promise<Conversation> {
-    const conversation = await tx
-      .getRepository(Conversation)
-      .createQueryBuilder('c')
-      .setLock(lock === 'exclusive' ? 'for_no_key_update' : 'pessimistic_read')
-      .where('c.id = :conversationId AND c.tenant_id = :tenantId', {
-        conversationId,
-        tenantId: caller.tenantId,
-      })
-      .getOne();
-    const member =
-      conversation &&
-      (await tx.getRepository(ConversationMember).existsBy({ conversationId, userId: caller.id }));
+    const conversation = await this.conversations.lock(
+      tx,
+      { conversationId, tenantId: caller.tenantId },
+      lock,
+    );
+    const member = conversation && (await this.members.isMember(tx, conversationId, caller.id));
     if (!member) throw new NotFoundException('Conversation not found');
     return conversation;
   }
 
   /** Unknown ids and ids of another tenant get the same answer: 404. */
-  async assertSameTenant(
-    caller: AuthenticatedUser,
-    userIds: string[],
-    db: EntityManager = this.db.manager,
-  ) {
-    const found = await db
-      .getRepository(User)
-      .count({ where: { id: In(userIds), tenantId: caller.tenantId } });
+  async assertSameTenant(tx: EntityManager, caller: AuthenticatedUser, userIds: string[]) {
+    const found = await this.users.countOf(tx, caller.tenantId, userIds);
     if (found !== new Set(userIds).size) throw new NotFoundException('User not found');
   }
 }

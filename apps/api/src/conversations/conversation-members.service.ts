@@ -12,6 +12,8 @@ import { rooms } from '../realtime/rooms';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationViews } from './conversation-views';
+import { ConversationMembersRepository } from './conversation-members.repository';
+import { ConversationsRepository } from './conversations.repository';
 import { viewFor } from './views';
 
 /**
@@ -22,6 +24,8 @@ import { viewFor } from './views';
 export class ConversationMembersService {
   constructor(
     private readonly access: ConversationAccess,
+    private readonly conversations: ConversationsRepository,
+    private readonly members: ConversationMembersRepository,
     private readonly views: ConversationViews,
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
@@ -33,29 +37,18 @@ export class ConversationMembersService {
     userIds: string[],
   ): Promise<ConversationView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      const conversation = await this.access.lockForMember(caller, conversationId, tx, 'exclusive');
+      const conversation = await this.access.lockForMember(tx, caller, conversationId, 'exclusive');
       if (conversation.kind !== 'group')
         throw new BadRequestException('People can only be added to a group');
-      await this.access.assertSameTenant(caller, userIds, tx);
-      await tx.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
-      // New members start with everything read (they were not there to miss it), and receipts
-      // count them only for what comes after.
-      const rows: { user_id: string }[] = await tx.query(
-        `INSERT INTO conversation_members (conversation_id, user_id, last_read_seq, joined_after_seq)
-         SELECT $1, u, $3, $3 FROM unnest($2::uuid[]) AS u
-         ON CONFLICT DO NOTHING RETURNING user_id`,
-        [conversationId, userIds, conversation.lastSeq],
-      );
-      const added = rows.map((row) => row.user_id);
-      // Back as a member: their former time is no longer shown apart.
-      await tx.query(
-        `DELETE FROM conversation_former_members WHERE conversation_id = $1 AND user_id = ANY($2::uuid[])`,
-        [conversationId, added],
-      );
-      const [{ count }]: { count: number }[] = await tx.query(
-        `SELECT count(*)::int AS count FROM conversation_members WHERE conversation_id = $1`,
-        [conversationId],
-      );
+      await this.access.assertSameTenant(tx, caller, userIds);
+      await this.conversations.touch(tx, conversationId);
+      // New members start with everything read, and receipts count them only for what comes after.
+      const added = await this.members.addMembers(tx, {
+        conversationId,
+        userIds,
+        lastSeq: conversation.lastSeq,
+      });
+      const count = await this.members.memberCount(tx, conversationId);
       // The cap holds for the group, not only per request (rolled back, nothing added).
       if (count > MESSAGING_LIMITS.groupMaxMembers) {
         throw badField(
@@ -64,7 +57,7 @@ export class ConversationMembersService {
         );
       }
       takeTurn(conversationId);
-      const base = (await this.views.load([conversationId], tx))[0]!;
+      const base = (await this.views.load(tx, [conversationId]))[0]!;
       return {
         result: viewFor(caller.id, base),
         events: () => {
@@ -84,7 +77,7 @@ export class ConversationMembersService {
    */
   async remove(caller: AuthenticatedUser, conversationId: string, userId: string): Promise<void> {
     await this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      const conversation = await this.access.lockForMember(caller, conversationId, tx, 'exclusive');
+      const conversation = await this.access.lockForMember(tx, caller, conversationId, 'exclusive');
       if (conversation.kind !== 'group')
         throw new BadRequestException('Nobody can leave a direct conversation');
       if (userId !== caller.id && caller.role !== 'admin' && conversation.createdBy !== caller.id) {
@@ -92,23 +85,15 @@ export class ConversationMembersService {
           'Only the creator of the group or an admin can remove someone',
         );
       }
-      const moved: unknown[] = await tx.query(
-        `WITH removed AS (
-           DELETE FROM conversation_members WHERE conversation_id = $1 AND user_id = $2
-           RETURNING user_id, joined_after_seq, last_read_seq)
-         INSERT INTO conversation_former_members
-           (conversation_id, user_id, joined_after_seq, left_at_seq, last_read_seq)
-         SELECT $1, user_id, joined_after_seq, $3, last_read_seq FROM removed
-         ON CONFLICT (conversation_id, user_id) DO UPDATE SET
-           joined_after_seq = EXCLUDED.joined_after_seq, left_at_seq = EXCLUDED.left_at_seq,
-           last_read_seq = EXCLUDED.last_read_seq, left_at = now()
-         RETURNING user_id`,
-        [conversationId, userId, conversation.lastSeq],
-      );
-      if (!moved.length) throw new NotFoundException('Member not found');
-      await tx.query(`UPDATE conversations SET updated_at = now() WHERE id = $1`, [conversationId]);
+      const moved = await this.members.moveToFormerMembers(tx, {
+        conversationId,
+        userId,
+        leftAtSeq: conversation.lastSeq,
+      });
+      if (!moved) throw new NotFoundException('Member not found');
+      await this.conversations.touch(tx, conversationId);
       takeTurn(conversationId);
-      const base = (await this.views.load([conversationId], tx))[0]!;
+      const base = (await this.views.load(tx, [conversationId]))[0]!;
       return {
         result: undefined,
         events: () => {

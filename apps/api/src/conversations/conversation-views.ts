@@ -1,66 +1,27 @@
 import type { ConversationView, FormerMemberView, MemberView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
-import { Conversation } from './conversation.entity';
-import { Message } from './message.entity';
+import type { Conversation } from './conversation.entity';
+import { ConversationsRepository, type PersonRow } from './conversations.repository';
 import { toMessageView, viewFor } from './views';
 
 /** A conversation as everyone sees it; `viewFor` adds one member's watermark and unread count. */
 export type BaseView = Omit<ConversationView, 'lastReadSeq' | 'unreadCount'>;
 
-interface PersonRow {
-  conversation_id: string;
-  user_id: string;
-  display_name: string;
-  last_read_seq: string;
-  joined_after_seq: string;
-  /** Null for current members. */
-  left_at_seq: string | null;
-}
-
 /** Loads conversations as their members see them, and pushes them to those members. */
 @Injectable()
 export class ConversationViews {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: ConversationsRepository,
     private readonly realtime: RealtimeService,
   ) {}
 
-  /**
-   * Conversations with members, former members and last message, in the order of `ids`. Three
-   * queries per page. Pass the transaction of a write to describe exactly what it commits.
-   */
-  async load(ids: string[], db: EntityManager = this.db.manager): Promise<BaseView[]> {
+  /** Conversations with members, former members and last message, in the order of `ids`. */
+  async load(tx: EntityManager, ids: string[]): Promise<BaseView[]> {
     if (!ids.length) return [];
-    const loadConversations = () => db.getRepository(Conversation).findBy({ id: In(ids) });
-    const loadPeople = (): Promise<PersonRow[]> =>
-      db.query(
-        `SELECT m.conversation_id, m.user_id, u.display_name, m.last_read_seq, m.joined_after_seq,
-                NULL::bigint AS left_at_seq
-         FROM conversation_members m JOIN users u ON u.id = m.user_id
-         WHERE m.conversation_id = ANY($1)
-         UNION ALL
-         SELECT f.conversation_id, f.user_id, u.display_name, f.last_read_seq, f.joined_after_seq,
-                f.left_at_seq
-         FROM conversation_former_members f JOIN users u ON u.id = f.user_id
-         WHERE f.conversation_id = ANY($1)
-         ORDER BY display_name, user_id`,
-        [ids],
-      );
-    const loadLastMessages = () =>
-      db
-        .getRepository(Message)
-        .createQueryBuilder('m')
-        .innerJoin(Conversation, 'c', 'c.id = m.conversation_id AND m.seq = c.last_seq')
-        .where('c.id IN (:...ids)', { ids })
-        .getMany();
-    // A transaction is one connection, which runs one query at a time.
-    const [conversations, people, lastMessages] = db.queryRunner
-      ? [await loadConversations(), await loadPeople(), await loadLastMessages()]
-      : await Promise.all([loadConversations(), loadPeople(), loadLastMessages()]);
+    const { conversations, people, lastMessages } = await this.repository.viewRows(tx, ids);
     const byId = new Map(conversations.map((c) => [c.id, c]));
     return ids
       .map((id) => byId.get(id))

@@ -3,15 +3,18 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PeopleModule } from '../people/people.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
+import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationMembersService } from './conversation-members.service';
 import { ConversationViews } from './conversation-views';
 import { Conversation, ConversationFormerMember, ConversationMember } from './conversation.entity';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsGateway } from './conversations.gateway';
+import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
 import { MessageRateLimiter } from './message-rate-limiter';
 import { MessagesController } from './messages.controller';
 import { Message } from './message.entity';
+import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 
 @Module({
@@ -21,6 +24,9 @@ import { MessagesService } from './messages.service';
   ],
   controllers: [ConversationsController, MessagesController],
   providers: [
+    ConversationsRepository,
+    ConversationMembersRepository,
+    MessagesRepository,
     ConversationAccess,
     ConversationEventOrder,
     ConversationViews,
@@ -30,6 +36,6 @@ import { MessagesService } from './messages.service';
     MessageRateLimiter,
     ConversationsGateway,
   ],
-  exports: [ConversationsService],
+  exports: [ConversationsService, MessagesRepository],
 })
 export class ConversationsModule {}

@@ -1,21 +1,21 @@
 import { LIMITS, type ConversationView, type Page } from '@mindsp/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { badField } from '../common/bad-request';
+import { TenantDatabase } from '../database/tenant-database';
 import { badCursor, containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationMembersService } from './conversation-members.service';
-import { ConversationViews, type BaseView } from './conversation-views';
-import { Conversation, ConversationMember } from './conversation.entity';
+import { ConversationViews } from './conversation-views';
+import { ConversationMembersRepository } from './conversation-members.repository';
+import { ConversationsRepository } from './conversations.repository';
 import type {
   AddMembersDto,
   ConversationListQueryDto,
   CreateConversationDto,
 } from './dto/conversations.dto';
-import { conversationListSql } from './conversation-list.sql';
 import { viewFor } from './views';
 
 /** PostgreSQL's invalid_text_representation, invalid_datetime_format, datetime_field_overflow. */
@@ -24,7 +24,9 @@ const BAD_CURSOR_CODES = new Set(['22P02', '22007', '22008']);
 @Injectable()
 export class ConversationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tenantDb: TenantDatabase,
+    private readonly repository: ConversationsRepository,
+    private readonly memberRows: ConversationMembersRepository,
     private readonly access: ConversationAccess,
     private readonly views: ConversationViews,
     private readonly order: ConversationEventOrder,
@@ -42,52 +44,33 @@ export class ConversationsService {
     if (others.length === 0) {
       throw badField('memberIds', 'memberIds must name someone other than you');
     }
-    await this.access.assertSameTenant(caller, others);
-
-    const outcome = await this.order.write<{ conversationId: string; base: BaseView | null }>(
+    const directKey = input.kind === 'direct' ? [caller.id, others[0]].sort().join(':') : null;
+    return this.order.write<{ view: ConversationView; created: boolean }>(
       caller.tenantId,
       async (tx, takeTurn) => {
-        const directKey = input.kind === 'direct' ? [caller.id, others[0]].sort().join(':') : null;
-        const inserted: { id: string }[] = await tx.query(
-          `INSERT INTO conversations (tenant_id, kind, title, direct_key, created_by)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (tenant_id, direct_key) DO NOTHING
-         RETURNING id`,
-          [
-            caller.tenantId,
-            input.kind,
-            input.kind === 'group' ? input.title : null,
-            directKey,
-            caller.id,
-          ],
-        );
-        if (!inserted.length) {
+        await this.access.assertSameTenant(tx, caller, others);
+        const id = await this.repository.insert(tx, {
+          tenantId: caller.tenantId,
+          kind: input.kind,
+          title: input.kind === 'group' ? (input.title ?? null) : null,
+          directKey,
+          createdBy: caller.id,
+        });
+        if (!id) {
           // One direct conversation per pair: asking again returns the one that exists.
-          const existing = await tx
-            .getRepository(Conversation)
-            .findOneByOrFail({ tenantId: caller.tenantId, directKey: directKey! });
-          return { result: { conversationId: existing.id, base: null } };
+          const existing = await this.repository.findDirect(tx, caller.tenantId, directKey!);
+          const base = (await this.views.load(tx, [existing.id]))[0]!;
+          return { result: { view: viewFor(caller.id, base), created: false } };
         }
-        const id = inserted[0]!.id;
         takeTurn(id);
-        // Founding members: joined_after_seq 0, every message counts them.
-        await tx.getRepository(ConversationMember).insert(
-          [caller.id, ...others].map((userId) => ({
-            conversationId: id,
-            userId,
-            lastReadSeq: 0,
-          })),
-        );
-        const base = (await this.views.load([id], tx))[0]!;
+        await this.memberRows.insertFoundingMembers(tx, id, [caller.id, ...others]);
+        const base = (await this.views.load(tx, [id]))[0]!;
         return {
-          result: { conversationId: id, base },
+          result: { view: viewFor(caller.id, base), created: true },
           events: () => this.views.announce(base, 'conversation:new'),
         };
       },
     );
-    const created = outcome.base !== null;
-    const base = outcome.base ?? (await this.views.load([outcome.conversationId]))[0]!;
-    return { view: viewFor(caller.id, base), created };
   }
 
   async list(
@@ -95,24 +78,23 @@ export class ConversationsService {
     query: ConversationListQueryDto,
   ): Promise<Page<ConversationView>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
-    const after = decodeCursor<[string, string]>(query.cursor, ['timestamp', 'uuid']);
-    const params: unknown[] = [caller.id, caller.tenantId, limit + 1];
-    let filters = '';
+    const after = decodeCursor<[string, string]>(query.cursor, ['timestamp', 'uuid']) ?? undefined;
     const q = query.q?.trim();
-    if (q) {
-      params.push(containsPattern(q));
-      const p = `immutable_unaccent(lower($${params.length}))`;
-      filters += ` AND (immutable_unaccent(lower(coalesce(c.title, ''))) LIKE ${p} ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM conversation_members om JOIN users u ON u.id = om.user_id
-                   WHERE om.conversation_id = c.id AND om.user_id <> $1
-                     AND immutable_unaccent(lower(u.display_name)) LIKE ${p} ESCAPE '\\'))`;
-    }
-    if (after) {
-      params.push(after[0], after[1]);
-      filters += ` AND (c.updated_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
-    const rows: { id: string; updated_key: string }[] = await this.db
-      .query(conversationListSql(filters), params)
+    const { rows, views } = await this.tenantDb
+      .transaction(caller.tenantId, async (tx) => {
+        const rows = await this.repository.list(tx, {
+          userId: caller.id,
+          tenantId: caller.tenantId,
+          limit: limit + 1,
+          pattern: q ? containsPattern(q) : undefined,
+          after,
+        });
+        const views = await this.views.load(
+          tx,
+          rows.slice(0, limit).map((row) => row.id),
+        );
+        return { rows, views };
+      })
       .catch((error: unknown) => {
         // A forged cursor whose first part is not a timestamp is a bad cursor, not a 500.
         if (
@@ -124,18 +106,18 @@ export class ConversationsService {
         }
         throw error;
       });
-    const page = rows.slice(0, limit);
-    const views = await this.views.load(page.map((row) => row.id));
-    const last = page[page.length - 1];
+    const last = rows[Math.min(rows.length, limit) - 1];
     return {
       items: views.map((view) => viewFor(caller.id, view)),
       nextCursor: rows.length > limit && last ? encodeCursor([last.updated_key, last.id]) : null,
     };
   }
 
-  async get(caller: AuthenticatedUser, conversationId: string): Promise<ConversationView> {
-    await this.access.findForMember(caller, conversationId);
-    return viewFor(caller.id, (await this.views.load([conversationId]))[0]!);
+  get(caller: AuthenticatedUser, conversationId: string): Promise<ConversationView> {
+    return this.tenantDb.transaction(caller.tenantId, async (tx) => {
+      await this.access.findForMember(tx, caller, conversationId);
+      return viewFor(caller.id, (await this.views.load(tx, [conversationId]))[0]!);
+    });
   }
 
   async rename(
@@ -144,14 +126,12 @@ export class ConversationsService {
     title: string,
   ): Promise<ConversationView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      const conversation = await this.access.lockForMember(caller, conversationId, tx, 'exclusive');
+      const conversation = await this.access.lockForMember(tx, caller, conversationId, 'exclusive');
       if (conversation.kind !== 'group') throw new BadRequestException('Only a group has a title');
-      await tx
-        .getRepository(Conversation)
-        .update({ id: conversationId }, { title, updatedAt: () => 'now()' });
+      await this.repository.rename(tx, conversationId, title);
       takeTurn(conversationId);
       // Read under the lock: the title this event carries is the one committed, in commit order.
-      const base = (await this.views.load([conversationId], tx))[0]!;
+      const base = (await this.views.load(tx, [conversationId]))[0]!;
       return {
         result: viewFor(caller.id, base),
         events: () => this.views.announce(base, 'conversation:updated'),
@@ -172,10 +152,9 @@ export class ConversationsService {
   }
 
   /** Ids of the conversations a user is in: the rooms their sockets join on connect. */
-  async conversationIdsOf(userId: string): Promise<string[]> {
-    const rows = await this.db
-      .getRepository(ConversationMember)
-      .find({ select: { conversationId: true }, where: { userId } });
-    return rows.map((row) => row.conversationId);
+  conversationIdsOf(user: Pick<AuthenticatedUser, 'id' | 'tenantId'>): Promise<string[]> {
+    return this.tenantDb.transaction(user.tenantId, (tx) =>
+      this.memberRows.conversationIdsOf(tx, user.id),
+    );
   }
 }

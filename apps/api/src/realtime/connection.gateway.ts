@@ -107,7 +107,7 @@ export class ConnectionGateway
 
   private async joinRooms(socket: AppSocket) {
     const { id, tenantId } = socket.data.user;
-    const conversationIds = await this.conversations.conversationIdsOf(id);
+    const conversationIds = await this.conversations.conversationIdsOf(socket.data.user);
     await socket.join([
       rooms.tenant(tenantId),
       rooms.user(id),

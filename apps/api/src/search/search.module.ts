@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ConversationsModule } from '../conversations/conversations.module';
 import { SearchController } from './search.controller';
 import { SearchService } from './search.service';
 
-@Module({ controllers: [SearchController], providers: [SearchService] })
+/** The search endpoint; the query itself is MessagesRepository's, beside every other of messages. */
+@Module({
+  imports: [ConversationsModule],
+  controllers: [SearchController],
+  providers: [SearchService],
+})
 export class SearchModule {}

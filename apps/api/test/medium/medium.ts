@@ -7,6 +7,7 @@ import type { AuthenticatedUser } from '../../src/auth/authenticated-user';
 import { ConfigModule } from '../../src/config/config.module';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { DatabaseModule } from '../../src/database/database.module';
+import { APP_ROLE } from '../../src/database/migrations/1733000000000-tenant-wall';
 import { RealtimeModule } from '../../src/realtime/realtime.module';
 import { RedisModule } from '../../src/redis/redis.module';
 import { adminQuery, serverUrl } from '../test-database';
@@ -20,20 +21,23 @@ export interface MediumSuite {
 
 /**
  * For one spec file: a database of its own (a copy of the migrated template) and the given feature
- * modules built on it with their real providers, PostgreSQL and Redis; no HTTP, no sockets (the
- * realtime server is not attached, so pushes go nowhere).
+ * modules built on it, as the app role, with their real providers, PostgreSQL and Redis; no HTTP,
+ * no sockets (the realtime server is not attached, so pushes go nowhere).
  */
 export function mediumSuite(imports: ModuleMetadata['imports']): () => MediumSuite {
   let suite: MediumSuite | undefined;
   beforeAll(async () => {
     const name = `${process.env.MEDIUM_TEMPLATE}_${randomUUID().slice(0, 8)}`;
     await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${process.env.MEDIUM_TEMPLATE}"`);
-    process.env.DATABASE_URL = serverUrl(name);
+    // The modules connect as the app role, as the API does once it runs as one: row-level security
+    // holds them to the tenant of each transaction, and shows them nothing outside one.
+    const ownerUrl = serverUrl(name);
+    process.env.DATABASE_URL = `${ownerUrl}?options=${encodeURIComponent(`-c role=${APP_ROLE}`)}`;
     const module = await Test.createTestingModule({
       imports: [ConfigModule, DatabaseModule, RedisModule, RealtimeModule, ...(imports ?? [])],
     }).compile();
     await module.init();
-    const owner = await new DataSource(dataSourceOptions(process.env.DATABASE_URL)).initialize();
+    const owner = await new DataSource(dataSourceOptions(ownerUrl)).initialize();
     suite = { module, owner, get: (type) => module.get(type) };
   });
   afterAll(async () => {

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ConversationMember } from './conversation.entity';
+
+/**
+ * The SQL of who is in a conversation: members, former members and read watermarks. Every method
+ * takes the transaction of TenantDatabase: row-level security holds it to one tenant.
+ */
+@Injectable()
+export class ConversationMembersRepository {
+  /** Founding members: joined_after_seq 0, every message counts them. */
+  async insertFoundingMembers(tx: EntityManager, conversationId: string, userIds: string[]) {
+    await tx
+      .getRepository(ConversationMember)
+      .insert(userIds.map((userId) => ({ conversationId, userId, lastReadSeq: 0 })));
+  }
+
+  isMember(tx: EntityManager, conversationId: string, userId: string): Promise<boolean> {
+    return tx.getRepository(ConversationMember).existsBy({ conversationId, userId });
+  }
+
+  findMember(tx: EntityManager, conversationId: string, userId: string) {
+    return tx.getRepository(ConversationMember).findOneByOrFail({ conversationId, userId });
+  }
+
+  /**
+   * Adds members who start with everything read (they were not there to miss it) and whom
+   * receipts count only after `lastSeq`; back as a member, their former time is no longer shown
+   * apart. Returns who was added (those already in are left as they are).
+   */
+  async addMembers(
+    tx: EntityManager,
+    {
+      conversationId,
+      userIds,
+      lastSeq,
+    }: { conversationId: string; userIds: string[]; lastSeq: number },
+  ): Promise<string[]> {
+    const rows: { user_id: string }[] = await tx.query(
+      `INSERT INTO conversation_members (conversation_id, user_id, last_read_seq, joined_after_seq)
+       SELECT $1, u, $3, $3 FROM unnest($2::uuid[]) AS u
+       ON CONFLICT DO NOTHING RETURNING user_id`,
+      [conversationId, userIds, lastSeq],
+    );
+    const added = rows.map((row) => row.user_id);
+    await tx.query(
+      `DELETE FROM conversation_former_members WHERE conversation_id = $1 AND user_id = ANY($2::uuid[])`,
+      [conversationId, added],
+    );
+    return added;
+  }
+
+  memberCount(tx: EntityManager, conversationId: string): Promise<number> {
+    return tx.getRepository(ConversationMember).countBy({ conversationId });
+  }
+
+  /**
+   * Moves a member to the former members, with their watermark and the seq they left at. False
+   * when they were not a member.
+   */
+  async moveToFormerMembers(
+    tx: EntityManager,
+    {
+      conversationId,
+      userId,
+      leftAtSeq,
+    }: { conversationId: string; userId: string; leftAtSeq: number },
+  ): Promise<boolean> {
+    const moved: unknown[] = await tx.query(
+      `WITH removed AS (
+         DELETE FROM conversation_members WHERE conversation_id = $1 AND user_id = $2
+         RETURNING user_id, joined_after_seq, last_read_seq)
+       INSERT INTO conversation_former_members
+         (conversation_id, user_id, joined_after_seq, left_at_seq, last_read_seq)
+       SELECT $1, user_id, joined_after_seq, $3, last_read_seq FROM removed
+       ON CONFLICT (conversation_id, user_id) DO UPDATE SET
+         joined_after_seq = EXCLUDED.joined_after_seq, left_at_seq = EXCLUDED.left_at_seq,
+         last_read_seq = EXCLUDED.last_read_seq, left_at = now()
+       RETURNING user_id`,
+      [conversationId, userId, leftAtSeq],
+    );
+    return moved.length > 0;
+  }
+
+  /**
+   * Moves a member's read watermark up to `seq`, never back and never past the last message (the
+   * member row stays locked until commit). Null when it did not move, or they are not a member.
+   */
+  async moveReadWatermark(
+    tx: EntityManager,
+    m: { conversationId: string; userId: string; tenantId: string; seq: number },
+  ): Promise<{ lastReadSeq: number; lastSeq: number } | null> {
+    const [rows, moved]: [{ last_read_seq: string; last_seq: string }[], number] = await tx.query(
+      `UPDATE conversation_members m SET last_read_seq = LEAST($3, c.last_seq)
+       FROM conversations c
+       WHERE c.id = m.conversation_id AND c.tenant_id = $4
+         AND m.conversation_id = $1 AND m.user_id = $2
+         AND m.last_read_seq < LEAST($3, c.last_seq)
+       RETURNING m.last_read_seq, c.last_seq`,
+      [m.conversationId, m.userId, m.seq, m.tenantId],
+    );
+    if (!moved) return null;
+    return { lastReadSeq: Number(rows[0]!.last_read_seq), lastSeq: Number(rows[0]!.last_seq) };
+  }
+
+  /** Sending marks the sender's own conversation read. False when they are not a member. */
+  async markReadBySender(
+    tx: EntityManager,
+    { conversationId, userId, seq }: { conversationId: string; userId: string; seq: number },
+  ): Promise<boolean> {
+    const [, updated]: [unknown, number] = await tx.query(
+      `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3)
+       WHERE conversation_id = $1 AND user_id = $2`,
+      [conversationId, userId, seq],
+    );
+    return updated > 0;
+  }
+
+  async conversationIdsOf(tx: EntityManager, userId: string): Promise<string[]> {
+    const rows = await tx
+      .getRepository(ConversationMember)
+      .find({ select: { conversationId: true }, where: { userId } });
+    return rows.map((row) => row.conversationId);
+  }
+}
