@@ -4,6 +4,7 @@ import { Foundation1732400000000 } from './migrations/1732400000000-foundation';
 import { Messaging1732500000000 } from './migrations/1732500000000-messaging';
 import { APP_ROLE, TenantWall1733000000000 } from './migrations/1733000000000-tenant-wall';
 import { FormerMembers1733100000000 } from './migrations/1733100000000-former-members';
+import { SearchUnderWall1733200000000 } from './migrations/1733200000000-search-under-wall';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   Messaging1732500000000,
   TenantWall1733000000000,
   FormerMembers1733100000000,
+  SearchUnderWall1733200000000,
 ];
 
 /**

@@ -14,7 +14,9 @@ import { TenantDatabase } from './tenant-database';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
-        const { entities: _everyEntityFile, ...options } = dataSourceOptions(config.databaseUrl);
+        const { entities: _everyEntityFile, ...options } = dataSourceOptions(config.databaseUrl, {
+          asApp: true,
+        });
         return {
           ...options,
           autoLoadEntities: true,
