@@ -5,7 +5,8 @@ import type {
   CreateAlertRequest,
 } from '@mindsp/contracts';
 import { api } from '../../lib/api';
-import { socketOrRest, socketRequest } from '../../lib/socket';
+import { socketRequest } from '../../lib/socket';
+import { socketOrRest } from '../../lib/socketOrRest';
 
 /** The REST and socket calls of urgent alerts, one function per request. */
 export const alertsApi = {

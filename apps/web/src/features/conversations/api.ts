@@ -9,7 +9,8 @@ import type {
   SyncResult,
 } from '@mindsp/contracts';
 import { api, queryString } from '../../lib/api';
-import { socketOrRest, socketRequest } from '../../lib/socket';
+import { socketRequest } from '../../lib/socket';
+import { socketOrRest } from '../../lib/socketOrRest';
 
 /** The REST and socket calls of conversations and messages, one function per request. */
 

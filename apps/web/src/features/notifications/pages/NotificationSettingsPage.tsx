@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../../components/Spinner';
 import { Button } from '../../../components/ui/Button';
 import { isApiError } from '../../../lib/api';
-import { FormField, inputClass } from '../../layout/FormField';
+import { FormField, inputBaseClass } from '../../layout/FormField';
 import { PageFrame } from '../../layout/PageFrame';
 import { BrowserPreferences } from '../components/BrowserPreferences';
 import { QuietHoursFields } from '../components/QuietHoursFields';
@@ -65,7 +65,7 @@ function SettingsForm({ saved }: { saved: NotificationSettings }) {
                   emailDigest: event.target.value as NotificationSettings['emailDigest'],
                 })
               }
-              className={`${inputClass} sm:w-64`}
+              className={`${inputBaseClass} w-full sm:w-64`}
             >
               {EMAIL_DIGESTS.map((digest) => (
                 <option key={digest} value={digest}>

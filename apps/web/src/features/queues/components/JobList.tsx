@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
-import { inputClass } from '../../layout/FormField';
+import { inputBaseClass } from '../../layout/FormField';
 import { useJobs } from '../hooks/useJobs';
 import { useQueueActions } from '../hooks/useQueueActions';
 import { JobRow } from './JobRow';
@@ -34,7 +34,7 @@ export function JobList({ queue }: { queue: QueueName }) {
           aria-label={t('queues.stateFilter')}
           value={state}
           onChange={(event) => setState(event.target.value as JobState | '')}
-          className={`${inputClass} w-auto`}
+          className={inputBaseClass}
         >
           <option value="">{t('queues.allStates')}</option>
           {JOB_STATES.map((option) => (
