@@ -12,6 +12,7 @@ import { AppLayout } from './features/layout/AppLayout';
 import { RequireAdmin } from './features/layout/RequireAdmin';
 import { AnnouncementPage } from './features/notifications/pages/AnnouncementPage';
 import { NotificationSettingsPage } from './features/notifications/pages/NotificationSettingsPage';
+import { NotificationsPage } from './features/notifications/pages/NotificationsPage';
 import { QueuesPage } from './features/queues/pages/QueuesPage';
 import { queryClient } from './lib/queryClient';
 
@@ -34,6 +35,7 @@ const router = createBrowserRouter([
               { path: ':id', element: <ConversationRoute /> },
             ],
           },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: 'settings/notifications', element: <NotificationSettingsPage /> },
           { path: 'alerts/new', element: <NewAlertPage /> },
           { path: 'alerts/:id', element: <AlertPage /> },

@@ -15,6 +15,8 @@ export const notificationsEn: Pick<
     empty: 'No notifications yet.',
     loadFailed: 'The notifications could not be loaded.',
     preferences: 'Notification preferences',
+    loadMore: 'Show more',
+    all: 'All notifications',
     groups: { fmpa: 'FMPA', messages: 'Messages', system: 'System' },
     permission: {
       label: 'Browser notifications',

@@ -11,6 +11,8 @@ export const notificationsFr = {
     empty: 'Aucune notification pour l’instant.',
     loadFailed: 'Impossible de charger les notifications.',
     preferences: 'Préférences de notification',
+    loadMore: 'Afficher plus',
+    all: 'Toutes les notifications',
     groups: { fmpa: 'FMPA', messages: 'Messages', system: 'Système' },
     permission: {
       label: 'Notifications du navigateur',

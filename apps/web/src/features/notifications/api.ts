@@ -16,6 +16,8 @@ export const notificationsApi = {
     api.get<NotificationPage>(`/api/notifications${queryString({ limit: RECENT_NOTIFICATIONS })}`, {
       signal,
     }),
+  page: (cursor: string | undefined, signal?: AbortSignal) =>
+    api.get<NotificationPage>(`/api/notifications${queryString({ cursor })}`, { signal }),
   markRead: (id: string) => api.post<NotificationView>(`/api/notifications/${id}/read`),
   markAllRead: () => api.post<{ ids: string[] }>('/api/notifications/read-all'),
   settings: (signal?: AbortSignal) =>

@@ -14,6 +14,7 @@ import { showNotificationToast } from './components/NotificationToast';
 import { useNotificationSettings } from './hooks/useNotificationSettings';
 import { useMarkNotificationsRead } from './hooks/useMarkNotificationsRead';
 import { notificationKeys } from './keys';
+import { notificationTarget } from './target';
 
 /** Types that raise a browser notification when the tab is hidden (and the user wants them in-app). */
 const DESKTOP_TYPES = new Set(['message', 'mention', 'alert']);
@@ -47,11 +48,16 @@ export function useNotificationEvents() {
 
   const open = (notification: NotificationView) => {
     if (notification.readAt === null) markRead.mutate(notification.id);
-    if (notification.actionUrl) void navigate(notification.actionUrl);
+    void navigate(notificationTarget(notification));
   };
+
+  // The notifications page (if open) is not patched in place: it asks again.
+  const refreshHistory = () =>
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.history() });
 
   useSocketEvent('notification:new', (notification) => {
     storeNotification(queryClient, notification);
+    refreshHistory();
     showNotificationToast(notification, {
       onOpen: () => open(notification),
       onMarkRead: () => markRead.mutate(notification.id),
@@ -68,6 +74,7 @@ export function useNotificationEvents() {
 
   useSocketEvent('notification:read', (update) => {
     storeRead(queryClient, update);
+    refreshHistory();
     if ('ids' in update)
       for (const id of update.ids) {
         toast.dismiss(id);
@@ -94,6 +101,6 @@ export function useNotificationEvents() {
   // Whatever was pushed while disconnected: ask again.
   useSocketEvent(
     'connect',
-    () => void queryClient.invalidateQueries({ queryKey: notificationKeys.recent() }),
+    () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   );
 }

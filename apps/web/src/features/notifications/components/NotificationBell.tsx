@@ -79,13 +79,22 @@ export function NotificationBell() {
             ))
           )}
         </div>
-        <Link
-          to="/settings/notifications"
-          onClick={() => setOpen(false)}
-          className="border-t border-neutral-200 px-3 py-2 text-center text-sm font-semibold text-red-700 hover:bg-neutral-50"
-        >
-          {t('notifications.preferences')}
-        </Link>
+        <div className="flex border-t border-neutral-200 text-sm font-semibold text-red-700">
+          <Link
+            to="/notifications"
+            onClick={() => setOpen(false)}
+            className="flex-1 px-3 py-2 text-center hover:bg-neutral-50"
+          >
+            {t('notifications.all')}
+          </Link>
+          <Link
+            to="/settings/notifications"
+            onClick={() => setOpen(false)}
+            className="flex-1 px-3 py-2 text-center hover:bg-neutral-50"
+          >
+            {t('notifications.preferences')}
+          </Link>
+        </div>
       </PopoverContent>
     </Popover>
   );

@@ -4,19 +4,27 @@ import { Link } from 'react-router';
 import { IconButton } from '../../../components/ui/IconButton';
 import { AlertAckButtons } from '../../alerts/components/AlertAckButtons';
 import { alertIdOf } from '../../alerts/alertOf';
+import { notificationTarget } from '../target';
 
 /**
- * One notification in the bell: opening it goes to its `actionUrl` and marks it read; an
- * unread one can be marked read where it is; an alert carries its answer buttons.
+ * One notification (in the bell, or on the notifications page): opening it goes where it
+ * leads and marks it read; an unread one can be marked read where it is; an alert carries its
+ * answer buttons.
  */
 export function NotificationItem({
   notification,
   onMarkRead,
   onOpened,
+  full = false,
+  focused = false,
 }: {
   notification: NotificationView;
   onMarkRead: () => void;
   onOpened: () => void;
+  /** The whole body (the notifications page), not its first lines (the bell). */
+  full?: boolean;
+  /** The one the user opened: highlighted and scrolled to. */
+  focused?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const unread = notification.readAt === null;
@@ -30,7 +38,10 @@ export function NotificationItem({
       <span className="block font-semibold text-neutral-900" dir="auto">
         {notification.title}
       </span>
-      <span className="mt-0.5 line-clamp-2 block text-neutral-700" dir="auto">
+      <span
+        className={`mt-0.5 block text-neutral-700 ${full ? 'whitespace-pre-wrap' : 'line-clamp-2'}`}
+        dir="auto"
+      >
         {notification.body}
       </span>
       <span className="mt-0.5 block text-xs text-neutral-500">{when}</span>
@@ -41,16 +52,18 @@ export function NotificationItem({
     <li
       data-testid="notification"
       data-unread={unread}
-      className={`flex gap-2 border-b border-neutral-100 px-3 py-2 text-sm last:border-b-0 ${unread ? 'bg-red-50/60' : ''}`}
+      data-focused={focused || undefined}
+      ref={focused ? (element) => element?.scrollIntoView({ block: 'center' }) : undefined}
+      className={`flex gap-2 border-b border-neutral-100 px-3 py-2 text-sm last:border-b-0 ${unread ? 'bg-red-50/60' : ''} ${focused ? 'ring-2 ring-inset ring-red-600' : ''}`}
     >
       <span
         aria-hidden="true"
         className={`mt-1.5 size-2 shrink-0 rounded-full ${unread ? 'bg-red-600' : 'bg-transparent'}`}
       />
       <div className="min-w-0 flex-1">
-        {notification.actionUrl ? (
+        {!focused ? (
           <Link
-            to={notification.actionUrl}
+            to={notificationTarget(notification)}
             onClick={() => {
               if (unread) onMarkRead();
               onOpened();

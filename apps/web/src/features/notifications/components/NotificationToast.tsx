@@ -58,16 +58,14 @@ function NotificationToast({
         </p>
         {alertId && <AlertAckButtons alertId={alertId} onAcknowledged={onDone} className="mt-2" />}
         <div className="mt-2 flex flex-wrap gap-2">
-          {notification.actionUrl && (
-            <Button
-              onClick={() => {
-                onOpen();
-                onDone();
-              }}
-            >
-              {t('notifications.open')}
-            </Button>
-          )}
+          <Button
+            onClick={() => {
+              onOpen();
+              onDone();
+            }}
+          >
+            {t('notifications.open')}
+          </Button>
           <Button
             variant="quiet"
             onClick={() => {

@@ -1,0 +1,51 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { signInThroughApi } from './api';
+
+// Notifications set up and observed through the REST API, as another device of the user would.
+
+interface NotificationPage {
+  items: { id: string; type: string; title: string; body: string; data: Record<string, unknown> }[];
+  unreadCount: number;
+}
+
+/** A REST call as `email` (signed in through the API alone, so not connected). */
+export async function callAs<T>(
+  page: Page,
+  email: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const token = await signInThroughApi(page.request, email);
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { Authorization: `Bearer ${token}` },
+    data,
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(
+    true,
+  );
+  return (await response.json()) as T;
+}
+
+export function notificationsOf(page: Page, email: string): Promise<NotificationPage> {
+  return callAs(page, email, 'GET', '/api/notifications?limit=100');
+}
+
+/** Starts a test from "nothing unread" for `email`'s notifications. */
+export async function readAllNotifications(page: Page, email: string): Promise<void> {
+  await callAs(page, email, 'POST', '/api/notifications/read-all');
+}
+
+/** The number in "(3) MindSP Messaging"; 0 for the bare name. */
+export async function titleCount(page: Page): Promise<number> {
+  const match = /^\((\d+)\) /.exec(await page.title());
+  return match ? Number(match[1]) : 0;
+}
+
+/** The bell's badge as a number (0 when it shows none). */
+export async function bellCount(page: Page): Promise<number> {
+  const badge = page.getByTestId('notification-count');
+  return (await badge.count()) ? Number(await badge.textContent()) : 0;
+}
