@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { callApi, createGroup, sendThroughApi, unique } from './api';
 import { ALICE, BOB, peopleSideBySide } from './messaging';
-import { bellCount, notificationsOf, readAllNotifications, titleCount } from './notifications';
+import {
+  bellCount,
+  expectedTitleCount,
+  notificationsOf,
+  readAllNotifications,
+  titleCount,
+} from './notifications';
 
 // Notifications in the browser, with the real worker. Each test starts Bob from "all read" and
 // looks for its own unique texts.
@@ -96,9 +102,9 @@ describe('notifications', () => {
     const bob = await signedIn(BOB);
     await readAllNotifications(bob.page, BOB);
     await bob.page.reload();
-    await bob.page.getByTestId('notification-bell').waitFor();
-    // Unread conversations count too (other tests may have left some): compare, not guess.
-    const before = await titleCount(bob.page);
+    // Unread conversations count too (other tests may leave some): asked from the API.
+    const before = await expectedTitleCount(bob.page, BOB);
+    await expect.poll(() => titleCount(bob.page)).toBe(before);
 
     const alice = await signedIn(ALICE);
     await callApi(alice.page, 'POST', '/api/admin/announcements', {

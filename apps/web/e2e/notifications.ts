@@ -5,7 +5,14 @@ import { signInThroughApi } from './api';
 // Notifications set up and observed through the REST API, as another device of the user would.
 
 interface NotificationPage {
-  items: { id: string; type: string; title: string; body: string; data: Record<string, unknown> }[];
+  items: {
+    id: string;
+    type: string;
+    title: string;
+    body: string;
+    data: Record<string, unknown>;
+    readAt: string | null;
+  }[];
   unreadCount: number;
 }
 
@@ -48,4 +55,23 @@ export async function titleCount(page: Page): Promise<number> {
 export async function bellCount(page: Page): Promise<number> {
   const badge = page.getByTestId('notification-count');
   return (await badge.count()) ? Number(await badge.textContent()) : 0;
+}
+
+/** What the tab title should count for `email`: unread conversations plus unread notifications. */
+export async function expectedTitleCount(page: Page, email: string): Promise<number> {
+  const conversations = await callAs<{ items: { unreadCount: number }[] }>(
+    page,
+    email,
+    'GET',
+    '/api/conversations?limit=100',
+  );
+  const notifications = await notificationsOf(page, email);
+  const messageNotifications = notifications.items.filter(
+    (item) => item.type === 'message' && item.readAt === null,
+  ).length;
+  return (
+    conversations.items.filter((item) => item.unreadCount > 0).length +
+    notifications.unreadCount -
+    messageNotifications
+  );
 }

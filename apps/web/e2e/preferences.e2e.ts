@@ -28,7 +28,7 @@ describe('notification preferences', () => {
     await page.getByLabel('Ne pas envoyer d’e-mail pendant les heures calmes').setChecked(true);
     await page.getByLabel('Début').fill('21:30');
     await page.getByLabel('Fin').fill('06:45');
-    await page.getByLabel('Fuseau horaire').selectOption('America/Montreal');
+    await page.getByLabel('Fuseau horaire').selectOption('America/Toronto');
     await page.getByLabel('Résumé par e-mail').selectOption('daily');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByRole('status').filter({ hasText: 'Préférences enregistrées.' }).waitFor();
@@ -43,7 +43,7 @@ describe('notification preferences', () => {
     ).toBe(true);
     expect(await page.getByLabel('Début').inputValue()).toBe('21:30');
     expect(await page.getByLabel('Fin').inputValue()).toBe('06:45');
-    expect(await page.getByLabel('Fuseau horaire').inputValue()).toBe('America/Montreal');
+    expect(await page.getByLabel('Fuseau horaire').inputValue()).toBe('America/Toronto');
     expect(await page.getByLabel('Résumé par e-mail').inputValue()).toBe('daily');
     await screenshot(page, 'notification-settings');
   });

@@ -43,7 +43,8 @@ function NotificationToast({
   return (
     <div
       data-testid="notification-toast"
-      className={`flex w-full gap-3 rounded-xl bg-white p-3 text-sm shadow-lg ring-1 ${alertId ? 'ring-2 ring-red-600' : 'ring-neutral-200'}`}
+      // The toast's frame (background, shadow) is react-toastify's; an alert's is edged in red.
+      className={`flex w-full gap-3 p-1 text-sm ${alertId ? 'border-l-4 border-red-600 pl-2' : ''}`}
     >
       <Icon
         name={alertId ? 'alertActive' : 'notifications'}
