@@ -8,11 +8,8 @@ import { useConversations } from '../../conversations/hooks/useConversations';
 import { conversationTitle } from '../../conversations/names';
 import { FormField, inputClass } from '../../layout/FormField';
 import { PageFrame } from '../../layout/PageFrame';
+import { type TitleAndBody, TitleAndBodyFields } from '../../layout/TitleAndBodyFields';
 import { useSendAlert } from '../hooks/useSendAlert';
-
-/** What the API accepts (title and body of an alert or an announcement). */
-export const TITLE_MAX = 200;
-export const BODY_MAX = 4000;
 
 /**
  * `/alerts/new?conversationId=`: an urgent alert to the members of a conversation. Sent by an
@@ -26,14 +23,13 @@ export function NewAlertPage() {
   const conversations = useConversations('');
   const send = useSendAlert();
   const [conversationId, setConversationId] = useState(params.get('conversationId') ?? '');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
+  const [message, setMessage] = useState<TitleAndBody>({ title: '', body: '' });
 
   const options = conversations.data?.pages.flatMap((page) => page.items) ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     send.mutate(
-      { title: title.trim(), body: body.trim(), conversationId },
+      { title: message.title.trim(), body: message.body.trim(), conversationId },
       { onSuccess: (alert) => void navigate(`/alerts/${alert.id}`) },
     );
   };
@@ -67,33 +63,11 @@ export function NewAlertPage() {
             </select>
           )}
         </FormField>
-        <FormField label={t('alerts.alertTitle')}>
-          {(id) => (
-            <input
-              id={id}
-              required
-              maxLength={TITLE_MAX}
-              dir="auto"
-              value={title}
-              onChange={(event) => setTitle(event.target.value)}
-              className={inputClass}
-            />
-          )}
-        </FormField>
-        <FormField label={t('alerts.alertBody')}>
-          {(id) => (
-            <textarea
-              id={id}
-              required
-              rows={4}
-              maxLength={BODY_MAX}
-              dir="auto"
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              className={inputClass}
-            />
-          )}
-        </FormField>
+        <TitleAndBodyFields
+          value={message}
+          onChange={setMessage}
+          labels={{ title: t('alerts.alertTitle'), body: t('alerts.alertBody') }}
+        />
         {error && (
           <p role="alert" className="text-sm text-red-800">
             {error}
