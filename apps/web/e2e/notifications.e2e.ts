@@ -6,6 +6,7 @@ import {
   bellCount,
   expectedTitleCount,
   notificationsOf,
+  onScreen,
   readAllNotifications,
   titleCount,
 } from './notifications';
@@ -72,6 +73,7 @@ describe.skipIf(!inject('apiHas').notifications)('notifications', () => {
     const toast = bob.page.getByTestId('notification-toast').filter({ hasText: subject });
     await toast.waitFor();
     expect(await toast.textContent()).toContain('Rendez-vous au centre de secours à 14 h.');
+    await expect.poll(() => onScreen(bob.page, toast)).toBe(true);
     await expect.poll(() => bellCount(bob.page)).toBe(1);
     await screenshot(bob.page, 'notification-toast');
     await bob.page.getByTestId('notification-bell').click();

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { signInThroughApi } from './api';
 
@@ -73,5 +73,19 @@ export async function expectedTitleCount(page: Page, email: string): Promise<num
     conversations.items.filter((item) => item.unreadCount > 0).length +
     notifications.unreadCount -
     messageNotifications
+  );
+}
+
+/** Whole and on screen (a toast slides in from the edge). */
+export async function onScreen(page: Page, target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  const viewport = page.viewportSize();
+  return (
+    !!box &&
+    !!viewport &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width &&
+    box.y + box.height <= viewport.height
   );
 }
