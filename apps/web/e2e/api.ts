@@ -18,7 +18,7 @@ async function tokenOf(page: Page): Promise<string> {
 /** A REST call as the user signed in on `page`; fails the test unless it succeeds. */
 export async function callApi<T>(
   page: Page,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   data?: unknown,
 ): Promise<T> {

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -10,11 +11,14 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     loginLimitPerEmail: number;
+    /** The API routes that came later than the SPA's side of them, when this API has them. */
+    apiHas: { notifications: boolean; alerts: boolean };
   }
 }
 
 const workspaceRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const apiMain = resolve(workspaceRoot, 'apps/api/dist/main.js');
+const apiWorker = resolve(workspaceRoot, 'apps/api/dist/worker.js');
 const apiCli = resolve(workspaceRoot, 'apps/api/dist/cli.js');
 const webDist = resolve(workspaceRoot, 'apps/web/dist');
 
@@ -25,11 +29,13 @@ const LOGIN_LIMIT_PER_EMAIL = 3;
 
 /**
  * Starts the built API on a fresh database (migrated and seeded with the demo tenants) and
- * serving the built SPA, so the browser tests run the product as it ships.
+ * serving the built SPA, and a queue worker (notifications, announcements and probes are its
+ * jobs), so the browser tests run the product as it ships.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   for (const [file, build] of [
     [apiMain, 'pnpm nx run api:build'],
+    [apiWorker, 'pnpm nx run api:build'],
     [apiCli, 'pnpm nx run api:build'],
     [resolve(webDist, 'index.html'), 'pnpm nx run web:build'],
   ]) {
@@ -62,14 +68,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   let api: RunningApi | undefined;
+  let worker: RunningProcess | undefined;
   const teardown = async () => {
-    await api?.stop();
+    await Promise.all([api?.stop(), worker?.stop()]);
     await database.drop();
   };
 
   try {
     await runCli(['prepare'], env);
+    // Jobs left in this Redis database by an earlier run belong to tenants that no longer exist.
+    await flushRedis(env.REDIS_URL!);
     api = startApi(env);
+    worker = startProcess(apiWorker, env);
     await api.ready();
   } catch (error) {
     await teardown();
@@ -77,6 +87,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('baseUrl', BASE_URL);
+  project.provide('apiHas', {
+    notifications: await routeExists('/api/notifications'),
+    alerts: await routeExists('/api/alerts/00000000-0000-4000-8000-000000000000'),
+  });
   project.provide('loginLimitPerEmail', LOGIN_LIMIT_PER_EMAIL);
   return teardown;
 }
@@ -138,13 +152,38 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-interface RunningApi {
-  ready(): Promise<void>;
+interface RunningProcess {
   stop(): Promise<void>;
+  readonly child: ChildProcess;
+  output(): string;
+}
+
+interface RunningApi extends RunningProcess {
+  ready(): Promise<void>;
 }
 
 function startApi(env: NodeJS.ProcessEnv): RunningApi {
-  const child: ChildProcess = spawn(process.execPath, [apiMain], {
+  const started = startProcess(apiMain, env);
+  const { child } = started;
+  return {
+    ...started,
+    async ready() {
+      const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null)
+          throw new Error(`The API exited with code ${child.exitCode}:\n${started.output()}`);
+        if (await answers(`${BASE_URL}/api/health`)) return;
+        await new Promise((done) => setTimeout(done, 250));
+      }
+      throw new Error(
+        `The API did not answer GET /api/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${started.output()}`,
+      );
+    },
+  };
+}
+
+function startProcess(entry: string, env: NodeJS.ProcessEnv): RunningProcess {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: workspaceRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -158,18 +197,8 @@ function startApi(env: NodeJS.ProcessEnv): RunningApi {
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
   return {
-    async ready() {
-      const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null)
-          throw new Error(`The API exited with code ${child.exitCode}:\n${output}`);
-        if (await answers(`${BASE_URL}/api/health`)) return;
-        await new Promise((done) => setTimeout(done, 250));
-      }
-      throw new Error(
-        `The API did not answer GET /api/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${output}`,
-      );
-    },
+    child,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -178,6 +207,35 @@ function startApi(env: NodeJS.ProcessEnv): RunningApi {
       clearTimeout(killLater);
     },
   };
+}
+
+/**
+ * Empties the browser tests' Redis database. Queue job ids are deterministic (`outbox-<id>`, ...):
+ * a job id left by an earlier run would make BullMQ skip this run's job with the same id.
+ */
+async function flushRedis(redisUrl: string): Promise<void> {
+  const url = new URL(redisUrl);
+  const database = Number(url.pathname.slice(1) || '0');
+  await new Promise<void>((done, fail) => {
+    const socket = connect(Number(url.port || 6379), url.hostname);
+    let replies = '';
+    socket.setTimeout(5_000, () =>
+      socket.destroy(new Error(`Redis at ${url.host} did not answer`)),
+    );
+    socket.on('error', fail);
+    socket.on('data', (chunk) => {
+      replies += chunk.toString();
+      if (replies.includes('-')) socket.destroy(new Error(`Redis refused: ${replies.trim()}`));
+      else if (replies.split('+OK').length - 1 === 2) socket.end(done);
+    });
+    socket.write(`SELECT ${database}\r\nFLUSHDB\r\n`);
+  });
+}
+
+/** Unknown routes answer 404 before any guard; a known one asks for a token (401). */
+async function routeExists(path: string): Promise<boolean> {
+  const response = await fetch(`${BASE_URL}${path}`, { signal: AbortSignal.timeout(2_000) });
+  return response.status !== 404;
 }
 
 async function answers(url: string): Promise<boolean> {

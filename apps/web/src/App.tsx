@@ -6,7 +6,14 @@ import { ConversationRoute } from './features/conversations/pages/ConversationPa
 import { MessagingLayout } from './features/conversations/pages/MessagingLayout';
 import { NewConversationPage } from './features/conversations/pages/NewConversationPage';
 import { NoConversationSelected } from './features/conversations/pages/NoConversationSelected';
+import { AlertPage } from './features/alerts/pages/AlertPage';
+import { NewAlertPage } from './features/alerts/pages/NewAlertPage';
 import { AppLayout } from './features/layout/AppLayout';
+import { RequireAdmin } from './features/layout/RequireAdmin';
+import { AnnouncementPage } from './features/notifications/pages/AnnouncementPage';
+import { NotificationSettingsPage } from './features/notifications/pages/NotificationSettingsPage';
+import { NotificationsPage } from './features/notifications/pages/NotificationsPage';
+import { QueuesPage } from './features/queues/pages/QueuesPage';
 import { queryClient } from './lib/queryClient';
 
 const router = createBrowserRouter([
@@ -26,6 +33,19 @@ const router = createBrowserRouter([
               { index: true, element: <NoConversationSelected /> },
               { path: 'new', element: <NewConversationPage /> },
               { path: ':id', element: <ConversationRoute /> },
+            ],
+          },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+          { path: 'alerts/new', element: <NewAlertPage /> },
+          { path: 'alerts/:id', element: <AlertPage /> },
+          {
+            path: 'admin',
+            element: <RequireAdmin />,
+            children: [
+              { index: true, element: <Navigate to="/admin/queues" replace /> },
+              { path: 'queues', element: <QueuesPage /> },
+              { path: 'announcements', element: <AnnouncementPage /> },
             ],
           },
         ],

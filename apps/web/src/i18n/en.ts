@@ -1,3 +1,4 @@
+import { notificationsEn } from './en.notifications';
 import type { Messages } from './fr';
 
 const en: Messages = {
@@ -39,6 +40,12 @@ const en: Messages = {
     signedInAs: 'Signed in as {{name}}',
     menu: 'Menu',
     logout: 'Sign out',
+    pages: {
+      settings: 'Notification preferences',
+      queues: 'Job queues',
+      announcement: 'Send an announcement',
+      alert: 'Send an urgent alert',
+    },
   },
   conversations: {
     title: 'Conversations',
@@ -160,6 +167,7 @@ const en: Messages = {
   connection: {
     lost: 'Connection lost. Reconnecting… Missed messages will arrive as soon as it is back.',
   },
+  ...notificationsEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import { notificationsFr } from './fr.notifications';
 const fr = {
   app: {
     name: 'MindSP Messaging',
@@ -37,6 +38,12 @@ const fr = {
     signedInAs: 'Connecté en tant que {{name}}',
     menu: 'Menu',
     logout: 'Se déconnecter',
+    pages: {
+      settings: 'Préférences de notification',
+      queues: 'Files de tâches',
+      announcement: 'Envoyer une annonce',
+      alert: 'Envoyer une alerte urgente',
+    },
   },
   conversations: {
     title: 'Conversations',
@@ -158,6 +165,7 @@ const fr = {
   connection: {
     lost: 'Connexion perdue. Reconnexion en cours… Les messages manqués arriveront dès son retour.',
   },
+  ...notificationsFr,
 } as const;
 
 type Translations<T> = {

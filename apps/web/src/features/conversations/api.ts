@@ -9,25 +9,13 @@ import type {
   SyncResult,
 } from '@mindsp/contracts';
 import { api, queryString } from '../../lib/api';
-import { SocketUnavailableError, socketRequest } from '../../lib/socket';
+import { socketRequest } from '../../lib/socket';
+import { socketOrRest } from '../../lib/socketOrRest';
 
 /** The REST and socket calls of conversations and messages, one function per request. */
 
 export const CONVERSATION_PAGE_SIZE = 30;
 const SEARCH_LIMIT = 20;
-
-/**
- * Over the socket with an ack, or over REST when the socket is down or the ack is late. Only
- * for requests safe to repeat (idempotent by id or clientMessageId): both may reach the server.
- */
-async function socketOrRest<T>(overSocket: () => Promise<T>, overRest: () => Promise<T>) {
-  try {
-    return await overSocket();
-  } catch (error) {
-    if (!(error instanceof SocketUnavailableError)) throw error;
-    return overRest();
-  }
-}
 
 const conversationPath = (conversationId: string) => `/api/conversations/${conversationId}`;
 const messagePath = (conversationId: string, messageId: string) =>

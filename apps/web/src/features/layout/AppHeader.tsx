@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { currentLocale } from '../../i18n';
 import { useMediaQuery } from '../../lib/useMediaQuery';
 import { useCurrentUser, useLogout, useUpdateLocale } from '../auth/queries';
+import { NotificationBell } from '../notifications/components/NotificationBell';
 import { HeaderMenu } from './HeaderMenu';
 
 export function AppHeader() {
@@ -12,7 +13,7 @@ export function AppHeader() {
   const user = useCurrentUser();
   const updateLocale = useUpdateLocale();
   const logout = useLogout();
-  // Below Tailwind's `sm`, the language switch and sign-out fold into one menu.
+  // Below Tailwind's `sm`, the language switch and sign-out fold into the menu.
   const wide = useMediaQuery('(min-width: 40rem)');
 
   const locale = currentLocale();
@@ -34,7 +35,8 @@ export function AppHeader() {
           >
             <bdi>{user.displayName}</bdi>
           </span>
-          {wide ? (
+          <NotificationBell />
+          {wide && (
             <>
               <LanguageSwitch tone="onDark" value={locale} onChange={changeLocale} />
               <button
@@ -46,14 +48,15 @@ export function AppHeader() {
                 {t('header.logout')}
               </button>
             </>
-          ) : (
-            <HeaderMenu
-              userName={user.displayName}
-              locale={locale}
-              onChangeLocale={changeLocale}
-              onSignOut={signOut}
-            />
           )}
+          <HeaderMenu
+            userName={user.displayName}
+            isAdmin={user.role === 'admin'}
+            compact={!wide}
+            locale={locale}
+            onChangeLocale={changeLocale}
+            onSignOut={signOut}
+          />
         </div>
       </div>
       {updateLocale.isError && (

@@ -3,7 +3,12 @@ import { Outlet } from 'react-router';
 import i18n from '../../i18n';
 import { useSocket } from '../../lib/socket';
 import { useCurrentUser } from '../auth/queries';
+import { Toaster } from '../../components/ui/Toaster';
+import { useAlertEvents } from '../alerts/events';
 import { useConversationEvents } from '../conversations/events';
+import { NotificationPermissionBanner } from '../notifications/components/NotificationPermissionBanner';
+import { useNotificationEvents } from '../notifications/events';
+import { useTabTitle } from '../notifications/hooks/useTabTitle';
 import { usePeopleEvents } from '../people/events';
 import { AppHeader } from './AppHeader';
 
@@ -13,6 +18,9 @@ export function AppLayout() {
   useSocket();
   useConversationEvents();
   usePeopleEvents();
+  useNotificationEvents();
+  useAlertEvents();
+  useTabTitle();
 
   // Once signed in, the language saved in the user's profile wins over this browser's.
   useEffect(() => {
@@ -23,9 +31,11 @@ export function AppLayout() {
     // The viewport's height exactly: lists and the conversation scroll inside, the header stays.
     <div className="flex h-dvh flex-col bg-neutral-50">
       <AppHeader />
+      <NotificationPermissionBanner />
       <main className="mx-auto flex min-h-0 w-full max-w-5xl flex-1 flex-col md:px-4 md:py-4">
         <Outlet />
       </main>
+      <Toaster />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { ConversationView } from '@mindsp/contracts';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useCurrentUser } from '../../auth/queries';
 import { WithUserText } from '../../../components/ui/WithUserText';
 import { Avatar } from '../../people/components/Avatar';
 import { BackToList } from './BackToList';
@@ -26,6 +28,10 @@ export function ConversationHeader({
   onToggleDetails,
 }: ConversationHeaderProps) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  // The contract does not say who created a group: the button is shown to admins, the server
+  // also lets a group's creator send one.
+  const canAlert = useCurrentUser().role === 'admin';
   const other = otherMember(conversation, myId);
   const online = useIsOnline(other?.id);
   const title = conversationTitle(conversation, myId);
@@ -66,6 +72,14 @@ export function ConversationHeader({
         </h2>
         {subtitle && <p className="truncate text-xs text-neutral-600">{subtitle}</p>}
       </div>
+      {canAlert && (
+        <IconButton
+          icon="alert"
+          label={t('alerts.sendFromConversation')}
+          onClick={() => void navigate(`/alerts/new?conversationId=${conversation.id}`)}
+          className="p-2 text-red-700"
+        />
+      )}
       {conversation.kind === 'group' && (
         <IconButton
           icon="details"

@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createGroup, sendThroughApi, unique } from './api';
+import { ALICE, BOB, type Person, peopleSideBySide, waitForSocket } from './messaging';
+
+// The browser's Notification API and a hidden tab, stood in for: headless Chromium shows no
+// notifications and its tab is always visible. Everything else is the real app.
+
+interface Notice {
+  title: string;
+  body: string;
+  tag: string;
+  requireInteraction: boolean;
+}
+
+declare global {
+  interface Window {
+    notices: Notice[];
+    permissionRequests: number;
+  }
+}
+
+async function withFakeNotifications(
+  person: Person,
+  { permission, hidden }: { permission: NotificationPermission; hidden: boolean },
+): Promise<Page> {
+  await person.context.addInitScript(
+    ({ permission, hidden }) => {
+      window.notices = [];
+      window.permissionRequests = 0;
+      class FakeNotification {
+        static permission = permission;
+        static async requestPermission() {
+          window.permissionRequests += 1;
+          FakeNotification.permission = 'granted';
+          return 'granted';
+        }
+        onclick = null;
+        onclose = null;
+        constructor(title: string, options: NotificationOptions) {
+          window.notices.push({
+            title,
+            body: options.body ?? '',
+            tag: options.tag ?? '',
+            requireInteraction: options.requireInteraction ?? false,
+          });
+        }
+        close() {}
+      }
+      Object.defineProperty(window, 'Notification', { value: FakeNotification });
+      if (hidden) Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+    },
+    { permission, hidden },
+  );
+  await person.page.reload();
+  await waitForSocket(person.page);
+  return person.page;
+}
+
+describe('browser notifications', () => {
+  const signedIn = peopleSideBySide();
+
+  it('are raised for a new message while the tab is hidden', async () => {
+    const alice = await signedIn(ALICE);
+    const title = `Relève ${unique()}`;
+    const groupId = await createGroup(alice.page, title, ['Bob Durand']);
+    const bob = await withFakeNotifications(await signedIn(BOB), {
+      permission: 'granted',
+      hidden: true,
+    });
+    // The notice is titled from the conversation list: wait until it holds the group.
+    await bob.getByText(title).first().waitFor();
+
+    const text = `Relève à 19 h ${unique()}`;
+    await sendThroughApi(alice.page, groupId, text);
+    await expect
+      .poll(() => bob.evaluate(() => window.notices))
+      .toEqual([
+        {
+          title: `Alice Martin · ${title}`,
+          body: text,
+          tag: `conversation:${groupId}`,
+          requireInteraction: false,
+        },
+      ]);
+  });
+
+  it('are not raised while the user looks at the tab', async () => {
+    const alice = await signedIn(ALICE);
+    const groupId = await createGroup(alice.page, `Relève ${unique()}`, ['Bob Durand']);
+    const bob = await withFakeNotifications(await signedIn(BOB), {
+      permission: 'granted',
+      hidden: false,
+    });
+    const text = `Visible ${unique()}`;
+    await sendThroughApi(alice.page, groupId, text);
+    // The message reaches the list live; no notice was raised for it.
+    await bob.getByText(text).first().waitFor();
+    expect(await bob.evaluate(() => window.notices)).toEqual([]);
+  });
+
+  it('are asked for once, from a banner that says why', async () => {
+    const bob = await withFakeNotifications(await signedIn(BOB), {
+      permission: 'default',
+      hidden: false,
+    });
+    const banner = bob.getByRole('region', { name: 'Notifications du navigateur' });
+    expect(await banner.textContent()).toContain('même quand cet onglet est en arrière-plan');
+    await banner.getByRole('button', { name: 'Activer' }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(await bob.evaluate(() => window.permissionRequests)).toBe(1);
+
+    // Answered once: not asked again in this browser.
+    await bob.reload();
+    await waitForSocket(bob);
+    expect(await banner.count()).toBe(0);
+  });
+});

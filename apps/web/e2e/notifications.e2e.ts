@@ -1,0 +1,123 @@
+import { describe, expect, inject, it } from 'vitest';
+import { screenshot } from './browser';
+import { callApi, createGroup, sendThroughApi, unique } from './api';
+import { ALICE, BOB, peopleSideBySide } from './messaging';
+import {
+  bellCount,
+  expectedTitleCount,
+  notificationsOf,
+  onScreen,
+  readAllNotifications,
+  titleCount,
+} from './notifications';
+
+// Notifications in the browser, with the real worker. Each test starts Bob from "all read" and
+// looks for its own unique texts.
+
+// Skipped (and said so) while the API under test has no notifications routes yet.
+describe.skipIf(!inject('apiHas').notifications)('notifications', () => {
+  const signedIn = peopleSideBySide();
+
+  it('shows Bob, offline while Alice wrote, the count and the notification that opens the conversation', async () => {
+    const alice = await signedIn(ALICE);
+    await readAllNotifications(alice.page, BOB);
+    const title = `Astreinte ${unique()}`;
+    const groupId = await createGroup(alice.page, title, ['Bob Durand']);
+    const last = `Dernier point ${unique()}`;
+    for (const body of ['Premier point', 'Deuxième point', last])
+      await sendThroughApi(alice.page, groupId, body);
+    // The worker coalesces the three into one notification for Bob, who is not connected.
+    await expect
+      .poll(
+        async () =>
+          (await notificationsOf(alice.page, BOB)).items.find(
+            (item) => item.data.conversationId === groupId,
+          )?.title,
+        { timeout: 15_000 },
+      )
+      .toBe('3 nouveaux messages de Alice Martin');
+
+    const bob = await signedIn(BOB);
+    const { unreadCount } = await notificationsOf(alice.page, BOB);
+    await bob.page.getByTestId('notification-count').waitFor();
+    expect(await bellCount(bob.page)).toBe(unreadCount);
+    await bob.page.getByTestId('notification-bell').click();
+    const messages = bob.page.getByRole('region', { name: 'Messages' });
+    const notification = messages.getByTestId('notification').filter({ hasText: last });
+    expect(await notification.textContent()).toContain('3 nouveaux messages de Alice Martin');
+    expect(await notification.getAttribute('data-unread')).toBe('true');
+    await screenshot(bob.page, 'notification-bell');
+
+    await notification.getByRole('link').click();
+    await bob.page.waitForURL(`**/messages/${groupId}`);
+    await bob.page.getByTestId('conversation-heading').filter({ hasText: title }).waitFor();
+    // Opened, it is read: the badge drops by one.
+    await expect.poll(() => bellCount(bob.page)).toBe(unreadCount - 1);
+  });
+
+  it('brings an announcement sent from the admin page to another user live, in a toast and the bell', async () => {
+    const bob = await signedIn(BOB);
+    await readAllNotifications(bob.page, BOB);
+    await bob.page.reload();
+    await bob.page.getByTestId('notification-bell').waitFor();
+    expect(await bellCount(bob.page)).toBe(0);
+
+    const alice = await signedIn(ALICE);
+    await alice.page.goto('/admin/announcements');
+    const subject = `Exercice ${unique()}`;
+    await alice.page.getByLabel('Titre').fill(subject);
+    await alice.page.getByLabel('Message').fill('Rendez-vous au centre de secours à 14 h.');
+    await alice.page.getByRole('button', { name: 'Envoyer l’annonce' }).click();
+    await alice.page.getByRole('status').filter({ hasText: 'Annonce envoyée.' }).waitFor();
+
+    const toast = bob.page.getByTestId('notification-toast').filter({ hasText: subject });
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('Rendez-vous au centre de secours à 14 h.');
+    await expect.poll(() => onScreen(bob.page, toast)).toBe(true);
+    await expect.poll(() => bellCount(bob.page)).toBe(1);
+    await screenshot(bob.page, 'notification-toast');
+    await bob.page.getByTestId('notification-bell').click();
+    await bob.page
+      .getByRole('region', { name: 'Système' })
+      .getByTestId('notification')
+      .filter({ hasText: subject })
+      .waitFor();
+  });
+
+  it('opens what a live notification is about from its toast', async () => {
+    const bob = await signedIn(BOB);
+    const alice = await signedIn(ALICE);
+    const subject = `Consigne ${unique()}`;
+    const body = `Consigne complète ${unique()}`;
+    await callApi(alice.page, 'POST', '/api/admin/announcements', { title: subject, body });
+
+    const toast = bob.page.getByTestId('notification-toast').filter({ hasText: subject });
+    await toast.getByRole('button', { name: 'Ouvrir' }).click();
+    // An announcement leads nowhere else: the notifications page shows it whole, read.
+    await bob.page.waitForURL(/\/notifications\?id=/);
+    const opened = bob.page.locator('[data-testid="notification"][data-focused="true"]');
+    expect(await opened.textContent()).toContain(body);
+    await expect.poll(() => opened.getAttribute('data-unread')).toBe('false');
+    await toast.waitFor({ state: 'detached' });
+  });
+
+  it('carries the unread count in the tab title', async () => {
+    const bob = await signedIn(BOB);
+    await readAllNotifications(bob.page, BOB);
+    await bob.page.reload();
+    // Unread conversations count too (other tests may leave some): asked from the API.
+    const before = await expectedTitleCount(bob.page, BOB);
+    await expect.poll(() => titleCount(bob.page)).toBe(before);
+
+    const alice = await signedIn(ALICE);
+    await callApi(alice.page, 'POST', '/api/admin/announcements', {
+      title: `Note ${unique()}`,
+      body: 'Le planning de la semaine est en ligne.',
+    });
+    await expect.poll(() => bob.page.title()).toBe(`(${before + 1}) MindSP Messaging`);
+
+    await bob.page.getByTestId('notification-bell').click();
+    await bob.page.getByRole('button', { name: 'Tout marquer comme lu' }).click();
+    await expect.poll(() => titleCount(bob.page)).toBe(before);
+  });
+});
