@@ -11,6 +11,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 export class TenantDatabase {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Whether the database answers: the health check's probe (no table is read). */
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
   transaction<T>(tenantId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
       // is_local = true: the setting ends with the transaction, so a pooled connection never

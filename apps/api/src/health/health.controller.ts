@@ -7,9 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
+import { TenantDatabase } from '../database/tenant-database';
 import { Public } from '../auth/public.decorator';
 import { REDIS } from '../redis/redis.module';
 import { evictionPolicyWarning, readEvictionPolicy } from './redis-eviction-policy';
@@ -46,7 +45,7 @@ async function probe(check: () => Promise<unknown>): Promise<ServiceState> {
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly database: TenantDatabase,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
@@ -58,7 +57,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: HealthStatusDto, description: 'Names what is down' })
   async check(): Promise<HealthStatus> {
     const [database, redis] = await Promise.all([
-      probe(() => this.db.query('SELECT 1')),
+      probe(() => this.database.ping()),
       probe(() => this.redis.ping()),
     ]);
     const redisEvictionPolicy = redis === 'up' ? await readEvictionPolicy(this.redis) : null;
