@@ -11,6 +11,9 @@ type AckOf<E extends ClientEvent> = Parameters<Parameters<ClientEvents[E]>[1]>[0
 
 /** How long a test waits for an event that must come. Generous: a slow CI machine is not a failure. */
 const EVENT_TIMEOUT_MS = 5000;
+/** Bursts of hundreds of sends queue on one conversation's row lock: on a loaded 2-core machine
+ * their acks can take longer than an event is given to arrive. A lost ack still fails. */
+const ACK_TIMEOUT_MS = 20_000;
 /** How long a test listens for an event that must not come, after a round trip on the same socket. */
 const QUIET_WINDOW_MS = 250;
 
@@ -41,7 +44,7 @@ export class TestSocket {
   /** Emits with an ack and resolves with it. */
   async emit<E extends ClientEvent>(event: E, input: Input<E> | unknown): Promise<AckOf<E>> {
     const socket = this.socket as unknown as Socket;
-    return (await socket.timeout(EVENT_TIMEOUT_MS).emitWithAck(event, input)) as AckOf<E>;
+    return (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, input)) as AckOf<E>;
   }
 
   /** Emits and returns the ack's data; fails the test when the ack is an error. */
