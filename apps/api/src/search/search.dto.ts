@@ -1,12 +1,13 @@
-import { LIMITS, type SearchHit, type SearchQuery } from '@mindsp/contracts';
+import type { SearchHit, SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { CanonicalUuid } from '../common/canonical-uuid';
+import { PageQueryDto } from '../common/pagination';
 import { PlainText } from '../common/validators';
 import { MessageViewDto } from '../conversations/dto/messages.dto';
 
-export class SearchQueryDto implements SearchQuery {
+/** The shared page query (limit, cursor) plus what to find; search pages default to 20 hits. */
+export class SearchQueryDto extends PageQueryDto implements SearchQuery {
   @ApiProperty({
     description: 'Words to find; accents and case are ignored, French stemming applies',
   })
@@ -17,20 +18,6 @@ export class SearchQueryDto implements SearchQuery {
   @IsOptional()
   @CanonicalUuid()
   conversationId?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: LIMITS.pageSizeMax, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(LIMITS.pageSizeMax)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  cursor?: string;
 }
 
 class SearchConversationDto {
