@@ -14,6 +14,7 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { RefreshTokensModule } from './refresh-tokens.module';
 import { RequestThrottleGuard } from './request-throttle.guard';
 import { SessionRevocations } from './session-revocations';
+import { signingKey } from './signing-key';
 import { RetryAfterInterceptor } from './too-many-requests';
 
 @Module({
@@ -33,7 +34,7 @@ import { RetryAfterInterceptor } from './too-many-requests';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        secret: signingKey(config),
         signOptions: { algorithm: 'HS256' },
       }),
     }),

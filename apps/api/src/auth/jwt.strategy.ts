@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { AccessTokenPayload, AuthenticatedUser } from './authenticated-user';
 import { SessionRevocations } from './session-revocations';
+import { signingKey } from './signing-key';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
@@ -13,7 +14,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      secretOrKey: signingKey(config),
       // Pinning the algorithm refuses `alg: none` and key-confusion tokens.
       algorithms: ['HS256'],
       ignoreExpiration: false,
