@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { OutboxRelayModule } from './outbox/outbox-relay.module';
 import { QueueWorkersModule } from './queues/queue-workers.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 
 /** What the queue worker process runs: the processors, with the database and Redis. No HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, RedisModule, QueuesModule, QueueWorkersModule],
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    RedisModule,
+    QueuesModule,
+    QueueWorkersModule,
+    OutboxRelayModule,
+  ],
 })
 export class WorkerModule {}

@@ -5,6 +5,7 @@ import { Messaging1732500000000 } from './migrations/1732500000000-messaging';
 import { APP_ROLE, TenantWall1733000000000 } from './migrations/1733000000000-tenant-wall';
 import { FormerMembers1733100000000 } from './migrations/1733100000000-former-members';
 import { SearchUnderWall1733200000000 } from './migrations/1733200000000-search-under-wall';
+import { Outbox1733300000000 } from './migrations/1733300000000-outbox';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   TenantWall1733000000000,
   FormerMembers1733100000000,
   SearchUnderWall1733200000000,
+  Outbox1733300000000,
 ];
 
 /**
