@@ -52,7 +52,7 @@ describe('outbox relay', () => {
   it('relays each entry once when several workers share the table', async () => {
     workers.push(await startWorker());
     const ids = Array.from({ length: 60 }, () => `probe-outbox-${randomUUID()}`);
-    await Promise.all(ids.map(recordProbe));
+    for (const id of ids) await recordProbe(id);
     await waitFor(async () => (await pending()) === 0);
     for (const id of ids) {
       const job = await waitForJob(queue, id);
