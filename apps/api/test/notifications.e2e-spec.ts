@@ -18,7 +18,8 @@ describe('notifications', () => {
     worker = await startWorker({
       SMTP_URL: smtp.url,
       MESSAGE_EMAIL_DELAY: '2s',
-      EMAIL_DIGEST_HOURLY: '3s',
+      // Long enough for the three announcements of the digest test to fall in one period.
+      EMAIL_DIGEST_HOURLY: '6s',
     });
   });
   afterEach(() => closeSockets());
