@@ -11,6 +11,7 @@ import { QueueAdminModule } from './queues/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { PeopleModule } from './people/people.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({
   imports: [
@@ -25,6 +26,7 @@ import { PeopleModule } from './people/people.module';
     RealtimeModule,
     ConversationsModule,
     SearchModule,
+    NotificationsModule,
     ConnectionModule,
   ],
 })

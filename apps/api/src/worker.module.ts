@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { OutboxRelayModule } from './outbox/outbox-relay.module';
 import { QueueWorkersModule } from './queues/queue-workers.module';
 import { QueuesModule } from './queues/queues.module';
@@ -15,6 +16,7 @@ import { RedisModule } from './redis/redis.module';
     QueuesModule,
     QueueWorkersModule,
     OutboxRelayModule,
+    NotificationsWorkerModule,
   ],
 })
 export class WorkerModule {}

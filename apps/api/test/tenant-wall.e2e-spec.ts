@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
 import { TENANT_TABLES } from '../src/database/migrations/1733000000000-tenant-wall';
+import { NOTIFICATION_TABLES } from '../src/database/migrations/1733400000000-notifications';
 import { TenantDatabase } from '../src/database/tenant-database';
 
 /** Every walled table: the wall migration's, and those of the migrations after it. */
-const WALLED_TABLES = [...TENANT_TABLES, 'conversation_former_members'];
+const WALLED_TABLES = [...TENANT_TABLES, 'conversation_former_members', ...NOTIFICATION_TABLES];
 
 /**
  * The second wall: PostgreSQL row-level security, on its own. Queries here carry no tenant
@@ -48,6 +49,21 @@ describe('row-level security between tenants', () => {
            (conversation_id, user_id, joined_after_seq, left_at_seq, last_read_seq)
          VALUES ($1, $2, 0, 1, 1)`,
         [created.id, user.id],
+      );
+      await owner.query(
+        `INSERT INTO notifications (tenant_id, user_id, type, key, title, body)
+         VALUES ($1, $2, 'system', $3, 'Mur', 'secret')`,
+        [id, user.id, `wall-${Date.now()}`],
+      );
+      await owner.query(
+        `INSERT INTO notification_settings (tenant_id, user_id) VALUES ($1, $2)
+         ON CONFLICT DO NOTHING`,
+        [id, user.id],
+      );
+      await owner.query(
+        `INSERT INTO notification_emails (tenant_id, user_id, type, key, title, body)
+         VALUES ($1, $2, 'system', $3, 'Mur', 'secret')`,
+        [id, user.id, `wall-${Date.now()}`],
       );
     }
   });

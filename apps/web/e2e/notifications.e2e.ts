@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { callApi, createGroup, sendThroughApi, unique } from './api';
 import { ALICE, BOB, peopleSideBySide } from './messaging';
@@ -14,8 +14,7 @@ import {
 // Notifications in the browser, with the real worker. Each test starts Bob from "all read" and
 // looks for its own unique texts.
 
-// Skipped (and said so) while the API under test has no notifications routes yet.
-describe.skipIf(!inject('apiHas').notifications)('notifications', () => {
+describe('notifications', () => {
   const signedIn = peopleSideBySide();
 
   it('shows Bob, offline while Alice wrote, the count and the notification that opens the conversation', async () => {

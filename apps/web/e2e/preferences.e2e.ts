@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { callApi } from './api';
 import { BOB, type Person, peopleSideBySide } from './messaging';
 
-// Skipped (and said so) while the API under test has no notifications routes yet.
-describe.skipIf(!inject('apiHas').notifications)('notification preferences', () => {
+describe('notification preferences', () => {
   const signedIn = peopleSideBySide();
   let bob: Person | undefined;
   let saved: unknown;

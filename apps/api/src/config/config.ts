@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 /** The SPA built beside us in the monorepo (from src/config or dist/config alike). */
 const BUILT_WEB = join(__dirname, '../../../web/dist');
+/** Where development emails go without SMTP_URL: `.data/emails` at the repository root. */
+const DEV_EMAIL_DIR = join(__dirname, '../../../../.data/emails');
 
 /** Durations like "15m", "30d", "45s" or a number of seconds. */
 const duration = z
@@ -53,6 +55,15 @@ const schema = z.object({
   SOCKET_EXPIRY_SWEEP: duration.default(15),
   QUEUE_LOCK_DURATION: integer(30_000, 1000),
   QUEUE_STALLED_INTERVAL: integer(30_000, 1000),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  EMAIL_DIR: z.string().default(DEV_EMAIL_DIR),
+  EMAIL_FROM: z.string().default('MindSP Messaging <no-reply@mindsp.local>'),
+  MESSAGE_EMAIL_DELAY: duration.default(10 * 60),
+  EMAIL_DIGEST_HOURLY: duration.default(3600),
+  EMAIL_DIGEST_DAILY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 08:00')
+    .default('08:00'),
   PLATFORM_OPERATORS: z
     .string()
     .default('')
@@ -105,6 +116,19 @@ function toConfig(env: z.infer<typeof schema>) {
     queueWorker: {
       lockDuration: env.QUEUE_LOCK_DURATION,
       stalledInterval: env.QUEUE_STALLED_INTERVAL,
+    },
+    email: {
+      /** Unset in development: emails are written as .eml files to `dir` instead. */
+      smtpUrl: env.SMTP_URL,
+      dir: env.EMAIL_DIR,
+      from: env.EMAIL_FROM,
+      /** Links in emails point at the SPA's first origin. */
+      webUrl: env.WEB_ORIGIN.split(',')[0]!.trim(),
+      /** A conversation still unread this long after its first unread message earns one email. */
+      messageDelaySeconds: env.MESSAGE_EMAIL_DELAY,
+      /** The `hourly` digest's period (shortened by tests); the `daily` one goes at `dailyAt`. */
+      hourlyDigestSeconds: env.EMAIL_DIGEST_HOURLY,
+      dailyDigestAt: env.EMAIL_DIGEST_DAILY_AT,
     },
     /** `tenant-slug/email` of the admins who see and act on every tenant's jobs. */
     platformOperators: env.PLATFORM_OPERATORS,

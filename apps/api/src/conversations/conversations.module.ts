@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsDataModule } from '../notifications/notifications-data.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
@@ -20,6 +22,8 @@ import { MessagesService } from './messages.service';
 @Module({
   imports: [
     PeopleModule,
+    OutboxModule,
+    NotificationsDataModule,
     TypeOrmModule.forFeature([Conversation, ConversationMember, ConversationFormerMember, Message]),
   ],
   controllers: [ConversationsController, MessagesController],

@@ -13,6 +13,10 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { MESSAGE_JOB, messageJobId, type MessageJobData } from '../notifications/notification-jobs';
+import { NotificationsRepository } from '../notifications/notifications.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { QUEUES } from '../queues/queue-connection';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { TenantDatabase } from '../database/tenant-database';
@@ -40,6 +44,8 @@ export class MessagesService {
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
     private readonly rateLimiter: MessageRateLimiter,
+    private readonly outbox: OutboxRepository,
+    private readonly notifications: NotificationsRepository,
   ) {}
 
   /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
@@ -95,6 +101,21 @@ export class MessagesService {
         });
         // A concurrent retry won the race: roll back (seq included) and answer with its message.
         if (!message) throw new DuplicateSend();
+        // The members' notifications: relayed to the worker once this commits, even if Redis
+        // is away right now.
+        const job: MessageJobData = {
+          tenantId: caller.tenantId,
+          conversationId,
+          messageId: message.id,
+          senderId: caller.id,
+          seq,
+        };
+        await this.outbox.record(tx, {
+          queue: QUEUES.notifications,
+          name: MESSAGE_JOB,
+          jobId: messageJobId(message.id),
+          data: job,
+        });
         const view = toMessageView(message);
         return {
           result: view,
@@ -185,11 +206,16 @@ export class MessagesService {
       }
       takeTurn(conversationId);
       const update: ReadUpdate = { conversationId, userId: caller.id, seq: moved.lastReadSeq };
+      // Opening the conversation reads its message notification too, in the same commit.
+      const readIds = await this.notifications.markConversationRead(tx, caller.id, conversationId);
       // To every member: the sender's ✓✓, and the reader's other tabs' unread badge.
       return {
         result: update,
-        events: () =>
-          this.realtime.send(rooms.conversation(conversationId), 'read:updated', update),
+        events: () => {
+          this.realtime.send(rooms.conversation(conversationId), 'read:updated', update);
+          if (readIds.length)
+            this.realtime.send(rooms.user(caller.id), 'notification:read', { ids: readIds });
+        },
       };
     });
   }

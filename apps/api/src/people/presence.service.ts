@@ -161,6 +161,25 @@ export class PresenceService {
     );
   }
 
+  /**
+   * Which of these users have a socket open now, on any instance: a socket counts while its expiry
+   * is ahead (read straight from each user's sockets, so the worker can ask too).
+   */
+  async connected(userIds: string[]): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const now = Date.now();
+    const pipeline = this.redis.pipeline();
+    for (const userId of userIds) pipeline.zcount(keys.sockets(userId), now, '+inf');
+    const counts = (await pipeline.exec()) ?? [];
+    return new Set(
+      userIds.filter((_, i) => {
+        const [error, count] = counts[i] ?? [];
+        if (error) throw error;
+        return Number(count) > 0;
+      }),
+    );
+  }
+
   private async markSeen(tenantId: string, userId: string): Promise<PresenceView> {
     const lastSeenAt = new Date();
     await this.tenantDb.transaction(tenantId, (tx) =>

@@ -7,6 +7,9 @@ import type { ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config/config';
 import type { AppServer } from './socket-types';
 
+/** The adapter's Redis channel prefix: the worker's emitter publishes on it too. */
+export const SOCKET_ADAPTER_KEY = 'mindsp-socket';
+
 /**
  * Socket.IO on the API's own port, with the Redis adapter, so a broadcast (or a
  * `disconnectSockets`) from any API instance reaches sockets on all of them. What happens to a
@@ -36,7 +39,7 @@ export class AppSocketAdapter extends IoAdapter {
       // drop the connection, which bounds the memory one frame can take.
       maxHttpBufferSize: MESSAGING_LIMITS.socketPayloadBytes * 16,
     });
-    server.adapter(createAdapter(this.pub, this.sub, { key: 'mindsp-socket' }));
+    server.adapter(createAdapter(this.pub, this.sub, { key: SOCKET_ADAPTER_KEY }));
     return server;
   }
 

@@ -1,0 +1,180 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { TenantDatabase } from '../database/tenant-database';
+import { PresenceService } from '../people/presence.service';
+import { QUEUES } from '../queues/queue-connection';
+import { EmailScheduler } from './email-scheduler';
+import {
+  MESSAGE_EMAIL_JOB,
+  messageEmailJobId,
+  type MessageEmailJobData,
+  type MessageJobData,
+} from './notification-jobs';
+import { NotificationPush } from './notification-push';
+import {
+  NotificationRecipientsRepository,
+  type Recipient,
+  type UnreadMember,
+} from './notification-recipients.repository';
+import { NotificationSettingsRepository } from './notification-settings.repository';
+import { newMessagesTitle } from './notification-texts';
+import {
+  NotificationsRepository,
+  toNotificationView,
+  type NotificationRow,
+} from './notifications.repository';
+
+/** How much of the last message a notification shows. */
+const PREVIEW_LENGTH = 200;
+
+/** The key of a member's unread streak in a conversation: one notification while it lasts. */
+const streakKey = (conversationId: string, readSeq: number) =>
+  `message:${conversationId}:${readSeq}`;
+
+/**
+ * Message notifications. Each member who is not connected gets one notification per conversation
+ * while it is unread ("3 nouveaux messages de Alice Martin"), its count taken from their unread
+ * count, so replaying a job rewrites the same thing. If the conversation is still unread after
+ * MESSAGE_EMAIL_DELAY, one email.
+ */
+@Injectable()
+export class MessageNotificationsService {
+  constructor(
+    private readonly tenantDb: TenantDatabase,
+    private readonly notifications: NotificationsRepository,
+    private readonly settings: NotificationSettingsRepository,
+    private readonly recipients: NotificationRecipientsRepository,
+    private readonly presence: PresenceService,
+    private readonly emails: EmailScheduler,
+    private readonly push: NotificationPush,
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onMessage(job: MessageJobData): Promise<{ notified: number }> {
+    const { changed, emailChecks } = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+      const unread = await this.recipients.unreadMembers(tx, job.conversationId, job.senderId);
+      const connected = await this.presence.connected(unread.map((member) => member.userId));
+      const offline = unread.filter((member) => !connected.has(member.userId));
+      const users = await this.recipients.users(
+        tx,
+        job.tenantId,
+        offline.map((member) => member.userId),
+      );
+      const settings = await this.settings.findMany(
+        tx,
+        users.map((user) => user.id),
+      );
+      const changed: NotificationRow[] = [];
+      const emailChecks: MessageEmailJobData[] = [];
+      for (const user of users) {
+        const member = offline.find((m) => m.userId === user.id)!;
+        const prefs = settings.get(user.id)!.types.message;
+        if (prefs.inApp) {
+          const row = await this.coalesce(tx, job, user, member);
+          if (row) changed.push(row);
+        }
+        if (prefs.email) {
+          emailChecks.push({
+            tenantId: job.tenantId,
+            userId: user.id,
+            conversationId: job.conversationId,
+            readSeq: member.lastReadSeq,
+          });
+        }
+      }
+      return { changed, emailChecks };
+    });
+    for (const row of changed) this.push.created(row.userId, toNotificationView(row));
+    for (const check of emailChecks) {
+      // The first message of a streak sets the time; later ones find the job already there.
+      await this.queue.add(MESSAGE_EMAIL_JOB, check, {
+        jobId: messageEmailJobId(check),
+        delay: this.config.email.messageDelaySeconds * 1000,
+      });
+    }
+    return { notified: changed.length };
+  }
+
+  /** Still unread since the streak began? Then the one email it earns, by the user's preferences. */
+  async onEmailCheck(job: MessageEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
+    const followUp = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+      const member = await this.recipients.memberState(tx, job.conversationId, job.userId);
+      if (!member || member.lastReadSeq !== job.readSeq || member.lastSeq <= member.lastReadSeq)
+        return 'read';
+      const [user] = await this.recipients.users(tx, job.tenantId, [job.userId]);
+      if (!user) return 'gone';
+      const settings = await this.settings.find(tx, user.id);
+      const { title, body } = await this.describe(tx, job.conversationId, user, member);
+      return this.emails.claim(
+        tx,
+        { tenantId: job.tenantId, userId: user.id, settings },
+        {
+          key: streakKey(job.conversationId, job.readSeq),
+          type: 'message',
+          title,
+          body,
+          actionUrl: `/messages/${job.conversationId}`,
+          urgent: false,
+        },
+      );
+    });
+    if (typeof followUp === 'string') return { emailed: false, reason: followUp };
+    if (!followUp) return { emailed: false, reason: 'email off for messages' };
+    await this.emails.enqueue([followUp]);
+    return { emailed: true };
+  }
+
+  private async coalesce(
+    tx: EntityManager,
+    job: MessageJobData,
+    user: Recipient,
+    member: UnreadMember,
+  ): Promise<NotificationRow | null> {
+    const text = await this.describe(tx, job.conversationId, user, member);
+    return this.notifications.upsertCoalesced(tx, {
+      tenantId: job.tenantId,
+      userId: user.id,
+      type: 'message',
+      key: streakKey(job.conversationId, member.lastReadSeq),
+      ...text,
+      data: {
+        conversationId: job.conversationId,
+        count: member.lastSeq - member.lastReadSeq,
+        senderIds: text.senderIds,
+      },
+      actionUrl: `/messages/${job.conversationId}`,
+    });
+  }
+
+  /** "3 nouveaux messages de Alice Martin", with the last message as the body. */
+  private async describe(
+    tx: EntityManager,
+    conversationId: string,
+    user: Recipient,
+    member: UnreadMember,
+  ) {
+    const summary = await this.recipients.unreadSummary(tx, conversationId, {
+      afterSeq: member.lastReadSeq,
+      upToSeq: member.lastSeq,
+      readerId: user.id,
+    });
+    const count = member.lastSeq - member.lastReadSeq;
+    const body = [...summary.lastBody];
+    return {
+      title: newMessagesTitle(
+        user.locale,
+        count,
+        summary.senders.map((sender) => sender.displayName),
+      ),
+      body:
+        body.length > PREVIEW_LENGTH
+          ? `${body.slice(0, PREVIEW_LENGTH).join('')}…`
+          : summary.lastBody,
+      senderIds: summary.senders.map((sender) => sender.id),
+    };
+  }
+}

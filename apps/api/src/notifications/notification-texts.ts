@@ -1,0 +1,48 @@
+import type { Locale } from '@mindsp/contracts';
+
+/** The words the worker writes, in the recipient's language. */
+const TEXTS = {
+  fr: {
+    newMessages: (count: number, from: string) =>
+      count === 1 ? `Nouveau message de ${from}` : `${count} nouveaux messages de ${from}`,
+    and: (a: string, b: string) => `${a} et ${b}`,
+    andOthers: (a: string, others: number) => `${a} et ${others} autres`,
+    someone: 'quelqu’un',
+    open: 'Ouvrir dans MindSP',
+    digestSubject: (count: number) => `MindSP : ${count} notifications`,
+    digestIntro: (count: number) => `Voici vos ${count} dernières notifications.`,
+    why: 'Vous recevez cet e-mail selon vos préférences de notification.',
+    manage: 'Gérer mes préférences',
+    urgent: 'ALERTE URGENTE',
+  },
+  en: {
+    newMessages: (count: number, from: string) =>
+      count === 1 ? `New message from ${from}` : `${count} new messages from ${from}`,
+    and: (a: string, b: string) => `${a} and ${b}`,
+    andOthers: (a: string, others: number) => `${a} and ${others} others`,
+    someone: 'someone',
+    open: 'Open in MindSP',
+    digestSubject: (count: number) => `MindSP: ${count} notifications`,
+    digestIntro: (count: number) => `Here are your ${count} latest notifications.`,
+    why: 'You receive this email because of your notification preferences.',
+    manage: 'Manage my preferences',
+    urgent: 'URGENT ALERT',
+  },
+} satisfies Record<Locale, unknown>;
+
+export function textsFor(locale: Locale | string) {
+  return TEXTS[locale === 'en' ? 'en' : 'fr'];
+}
+
+/** "3 nouveaux messages de Alice Martin", "… de Alice Martin et Bob Durand", "… et 2 autres". */
+export function newMessagesTitle(locale: Locale, count: number, senders: string[]): string {
+  const t = textsFor(locale);
+  const [first = t.someone, second] = senders;
+  const from =
+    senders.length > 2
+      ? t.andOthers(first, senders.length - 1)
+      : second
+        ? t.and(first, second)
+        : first;
+  return t.newMessages(count, from);
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '../outbox/outbox.module';
+import {
+  AnnouncementsController,
+  NotificationSettingsController,
+  NotificationsController,
+} from './notifications.controller';
+import { NotificationsDataModule } from './notifications-data.module';
+import { NotificationsService } from './notifications.service';
+
+/** The API's share of notifications: REST. The worker's is NotificationsWorkerModule. */
+@Module({
+  imports: [NotificationsDataModule, OutboxModule],
+  controllers: [NotificationsController, NotificationSettingsController, AnnouncementsController],
+  providers: [NotificationsService],
+})
+export class NotificationsModule {}

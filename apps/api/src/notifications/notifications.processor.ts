@@ -1,0 +1,37 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { QUEUES } from '../queues/queue-connection';
+import { DeliveryService } from './delivery.service';
+import { DELIVER_JOB, type DeliveryJobData } from './notification-delivery';
+import {
+  MESSAGE_EMAIL_JOB,
+  MESSAGE_JOB,
+  type MessageEmailJobData,
+  type MessageJobData,
+} from './notification-jobs';
+import { MessageNotificationsService } from './message-notifications.service';
+
+/** The `notifications` queue: deliveries, message notifications and their delayed email checks. */
+@Processor(QUEUES.notifications)
+export class NotificationsProcessor extends WorkerHost {
+  constructor(
+    private readonly delivery: DeliveryService,
+    private readonly messages: MessageNotificationsService,
+  ) {
+    super();
+  }
+
+  process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case DELIVER_JOB:
+        return this.delivery.deliver(job.data as DeliveryJobData);
+      case MESSAGE_JOB:
+        return this.messages.onMessage(job.data as MessageJobData);
+      case MESSAGE_EMAIL_JOB:
+        return this.messages.onEmailCheck(job.data as MessageEmailJobData);
+      default:
+        // Retrying cannot teach this worker a new job name.
+        throw new UnrecoverableError(`No notifications job named "${job.name}"`);
+    }
+  }
+}

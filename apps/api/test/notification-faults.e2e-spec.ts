@@ -1,0 +1,125 @@
+import type { NotificationPage } from '@mindsp/contracts';
+import { Queue } from 'bullmq';
+import { QUEUES, queueConnection } from '../src/queues/queue-connection';
+import { startApp, type TestApp } from './app';
+import { as, createGroup, freshTenant, send, type Person } from './messaging';
+import { SmtpSink, waitFor } from './smtp-sink';
+import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
+
+// Notifications when parts fail: the SMTP server away, a worker killed mid-email, no worker (or no
+// Redis for the relay) when a message is accepted.
+describe('notification faults', () => {
+  let t: TestApp;
+  let worker: WorkerProcess | undefined;
+  const smtp = new SmtpSink();
+  const emails = new Queue(QUEUES.emails, {
+    connection: queueConnection(process.env.REDIS_URL!),
+    prefix: 'mindsp',
+  });
+  /** Stall detection in a second or two, so a killed worker's job runs again soon. */
+  const workerEnv = () => ({
+    SMTP_URL: smtp.url,
+    MESSAGE_EMAIL_DELAY: '1s',
+    QUEUE_LOCK_DURATION: '2000',
+    QUEUE_STALLED_INTERVAL: '1000',
+  });
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await startApp();
+  });
+  afterEach(async () => {
+    await stopWorker(worker);
+    worker = undefined;
+  });
+  afterAll(async () => {
+    await emails.close();
+    await t.close();
+    await smtp.stop();
+  });
+
+  const notificationsOf = async (who: Person) =>
+    (await as(t, who).get('/api/notifications').expect(200)).body as NotificationPage;
+  const announce = async (admin: Person, title: string) =>
+    (
+      await as(t, admin)
+        .post('/api/admin/announcements')
+        .send({ title, body: 'Consigne' })
+        .expect(201)
+    ).body.announcementId as string;
+  const emailJobId = (who: Person, announcementId: string) =>
+    `email-${who.id}-announcement-${announcementId}-0`;
+  const addressOf = async (who: Person) =>
+    (await t.db.query(`SELECT email FROM users WHERE id = $1`, [who.id]))[0].email as string;
+
+  it('retries an email while SMTP is down, with backoff, and delivers it once when it is back', async () => {
+    const [alice, bob] = await freshTenant(t, 'Alice Martin', 'Bob Durand');
+    const address = await addressOf(bob!);
+    await smtp.stop();
+    worker = await startWorker(workerEnv());
+    const id = await announce(alice!, 'Malgré la panne');
+    await waitFor(
+      async () => ((await emails.getJob(emailJobId(bob!, id)))?.attemptsMade ?? 0) >= 2,
+      30_000,
+      'two failed attempts',
+    );
+    const failing = await emails.getJob(emailJobId(bob!, id));
+    expect(failing!.failedReason).toMatch(/ECONNREFUSED|connect/i);
+    expect(await failing!.getState()).toBe('delayed');
+    await smtp.start();
+    await waitFor(() => smtp.to(address).length === 1, 30_000, 'the email');
+    const job = await emails.getJob(emailJobId(bob!, id));
+    await waitFor(async () => (await job!.getState()) === 'completed');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(smtp.to(address)).toHaveLength(1);
+    expect(smtp.to(address)[0]!.subject).toBe('Malgré la panne');
+  });
+
+  it('runs an email job again after its worker was killed mid-send; the notification exists once', async () => {
+    const [alice, bob] = await freshTenant(t, 'Alice Martin', 'Bob Durand');
+    const address = await addressOf(bob!);
+    let release!: () => void;
+    smtp.hold = new Promise<void>((resolve) => (release = resolve));
+    const held = new Promise<void>((resolve) => (smtp.onHeld = resolve));
+    worker = await startWorker(workerEnv());
+    const id = await announce(alice!, 'Interrompu');
+    await held;
+    // The SMTP server sits on its answer: the worker is mid-job, holding the job's lock.
+    worker.child.kill('SIGKILL');
+    await worker.exited;
+    smtp.hold = undefined;
+    release();
+    expect(await (await emails.getJob(emailJobId(bob!, id)))!.getState()).toBe('active');
+
+    worker = await startWorker(workerEnv());
+    await waitFor(() => smtp.to(address).length === 1, 30_000, 'the email, sent again');
+    const job = await emails.getJob(emailJobId(bob!, id));
+    await waitFor(async () => (await job!.getState()) === 'completed');
+    expect(smtp.to(address)).toHaveLength(1);
+    const rows = await t.db.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1`,
+      [bob!.id],
+    );
+    expect(rows[0].count).toBe(1);
+    expect((await notificationsOf(bob!)).items.map((n) => n.title)).toEqual(['Interrompu']);
+  });
+
+  it('notifies of a message accepted while no worker ran, once one starts', async () => {
+    const [alice, bob] = await freshTenant(t, 'Alice Martin', 'Bob Durand');
+    const address = await addressOf(bob!);
+    const group = await createGroup(t, alice!, [bob!]);
+    const message = await send(t, alice!, group.id, 'Pendant la coupure');
+    // Kept in the outbox, in the message's own transaction.
+    const kept = await t.db.query(`SELECT job_id FROM outbox WHERE job_id = $1`, [
+      `message-${message.id}`,
+    ]);
+    expect(kept).toHaveLength(1);
+    expect((await notificationsOf(bob!)).items).toHaveLength(0);
+
+    worker = await startWorker(workerEnv());
+    await waitFor(async () => (await notificationsOf(bob!)).items.length === 1);
+    expect((await notificationsOf(bob!)).items[0]!.title).toBe('Nouveau message de Alice Martin');
+    await waitFor(() => smtp.to(address).length === 1, 30_000, 'the message email');
+    expect(smtp.to(address)[0]!.subject).toBe('Nouveau message de Alice Martin');
+  });
+});
