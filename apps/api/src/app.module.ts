@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { ConnectionModule } from './realtime/connection.module';
@@ -11,6 +12,7 @@ import { QueueAdminModule } from './queues/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { PeopleModule } from './people/people.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({
   imports: [
@@ -25,6 +27,8 @@ import { PeopleModule } from './people/people.module';
     RealtimeModule,
     ConversationsModule,
     SearchModule,
+    RemindersModule,
+    AlertsModule,
     ConnectionModule,
   ],
 })

@@ -53,6 +53,8 @@ const schema = z.object({
   SOCKET_EXPIRY_SWEEP: duration.default(15),
   QUEUE_LOCK_DURATION: integer(30_000, 1000),
   QUEUE_STALLED_INTERVAL: integer(30_000, 1000),
+  ALERT_RENOTIFY_DELAY: duration.default(2 * 60),
+  ALERT_MAX_ROUNDS: integer(3, 0),
   PLATFORM_OPERATORS: z
     .string()
     .default('')
@@ -105,6 +107,14 @@ function toConfig(env: z.infer<typeof schema>) {
     queueWorker: {
       lockDuration: env.QUEUE_LOCK_DURATION,
       stalledInterval: env.QUEUE_STALLED_INTERVAL,
+    },
+    /**
+     * Urgent alerts: those who have not answered are notified again after `renotifySeconds`, at most
+     * `maxRenotifications` times (0: never).
+     */
+    alerts: {
+      renotifySeconds: env.ALERT_RENOTIFY_DELAY,
+      maxRenotifications: env.ALERT_MAX_ROUNDS,
     },
     /** `tenant-slug/email` of the admins who see and act on every tenant's jobs. */
     platformOperators: env.PLATFORM_OPERATORS,
