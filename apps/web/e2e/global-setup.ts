@@ -12,7 +12,7 @@ declare module 'vitest' {
     baseUrl: string;
     loginLimitPerEmail: number;
     /** The API routes that came later than the SPA's side of them, when this API has them. */
-    apiHas: { notifications: boolean; alerts: boolean };
+    apiHas: { notifications: boolean };
   }
 }
 
@@ -89,7 +89,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', BASE_URL);
   project.provide('apiHas', {
     notifications: await routeExists('/api/notifications'),
-    alerts: await routeExists('/api/alerts/00000000-0000-4000-8000-000000000000'),
   });
   project.provide('loginLimitPerEmail', LOGIN_LIMIT_PER_EMAIL);
   return teardown;

@@ -53,7 +53,7 @@ const schema = z.object({
   SOCKET_EXPIRY_SWEEP: duration.default(15),
   QUEUE_LOCK_DURATION: integer(30_000, 1000),
   QUEUE_STALLED_INTERVAL: integer(30_000, 1000),
-  ALERT_RENOTIFY_DELAY: duration.default(2 * 60),
+  ALERT_RENOTIFY_DELAY: duration.pipe(z.number().min(1, 'at least 1 s')).default(2 * 60),
   ALERT_MAX_ROUNDS: integer(3, 0),
   PLATFORM_OPERATORS: z
     .string()
