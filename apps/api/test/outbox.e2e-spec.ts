@@ -7,7 +7,7 @@ import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 // The relay from the outbox table to BullMQ, in the worker process. The notification tests show
 // what it carries; these show the relay itself: prompt, idempotent, shared by several workers.
 describe('outbox relay', () => {
-  let workers: WorkerProcess[] = [];
+  const workers: WorkerProcess[] = [];
   let db: Client;
   let tenantId: string;
   const connection = queueConnection(process.env.REDIS_URL!);
