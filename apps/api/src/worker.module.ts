@@ -6,6 +6,7 @@ import { OutboxRelayModule } from './outbox/outbox-relay.module';
 import { QueueWorkersModule } from './queues/queue-workers.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
 /** What the queue worker process runs: the processors, with the database and Redis. No HTTP. */
 @Module({
@@ -17,6 +18,7 @@ import { RedisModule } from './redis/redis.module';
     QueueWorkersModule,
     OutboxRelayModule,
     NotificationsWorkerModule,
+    RemindersWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -291,6 +291,7 @@ describe('fuzz', () => {
         ['conversation:read', { conversationId: ['uuid', true], seq: ['integer', true] }],
         ['typing', { conversationId: ['uuid', true], typing: ['boolean', true] }],
         ['sync', { cursors: ['cursors', true] }],
+        ['alert:ack', { alertId: ['uuid', true], response: ['enum', true] }],
       ];
       const socket: TestSocket = await socketOf(t, fay);
       const { before, stateChanged } = await watchDatabase(owner);

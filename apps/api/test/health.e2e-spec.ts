@@ -54,6 +54,12 @@ describe('health and docs', () => {
         'POST /api/admin/queues/{name}/pause',
         'POST /api/admin/queues/{name}/resume',
         'POST /api/admin/queues/probe',
+        'POST /api/reminders',
+        'GET /api/reminders',
+        'DELETE /api/reminders/{id}',
+        'POST /api/alerts',
+        'GET /api/alerts/{id}',
+        'POST /api/alerts/{id}/ack',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
@@ -78,6 +84,13 @@ describe('health and docs', () => {
         'JobListResponseDto',
         'JobViewDto',
         'ProbeJobDto',
+        'CreateReminderDto',
+        'ReminderViewDto',
+        'ReminderPageDto',
+        'CreateAlertDto',
+        'AlertViewDto',
+        'AlertAckDto',
+        'AlertAckUpdateDto',
       ]),
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -6,7 +6,14 @@ import { NOTIFICATION_TABLES } from '../src/database/migrations/1733400000000-no
 import { TenantDatabase } from '../src/database/tenant-database';
 
 /** Every walled table: the wall migration's, and those of the migrations after it. */
-const WALLED_TABLES = [...TENANT_TABLES, 'conversation_former_members', ...NOTIFICATION_TABLES];
+const WALLED_TABLES = [
+  ...TENANT_TABLES,
+  'conversation_former_members',
+  ...NOTIFICATION_TABLES,
+  'reminders',
+  'alerts',
+  'alert_recipients',
+];
 
 /**
  * The second wall: PostgreSQL row-level security, on its own. Queries here carry no tenant
@@ -64,6 +71,20 @@ describe('row-level security between tenants', () => {
         `INSERT INTO notification_emails (tenant_id, user_id, type, key, title, body)
          VALUES ($1, $2, 'system', $3, 'Mur', 'secret')`,
         [id, user.id, `wall-${Date.now()}`],
+      );
+      await owner.query(
+        `INSERT INTO reminders (tenant_id, created_by, type, title, body, remind_at, user_ids)
+         VALUES ($1, $2, 'reminder', 'Mur', 'secret', now() + interval '1 day', ARRAY[$2]::uuid[])`,
+        [id, user.id],
+      );
+      const [alert] = await owner.query(
+        `INSERT INTO alerts (tenant_id, sender_id, title, body) VALUES ($1, $2, 'Mur', 'secret')
+         RETURNING id`,
+        [id, user.id],
+      );
+      await owner.query(
+        `INSERT INTO alert_recipients (alert_id, tenant_id, user_id) VALUES ($1, $2, $3)`,
+        [alert.id, id, user.id],
       );
     }
   });

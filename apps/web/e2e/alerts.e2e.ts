@@ -1,10 +1,10 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { createGroup, unique } from './api';
 import { ALICE, BOB, CAROL, peopleSideBySide } from './messaging';
 
-// Urgent alerts: skipped (and said so) while the API under test has no alerts routes yet.
-describe.skipIf(!inject('apiHas').alerts)('urgent alerts', () => {
+// Urgent alerts: the recipients answer from the toast or the bell, the sender's page follows live.
+describe('urgent alerts', () => {
   const signedIn = peopleSideBySide();
 
   it('asks the recipients to answer, and shows the sender who answered, live', async () => {

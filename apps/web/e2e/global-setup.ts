@@ -11,8 +11,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     loginLimitPerEmail: number;
-    /** The API routes that came later than the SPA's side of them, when this API has them. */
-    apiHas: { alerts: boolean };
   }
 }
 
@@ -88,9 +86,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   project.provide('baseUrl', BASE_URL);
-  project.provide('apiHas', {
-    alerts: await routeExists('/api/alerts/00000000-0000-4000-8000-000000000000'),
-  });
   project.provide('loginLimitPerEmail', LOGIN_LIMIT_PER_EMAIL);
   return teardown;
 }
@@ -230,12 +225,6 @@ async function flushRedis(redisUrl: string): Promise<void> {
     });
     socket.write(`SELECT ${database}\r\nFLUSHDB\r\n`);
   });
-}
-
-/** Unknown routes answer 404 before any guard; a known one asks for a token (401). */
-async function routeExists(path: string): Promise<boolean> {
-  const response = await fetch(`${BASE_URL}${path}`, { signal: AbortSignal.timeout(2_000) });
-  return response.status !== 404;
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -95,6 +95,16 @@ export interface ReminderView {
   createdAt: string;
 }
 
+export const REMINDER_STATUSES = ['scheduled', 'sent', 'cancelled'] as const;
+
+/** `GET /api/reminders`: the caller's (set by them or for them), `scheduled` soonest first by default. */
+export interface ReminderListQuery {
+  /** `sent` and `cancelled` come most recent first. */
+  status?: (typeof REMINDER_STATUSES)[number];
+  limit?: number;
+  cursor?: string;
+}
+
 export interface AnnouncementRequest {
   title: string;
   body: string;

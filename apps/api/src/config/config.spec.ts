@@ -66,6 +66,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('re-notifies unanswered alerts every 2 minutes, 3 times, unless told otherwise', () => {
+    expect(loadConfig(SECRET).alerts).toEqual({ renotifySeconds: 120, maxRenotifications: 3 });
+    expect(
+      loadConfig({ ...SECRET, ALERT_RENOTIFY_DELAY: '5s', ALERT_MAX_ROUNDS: '0' }).alerts,
+    ).toEqual({ renotifySeconds: 5, maxRenotifications: 0 });
+    expect(() => loadConfig({ ...SECRET, ALERT_RENOTIFY_DELAY: '0' })).toThrow(
+      /ALERT_RENOTIFY_DELAY/,
+    );
+    expect(() => loadConfig({ ...SECRET, ALERT_MAX_ROUNDS: '-1' })).toThrow(/ALERT_MAX_ROUNDS/);
+  });
+
   it('reads stall detection settings in ms', () => {
     expect(
       loadConfig({ ...SECRET, QUEUE_LOCK_DURATION: '2000', QUEUE_STALLED_INTERVAL: '1000' })

@@ -64,6 +64,8 @@ const schema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time such as 08:00')
     .default('08:00'),
+  ALERT_RENOTIFY_DELAY: duration.pipe(z.number().min(1, 'at least 1 s')).default(2 * 60),
+  ALERT_MAX_ROUNDS: integer(3, 0),
   PLATFORM_OPERATORS: z
     .string()
     .default('')
@@ -129,6 +131,14 @@ function toConfig(env: z.infer<typeof schema>) {
       /** The `hourly` digest's period (shortened by tests); the `daily` one goes at `dailyAt`. */
       hourlyDigestSeconds: env.EMAIL_DIGEST_HOURLY,
       dailyDigestAt: env.EMAIL_DIGEST_DAILY_AT,
+    },
+    /**
+     * Urgent alerts: those who have not answered are notified again after `renotifySeconds`, at most
+     * `maxRenotifications` times (0: never).
+     */
+    alerts: {
+      renotifySeconds: env.ALERT_RENOTIFY_DELAY,
+      maxRenotifications: env.ALERT_MAX_ROUNDS,
     },
     /** `tenant-slug/email` of the admins who see and act on every tenant's jobs. */
     platformOperators: env.PLATFORM_OPERATORS,

@@ -7,6 +7,8 @@ import { FormerMembers1733100000000 } from './migrations/1733100000000-former-me
 import { SearchUnderWall1733200000000 } from './migrations/1733200000000-search-under-wall';
 import { Outbox1733300000000 } from './migrations/1733300000000-outbox';
 import { Notifications1733400000000 } from './migrations/1733400000000-notifications';
+import { Reminders1733450000000 } from './migrations/1733450000000-reminders';
+import { Alerts1733460000000 } from './migrations/1733460000000-alerts';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -22,6 +24,8 @@ export const MIGRATIONS = [
   SearchUnderWall1733200000000,
   Outbox1733300000000,
   Notifications1733400000000,
+  Reminders1733450000000,
+  Alerts1733460000000,
 ];
 
 /**

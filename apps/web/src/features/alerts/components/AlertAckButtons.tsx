@@ -1,19 +1,22 @@
-import { ALERT_RESPONSES } from '@mindsp/contracts';
+import { ALERT_RESPONSES, type AlertResponse } from '@mindsp/contracts';
 import { useTranslation } from 'react-i18next';
 import { useAcknowledgeAlert } from '../hooks/useAcknowledgeAlert';
 
 /** "Reçu" / "Je suis disponible" / "Indisponible": a recipient's answer to an urgent alert. */
 export function AlertAckButtons({
   alertId,
+  answered = null,
   onAcknowledged,
   className = '',
 }: {
   alertId: string;
+  /** My answer as the server has it, when known (the alert's page). */
+  answered?: AlertResponse | null;
   onAcknowledged?: () => void;
   className?: string;
 }) {
   const { t } = useTranslation();
-  const { response, answer } = useAcknowledgeAlert(alertId);
+  const { response, answer } = useAcknowledgeAlert(alertId, answered);
   return (
     <div className={className}>
       <div role="group" aria-label={t('alerts.answer')} className="flex flex-wrap gap-1.5">

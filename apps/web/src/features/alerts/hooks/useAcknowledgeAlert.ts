@@ -4,8 +4,11 @@ import { alertsApi } from '../api';
 import { applyAck } from '../cache/alerts';
 import { alertKeys } from '../keys';
 
-/** My answer to an alert ("Reçu", "Je suis disponible", "Indisponible") and how to give it. */
-export function useAcknowledgeAlert(alertId: string) {
+/**
+ * My answer to an alert ("Reçu", "Je suis disponible", "Indisponible") and how to give it.
+ * `stored`: the answer the server holds, when the alert was loaded (the alert's page).
+ */
+export function useAcknowledgeAlert(alertId: string, stored: AlertResponse | null = null) {
   const queryClient = useQueryClient();
   const mine = useQuery<AlertResponse | null>({
     queryKey: alertKeys.myResponse(alertId),
@@ -22,5 +25,5 @@ export function useAcknowledgeAlert(alertId: string) {
       );
     },
   });
-  return { response: mine.data ?? null, answer };
+  return { response: mine.data ?? stored, answer };
 }

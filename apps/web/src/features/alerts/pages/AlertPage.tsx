@@ -28,7 +28,7 @@ export function AlertPage() {
     );
 
   const { data } = alert;
-  const asked = data.recipients.some((recipient) => recipient.userId === me.id);
+  const mine = data.recipients.find((recipient) => recipient.userId === me.id);
   return (
     <PageFrame title={t('alerts.title')}>
       <article className="rounded-xl bg-red-50 p-4 ring-1 ring-red-200">
@@ -38,7 +38,7 @@ export function AlertPage() {
         <p className="mt-1 whitespace-pre-wrap text-neutral-900" dir="auto">
           {data.body}
         </p>
-        {asked && <AlertAckButtons alertId={data.id} className="mt-3" />}
+        {mine && <AlertAckButtons alertId={data.id} answered={mine.response} className="mt-3" />}
       </article>
       <AlertRecipients alert={data} />
     </PageFrame>

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../outbox/outbox.module';
+import { PeopleModule } from '../people/people.module';
+import { Alert, AlertRecipient } from './alert.entity';
+import { AlertsController } from './alerts.controller';
+import { AlertsGateway } from './alerts.gateway';
+import { AlertsRepository } from './alerts.repository';
+import { AlertsService } from './alerts.service';
+
+/** Urgent alerts as the API serves them (REST and the socket's `alert:ack`). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Alert, AlertRecipient]), PeopleModule, OutboxModule],
+  controllers: [AlertsController],
+  providers: [AlertsRepository, AlertsService, AlertsGateway],
+})
+export class AlertsModule {}

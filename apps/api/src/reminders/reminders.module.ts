@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../outbox/outbox.module';
+import { PeopleModule } from '../people/people.module';
+import { QueuesModule } from '../queues/queues.module';
+import { Reminder } from './reminder.entity';
+import { RemindersController } from './reminders.controller';
+import { RemindersRepository } from './reminders.repository';
+import { RemindersService } from './reminders.service';
+
+/** Reminders as the API serves them: set, list, cancel. The worker fires them (RemindersWorkerModule). */
+@Module({
+  imports: [TypeOrmModule.forFeature([Reminder]), PeopleModule, OutboxModule, QueuesModule],
+  controllers: [RemindersController],
+  providers: [RemindersRepository, RemindersService],
+})
+export class RemindersModule {}
