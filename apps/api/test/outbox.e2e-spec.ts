@@ -7,7 +7,7 @@ import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 // The relay from the outbox table to BullMQ, in the worker process. The notification tests show
 // what it carries; these show the relay itself: prompt, idempotent, shared by several workers.
 describe('outbox relay', () => {
-  let workers: WorkerProcess[] = [];
+  const workers: WorkerProcess[] = [];
   let db: Client;
   let tenantId: string;
   const connection = queueConnection(process.env.REDIS_URL!);
@@ -52,7 +52,7 @@ describe('outbox relay', () => {
   it('relays each entry once when several workers share the table', async () => {
     workers.push(await startWorker());
     const ids = Array.from({ length: 60 }, () => `probe-outbox-${randomUUID()}`);
-    await Promise.all(ids.map(recordProbe));
+    for (const id of ids) await recordProbe(id);
     await waitFor(async () => (await pending()) === 0);
     for (const id of ids) {
       const job = await waitForJob(queue, id);
