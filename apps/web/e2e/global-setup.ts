@@ -22,7 +22,8 @@ const apiWorker = resolve(workspaceRoot, 'apps/api/dist/worker.js');
 const apiCli = resolve(workspaceRoot, 'apps/api/dist/cli.js');
 const webDist = resolve(workspaceRoot, 'apps/web/dist');
 
-const PORT = 3199;
+// Overridable so that two checkouts can run their browser tests side by side.
+const PORT = Number(process.env.WEB_E2E_PORT ?? 3199);
 const BASE_URL = `http://localhost:${PORT}`;
 const HEALTH_TIMEOUT_MS = 30_000;
 const LOGIN_LIMIT_PER_EMAIL = 3;
@@ -54,7 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: 'test',
     PORT: String(PORT),
     DATABASE_URL: database.url,
-    REDIS_URL: 'redis://localhost:6379/14',
+    REDIS_URL: process.env.WEB_E2E_REDIS_URL ?? 'redis://localhost:6379/14',
     WEB_DIST: webDist,
     JWT_SECRET: 'e2e-secret-at-least-32-characters-long!!',
     // Failed logins are counted in Redis, which outlives this database: a small per-account
