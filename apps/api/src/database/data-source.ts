@@ -6,7 +6,7 @@ import { APP_ROLE, TenantWall1733000000000 } from './migrations/1733000000000-te
 import { FormerMembers1733100000000 } from './migrations/1733100000000-former-members';
 import { SearchUnderWall1733200000000 } from './migrations/1733200000000-search-under-wall';
 import { Outbox1733300000000 } from './migrations/1733300000000-outbox';
-import { ChangeStream1733400000000 } from './migrations/1733400000000-change-stream';
+import { ChangeStream1733500000000 } from './migrations/1733500000000-change-stream';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -21,7 +21,7 @@ export const MIGRATIONS = [
   FormerMembers1733100000000,
   SearchUnderWall1733200000000,
   Outbox1733300000000,
-  ChangeStream1733400000000,
+  ChangeStream1733500000000,
 ];
 
 /**

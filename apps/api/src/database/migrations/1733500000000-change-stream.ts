@@ -7,8 +7,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * deletions) as well as what is new. The state of each message is its latest change, so nothing
  * needs compacting: an old change is simply overwritten by the next.
  */
-export class ChangeStream1733400000000 implements MigrationInterface {
-  name = 'ChangeStream1733400000000';
+export class ChangeStream1733500000000 implements MigrationInterface {
+  name = 'ChangeStream1733500000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE conversations ADD COLUMN last_change bigint NOT NULL DEFAULT 0`);
