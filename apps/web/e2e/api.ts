@@ -82,7 +82,7 @@ export async function sendThroughApi(
   page: Page,
   conversationId: string,
   body: string,
-): Promise<{ seq: number }> {
+): Promise<{ id: string; seq: number }> {
   return callApi(page, 'POST', `/api/conversations/${conversationId}/messages`, {
     body,
     clientMessageId: randomUUID(),

@@ -82,6 +82,36 @@ describe('a conversation', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('formats the small Markdown subset, and shows HTML inside it as text', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const dialogs: string[] = [];
+    bob.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const id = await createGroup(alice.page, `Format ${unique()}`, ['Bob Durand']);
+    const marker = unique();
+    await sendThroughApi(
+      alice.page,
+      id,
+      `**Départ** _7 h_ \`ARI\` ${marker}\n> <img src=x onerror=alert(1)>\n\n- **<script>alert(2)</script>**`,
+    );
+    await openConversation(bob.page, id);
+    const body = storedMessage(bob.page, marker).getByTestId('message-body');
+    await body.waitFor();
+    expect(await body.locator('strong').first().textContent()).toBe('Départ');
+    expect(await body.locator('em').textContent()).toBe('7 h');
+    expect(await body.locator('code').textContent()).toBe('ARI');
+    expect(await body.locator('blockquote').textContent()).toContain(
+      '<img src=x onerror=alert(1)>',
+    );
+    expect(await body.locator('li strong').textContent()).toBe('<script>alert(2)</script>');
+    expect(await body.locator('img, script').count()).toBe(0);
+    await bob.page.waitForTimeout(500);
+    expect(dialogs).toEqual([]);
+  });
+
   it('keeps a right-to-left override inside the message that holds it', async () => {
     const alice = await signedIn(ALICE);
     const bob = await signedIn(BOB);

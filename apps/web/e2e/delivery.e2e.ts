@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGroup, directWith, sendThroughApi, unique } from './api';
+import { callApi, createGroup, directWith, sendThroughApi, unique } from './api';
 import {
   ALICE,
   BOB,
@@ -154,6 +154,43 @@ describe('delivering messages', () => {
     // Exactly once; it came through the catch-up: nothing reached Bob while he was away.
     expect(await storedMessage(bob.page, text).count()).toBe(1);
     expect(sent.some((payload) => payload.includes('"sync"') && payload.includes(id))).toBe(true);
+  });
+
+  it('removes a message deleted, and shows one edited, while Bob was offline, without a reload', async () => {
+    const alice = await signedIn(ALICE);
+    const bob = await signedIn(BOB);
+    const id = await createGroup(alice.page, `Retrait ${unique()}`, ['Bob Durand']);
+    const doomed = `Message à retirer ${unique()}`;
+    const typo = `Rendez-vous à 7 h ${unique()}`;
+    const removed = await sendThroughApi(alice.page, id, doomed);
+    const corrected = await sendThroughApi(alice.page, id, typo);
+    await openConversation(bob.page, id);
+    await storedMessage(bob.page, doomed).waitFor();
+    await storedMessage(bob.page, typo).waitFor();
+    let reloaded = false;
+    bob.page.on('load', () => (reloaded = true));
+
+    await bob.context.setOffline(true);
+    await bob.page.getByTestId('connection-banner').waitFor();
+    const path = `/api/conversations/${id}/messages`;
+    await callApi(alice.page, 'DELETE', `${path}/${removed.id}`);
+    const fixed = `Rendez-vous à 6 h 30 ${unique()}`;
+    await callApi(alice.page, 'PATCH', `${path}/${corrected.id}`, {
+      body: fixed,
+    });
+
+    await bob.context.setOffline(false);
+    await bob.page.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 20_000 });
+    await storedMessage(bob.page, fixed).waitFor({ timeout: 20_000 });
+    await bob.page
+      .getByTestId('message')
+      .filter({ hasText: doomed })
+      .waitFor({ state: 'detached' });
+    expect(
+      await bob.page.getByTestId('message').filter({ hasText: 'Message supprimé' }).count(),
+    ).toBe(1);
+    expect(await bob.page.getByTestId('message').filter({ hasText: typo }).count()).toBe(0);
+    expect(reloaded).toBe(false);
   });
 
   it('sends a message written offline once back online, exactly once', async () => {

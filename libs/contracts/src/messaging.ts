@@ -23,6 +23,11 @@ export interface MessageView {
   id: string;
   conversationId: string;
   seq: number;
+  /**
+   * The conversation's change number of this version (sent, edited, deleted): of two copies of a
+   * message, the one with the higher changeSeq is the later.
+   */
+  changeSeq: number;
   senderId: string;
   body: string;
   clientMessageId: string;
@@ -91,6 +96,11 @@ export interface MessagePage {
   /** Ascending seq. */
   items: MessageView[];
   hasMore: boolean;
+  /**
+   * The conversation's latest change number when the page was read: the client holds these
+   * messages as of that change, and asks `sync` for the changes after it.
+   */
+  lastChange?: number;
 }
 
 export interface SendMessageRequest {

@@ -48,9 +48,19 @@ export interface SocketTyping {
 export interface SyncRequest {
   /** The last seq the client holds, per conversation. */
   cursors: Record<string, number>;
+  /**
+   * Up to which change the client holds them, per conversation (the `lastChange` of its pages and
+   * syncs): the messages it holds that were edited or deleted after that come back in `changed`.
+   */
+  changes?: Record<string, number>;
+}
+export interface SyncPage extends MessagePage {
+  /** Messages up to the cursor's seq that changed after the client's change cursor. */
+  changed: MessageView[];
+  lastChange: number;
 }
 export interface SyncResult {
-  conversations: Record<string, MessagePage>;
+  conversations: Record<string, SyncPage>;
 }
 
 export interface ReadUpdate {

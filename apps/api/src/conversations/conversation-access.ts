@@ -60,6 +60,24 @@ export class ConversationAccess {
     return conversation;
   }
 
+  /**
+   * Takes the conversation's next change number for a change by a member (404 otherwise). Its row
+   * stays locked until commit, so changes and sends are ordered.
+   */
+  async changeForMember(
+    tx: EntityManager,
+    caller: AuthenticatedUser,
+    conversationId: string,
+  ): Promise<number> {
+    const change = await this.conversations.nextChange(tx, {
+      conversationId,
+      tenantId: caller.tenantId,
+    });
+    const member = change !== null && (await this.members.isMember(tx, conversationId, caller.id));
+    if (!member) throw new NotFoundException('Conversation not found');
+    return change;
+  }
+
   /** Unknown ids and ids of another tenant get the same answer: 404. */
   async assertSameTenant(tx: EntityManager, caller: AuthenticatedUser, userIds: string[]) {
     const found = await this.users.countOf(tx, caller.tenantId, userIds);

@@ -94,7 +94,7 @@ export class ConversationsGateway implements OnGatewayDisconnect {
   sync(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return toAck(async () => {
       const input = await validPayload(SyncDto, payload);
-      return this.messages.sync(socket.data.user, input.cursors);
+      return this.messages.sync(socket.data.user, input.cursors, input.changes);
     });
   }
 

@@ -113,6 +113,31 @@ export class ConversationsRepository {
       .getOne();
   }
 
+  /**
+   * Takes the conversation's next change number (an edit, a deletion). The row lock it takes
+   * orders the change with sends and other changes until commit. Null when not there.
+   */
+  async nextChange(
+    tx: EntityManager,
+    { conversationId, tenantId }: { conversationId: string; tenantId: string },
+  ): Promise<number | null> {
+    const [rows]: [{ last_change: string }[], number] = await tx.query(
+      `UPDATE conversations SET last_change = last_change + 1
+       WHERE id = $1 AND tenant_id = $2 RETURNING last_change`,
+      [conversationId, tenantId],
+    );
+    return rows.length ? Number(rows[0]!.last_change) : null;
+  }
+
+  /** The latest change number, read before a page so that no change after it can be missed. */
+  async lastChange(tx: EntityManager, conversationId: string): Promise<number> {
+    const [row]: { last_change: string }[] = await tx.query(
+      `SELECT last_change FROM conversations WHERE id = $1`,
+      [conversationId],
+    );
+    return row ? Number(row.last_change) : 0;
+  }
+
   async rename(tx: EntityManager, conversationId: string, title: string) {
     await tx
       .getRepository(Conversation)

@@ -12,6 +12,10 @@ export class Message {
   @Column({ type: 'bigint', transformer: bigintAsNumber })
   seq!: number;
 
+  /** The conversation's change number of this message's latest version (sent, edited, deleted). */
+  @Column({ name: 'change_seq', type: 'bigint', transformer: bigintAsNumber })
+  changeSeq!: number;
+
   @Column({ name: 'sender_id', type: 'uuid' })
   senderId!: string;
 

@@ -8,6 +8,7 @@ export const WHOLE_BODY_HIGHLIGHT = 280;
 export interface NewMessage {
   conversationId: string;
   seq: number;
+  changeSeq: number;
   senderId: string;
   clientMessageId: string;
   body: string;
@@ -42,6 +43,7 @@ interface MessageRow {
   id: string;
   conversation_id: string;
   seq: string;
+  change_seq: string;
   sender_id: string;
   body: string;
   client_message_id: string;
@@ -51,10 +53,10 @@ interface MessageRow {
 }
 
 const MESSAGE_ROW_COLUMNS =
-  'id, conversation_id, seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at';
+  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at';
 
 const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
-  SELECT m.id, m.conversation_id, m.seq, m.sender_id, m.body, m.client_message_id,
+  SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
          m.created_at, m.edited_at, m.deleted_at, c.title,
          -- Fragments cut words around the match even when the whole body is short
          -- ("La réunion est reportée" came back as "«réunion» est reportée"): a short body
@@ -82,29 +84,32 @@ const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) 
 @Injectable()
 export class MessagesRepository {
   /**
-   * Takes the conversation's next seq. The row lock it takes serialises senders until commit, so
-   * seqs are gap-free and strictly increasing. Null when the conversation is not there.
+   * Takes the conversation's next seq and change number. The row lock it takes serialises senders
+   * until commit, so seqs are gap-free and strictly increasing. Null when the conversation is not
+   * there.
    */
   async allocateSeq(
     tx: EntityManager,
     { conversationId, tenantId }: { conversationId: string; tenantId: string },
-  ): Promise<number | null> {
-    const [rows]: [{ last_seq: string }[], number] = await tx.query(
-      `UPDATE conversations SET last_seq = last_seq + 1, updated_at = now()
-       WHERE id = $1 AND tenant_id = $2 RETURNING last_seq`,
+  ): Promise<{ seq: number; changeSeq: number } | null> {
+    const [rows]: [{ last_seq: string; last_change: string }[], number] = await tx.query(
+      `UPDATE conversations
+       SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
+       WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change`,
       [conversationId, tenantId],
     );
-    return rows.length ? Number(rows[0]!.last_seq) : null;
+    const row = rows[0];
+    return row ? { seq: Number(row.last_seq), changeSeq: Number(row.last_change) } : null;
   }
 
   /** The new message; null when the sender already used this clientMessageId (a racing retry). */
   async insert(tx: EntityManager, m: NewMessage): Promise<Message | null> {
     const rows: MessageRow[] = await tx.query(
-      `INSERT INTO messages (conversation_id, seq, sender_id, client_message_id, body)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO messages (conversation_id, seq, change_seq, sender_id, client_message_id, body)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (sender_id, client_message_id) DO NOTHING
        RETURNING ${MESSAGE_ROW_COLUMNS}`,
-      [m.conversationId, m.seq, m.senderId, m.clientMessageId, m.body],
+      [m.conversationId, m.seq, m.changeSeq, m.senderId, m.clientMessageId, m.body],
     );
     return rows.length ? toMessage(rows[0]!) : null;
   }
@@ -112,13 +117,19 @@ export class MessagesRepository {
   /** The edited message; null unless it is the sender's and not deleted (one statement: no race). */
   async edit(
     tx: EntityManager,
-    e: { messageId: string; conversationId: string; senderId: string; body: string },
+    e: {
+      messageId: string;
+      conversationId: string;
+      senderId: string;
+      body: string;
+      changeSeq: number;
+    },
   ): Promise<Message | null> {
     const [rows]: [MessageRow[], number] = await tx.query(
-      `UPDATE messages SET body = $4, edited_at = now()
+      `UPDATE messages SET body = $4, edited_at = now(), change_seq = $5
        WHERE id = $1 AND conversation_id = $2 AND sender_id = $3 AND deleted_at IS NULL
        RETURNING ${MESSAGE_ROW_COLUMNS}`,
-      [e.messageId, e.conversationId, e.senderId, e.body],
+      [e.messageId, e.conversationId, e.senderId, e.body, e.changeSeq],
     );
     return rows.length ? toMessage(rows[0]!) : null;
   }
@@ -129,14 +140,20 @@ export class MessagesRepository {
    */
   async erase(
     tx: EntityManager,
-    d: { messageId: string; conversationId: string; userId: string; asAdmin: boolean },
+    d: {
+      messageId: string;
+      conversationId: string;
+      userId: string;
+      asAdmin: boolean;
+      changeSeq: number;
+    },
   ): Promise<Message | null> {
     const [rows]: [MessageRow[], number] = await tx.query(
-      `UPDATE messages SET body = '', deleted_at = now()
+      `UPDATE messages SET body = '', deleted_at = now(), change_seq = $5
        WHERE id = $1 AND conversation_id = $2 AND deleted_at IS NULL
          AND (sender_id = $3 OR $4::boolean)
        RETURNING ${MESSAGE_ROW_COLUMNS}`,
-      [d.messageId, d.conversationId, d.userId, d.asAdmin],
+      [d.messageId, d.conversationId, d.userId, d.asAdmin, d.changeSeq],
     );
     return rows.length ? toMessage(rows[0]!) : null;
   }
@@ -177,6 +194,26 @@ export class MessagesRepository {
   }
 
   /**
+   * The messages up to seq `through` that changed after change `since` (edited or deleted while
+   * the client was away), oldest change first; at most `limit`.
+   */
+  changedSince(
+    tx: EntityManager,
+    conversationId: string,
+    { since, through }: { since: number; through: number },
+    limit: number,
+  ): Promise<Message[]> {
+    return tx
+      .getRepository(Message)
+      .createQueryBuilder('m')
+      .where('m.conversation_id = :conversationId', { conversationId })
+      .andWhere('m.change_seq > :since AND m.seq <= :through', { since, through })
+      .orderBy('m.change_seq', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /**
    * Full-text search over the messages of the user's conversations only, best match first. The
    * mindsp_search configuration ignores accents; served by the GIN index on search_vector.
    */
@@ -213,6 +250,7 @@ function toMessage(row: MessageRow): Message {
     id: row.id,
     conversationId: row.conversation_id,
     seq: Number(row.seq),
+    changeSeq: Number(row.change_seq),
     senderId: row.sender_id,
     body: row.body,
     clientMessageId: row.client_message_id,

@@ -57,7 +57,9 @@ export class MessagesService {
     const limit = query.limit ?? MESSAGING_LIMITS.messagePageDefault;
     return this.tenantDb.transaction(caller.tenantId, async (tx) => {
       await this.access.findForMember(tx, caller, conversationId);
-      return this.page(tx, conversationId, query, limit);
+      // Read first: a change committed while the page is read comes again at the next sync.
+      const lastChange = await this.conversations.lastChange(tx, conversationId);
+      return { ...(await this.page(tx, conversationId, query, limit)), lastChange };
     });
   }
 
@@ -78,11 +80,12 @@ export class MessagesService {
         await this.rateLimiter.consume(caller.id);
         // The row lock on the conversation serialises senders: seq allocation cannot interleave,
         // and the turn taken under it puts message:new events in seq order.
-        const seq = await this.messages.allocateSeq(tx, {
+        const allocated = await this.messages.allocateSeq(tx, {
           conversationId,
           tenantId: caller.tenantId,
         });
-        if (seq === null) throw new NotFoundException('Conversation not found');
+        if (allocated === null) throw new NotFoundException('Conversation not found');
+        const { seq, changeSeq } = allocated;
         takeTurn(conversationId);
         // Sending marks the sender's own conversation read. Under the lock, it is also the
         // membership check: a member removed while this send waited has no row left (404).
@@ -95,6 +98,7 @@ export class MessagesService {
         const message = await this.messages.insert(tx, {
           conversationId,
           seq,
+          changeSeq,
           senderId: caller.id,
           clientMessageId: input.clientMessageId,
           body: input.body,
@@ -141,12 +145,13 @@ export class MessagesService {
     body: string,
   ): Promise<MessageView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      await this.access.lockForMember(tx, caller, conversationId, 'shared');
+      const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
       const edited = await this.messages.edit(tx, {
         messageId,
         conversationId,
         senderId: caller.id,
         body,
+        changeSeq,
       });
       if (!edited) {
         const message = await this.findMessage(tx, conversationId, messageId);
@@ -168,12 +173,13 @@ export class MessagesService {
     messageId: string,
   ): Promise<MessageView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      await this.access.lockForMember(tx, caller, conversationId, 'shared');
+      const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
       const erased = await this.messages.erase(tx, {
         messageId,
         conversationId,
         userId: caller.id,
         asAdmin: caller.role === 'admin',
+        changeSeq,
       });
       if (erased) return this.committed(takeTurn, 'message:deleted', toMessageView(erased));
       const message = await this.findMessage(tx, conversationId, messageId);
@@ -221,10 +227,15 @@ export class MessagesService {
   }
 
   /**
-   * Catch-up after a reconnect: what came after the last seq the client holds, per conversation.
-   * `cursors` was checked by SyncDto (canonical ids, seqs >= 0, at most 500).
+   * Catch-up after a reconnect, per conversation: what came after the last seq the client holds
+   * and, when it says up to which change it holds them (`changes`), the messages it holds that
+   * were edited or deleted since. Checked by SyncDto (canonical ids, integers >= 0, at most 500).
    */
-  async sync(caller: AuthenticatedUser, cursors: Record<string, number>): Promise<SyncResult> {
+  async sync(
+    caller: AuthenticatedUser,
+    cursors: Record<string, number>,
+    changes: Record<string, number> = {},
+  ): Promise<SyncResult> {
     return this.tenantDb.transaction(caller.tenantId, async (tx) => {
       const memberOf = await this.conversations.findManyForMember(tx, {
         ids: Object.keys(cursors),
@@ -233,13 +244,33 @@ export class MessagesService {
       });
       const result: SyncResult = { conversations: {} };
       // Conversations the caller is not in are left out, exactly as unknown ones.
-      for (const conversation of memberOf) {
-        result.conversations[conversation.id] = await this.page(
+      for (const { id } of memberOf) {
+        const through = cursors[id]!;
+        const since = changes[id];
+        // Read first: a change committed while the rest is read comes again next time, never less.
+        const lastChange = await this.conversations.lastChange(tx, id);
+        const page = await this.page(
           tx,
-          conversation.id,
-          { after: cursors[conversation.id] },
+          id,
+          { after: through },
           MESSAGING_LIMITS.syncPerConversation,
         );
+        const changed =
+          since === undefined
+            ? []
+            : await this.messages.changedSince(
+                tx,
+                id,
+                { since, through },
+                MESSAGING_LIMITS.syncPerConversation + 1,
+              );
+        result.conversations[id] = {
+          ...page,
+          // Too many changes to send: the client reloads the history, as for too many messages.
+          hasMore: page.hasMore || changed.length > MESSAGING_LIMITS.syncPerConversation,
+          changed: changed.slice(0, MESSAGING_LIMITS.syncPerConversation).map(toMessageView),
+          lastChange,
+        };
       }
       return result;
     });

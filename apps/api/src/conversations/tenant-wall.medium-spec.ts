@@ -99,12 +99,14 @@ describe('tenant wall under the repositories (medium)', () => {
         conversationId: ofB,
         senderId: dave.id,
         body: 'Pris par un autre service',
+        changeSeq: 99,
       }),
       erased: await messages.erase(tx, {
         messageId: message.id,
         conversationId: ofB,
         userId: dave.id,
         asAdmin: true,
+        changeSeq: 99,
       }),
       read: await members.moveReadWatermark(tx, {
         conversationId: ofB,

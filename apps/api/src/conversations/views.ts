@@ -6,6 +6,7 @@ export function toMessageView(message: Message): MessageView {
     id: message.id,
     conversationId: message.conversationId,
     seq: message.seq,
+    changeSeq: message.changeSeq,
     senderId: message.senderId,
     body: message.deletedAt ? '' : message.body,
     clientMessageId: message.clientMessageId,

@@ -9,6 +9,7 @@ import { Outbox1733300000000 } from './migrations/1733300000000-outbox';
 import { Notifications1733400000000 } from './migrations/1733400000000-notifications';
 import { Reminders1733450000000 } from './migrations/1733450000000-reminders';
 import { Alerts1733460000000 } from './migrations/1733460000000-alerts';
+import { ChangeStream1733500000000 } from './migrations/1733500000000-change-stream';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   Notifications1733400000000,
   Reminders1733450000000,
   Alerts1733460000000,
+  ChangeStream1733500000000,
 ];
 
 /**

@@ -109,6 +109,10 @@ export class MessageViewDto implements MessageView {
   @ApiProperty({ format: 'uuid' }) conversationId!: string;
   @ApiProperty({ description: 'Gap-free, strictly increasing within the conversation' })
   seq!: number;
+  @ApiProperty({
+    description: "The conversation's change number of this version (higher is later)",
+  })
+  changeSeq!: number;
   @ApiProperty({ format: 'uuid' }) senderId!: string;
   @ApiProperty({ description: 'Empty once deleted' }) body!: string;
   @ApiProperty() clientMessageId!: string;
@@ -120,6 +124,8 @@ export class MessageViewDto implements MessageView {
 export class MessagePageDto implements MessagePage {
   @ApiProperty({ type: [MessageViewDto], description: 'Ascending seq' }) items!: MessageViewDto[];
   @ApiProperty() hasMore!: boolean;
+  @ApiProperty({ description: "The conversation's latest change number when the page was read" })
+  lastChange!: number;
 }
 
 // Socket payloads: the same rules, plus the ids a REST path would carry.
@@ -183,8 +189,8 @@ function SyncCursors(): PropertyDecorator {
           entries.every(([id, seq]) => isUUID(id) && isSeq(seq))
         );
       },
-      defaultMessage: () =>
-        `cursors must map at most ${SYNC_MAX_CONVERSATIONS} conversation ids (UUIDs) to seqs (integers >= 0)`,
+      defaultMessage: (args) =>
+        `${args?.property ?? 'cursors'} must map at most ${SYNC_MAX_CONVERSATIONS} conversation ids (UUIDs) to seqs (integers >= 0)`,
     },
   });
 }
@@ -194,4 +200,10 @@ export class SyncDto implements SyncRequest {
   @IsObject()
   @SyncCursors()
   cursors!: Record<string, number>;
+
+  @IsOptional()
+  @Transform(({ value }) => canonicalCursors(value))
+  @IsObject()
+  @SyncCursors()
+  changes?: Record<string, number>;
 }

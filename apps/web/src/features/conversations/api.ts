@@ -76,6 +76,6 @@ export const messagesApi = {
       { signal },
     ),
   /** What came after each cursor (socket only: it answers for a reconnection). */
-  sync: (cursors: Record<string, number>): Promise<SyncResult> =>
-    socketRequest('sync', { cursors }),
+  sync: (cursors: Record<string, number>, changes: Record<string, number>): Promise<SyncResult> =>
+    socketRequest('sync', { cursors, changes }),
 };

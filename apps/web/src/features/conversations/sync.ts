@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { SocketUnavailableError, getConnectionState } from '../../lib/socket';
 import { messagesApi } from './api';
-import { type MessagePages, gapFreeSeq, mergeSync } from './cache/messages';
+import { type MessagePages, changeCursor, gapFreeSeq, mergeSync } from './cache/messages';
 import { releaseHeldMessages } from './cache/store';
 import { conversationKeys, heldKeys, historyConversationId, messageKeys } from './keys';
 
@@ -14,12 +14,17 @@ export const GAP_WAIT_MS = 1_500;
  */
 export async function syncHistories(queryClient: QueryClient, conversationIds: string[]) {
   const cursors: Record<string, number> = {};
+  const changes: Record<string, number> = {};
   for (const id of conversationIds) {
     const data = queryClient.getQueryData<MessagePages>(messageKeys.history(id));
-    if (data) cursors[id] = gapFreeSeq(data) ?? 0;
+    if (!data) continue;
+    cursors[id] = gapFreeSeq(data) ?? 0;
+    // Edits and deletions of what we hold, made while we were away, come back too.
+    const change = changeCursor(data);
+    if (change !== undefined) changes[id] = change;
   }
   if (!Object.keys(cursors).length) return;
-  const { conversations } = await messagesApi.sync(cursors);
+  const { conversations } = await messagesApi.sync(cursors, changes);
   for (const id of Object.keys(cursors)) {
     const page = conversations[id];
     const { data, gap } = page

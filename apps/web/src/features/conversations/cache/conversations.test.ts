@@ -68,7 +68,11 @@ describe('applyNewMessage', () => {
   });
 
   it('shows an edit of the last message in the preview', () => {
-    const edited = message(3, { body: 'corrigé', editedAt: '2025-01-02T00:00:00.000Z' });
+    const edited = message(3, {
+      body: 'corrigé',
+      editedAt: '2025-01-02T00:00:00.000Z',
+      changeSeq: 8,
+    });
     expect(applyMessageChange(conversation(), edited).lastMessage?.body).toBe('corrigé');
   });
 });

@@ -12,6 +12,7 @@ export function message(seq: number, overrides: Partial<MessageView> = {}): Mess
     id: `m${seq}`,
     conversationId: 'c1',
     seq,
+    changeSeq: seq,
     senderId: BOB,
     body: `message ${seq}`,
     clientMessageId: `client-${seq}`,

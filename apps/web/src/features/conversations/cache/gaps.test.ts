@@ -94,6 +94,8 @@ describe('a sync answering a persisting gap', () => {
     const merged = mergeSync(early.data, {
       items: [message(3), message(4), message(5)],
       hasMore: false,
+      changed: [],
+      lastChange: 5,
     });
     const released = releaseHeld(merged.data, early.held);
     expect(seqs(released.data)).toEqual([1, 2, 3, 4, 5]);

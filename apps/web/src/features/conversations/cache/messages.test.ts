@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { history, message, seqs } from './fixtures';
-import { appendOnce, flattenMessages, lastHeldSeq, mergeSync, replaceMessage } from './messages';
+import {
+  appendOnce,
+  changeCursor,
+  flattenMessages,
+  lastHeldSeq,
+  mergeSync,
+  replaceMessage,
+} from './messages';
 
 describe('appendOnce', () => {
   it('appends a new message after the last one', () => {
@@ -51,7 +58,7 @@ describe('appendOnce', () => {
   });
 
   it('keeps a deletion over an older copy of the message', () => {
-    const deleted = message(2, { body: '', deletedAt: '2025-01-02T00:00:00.000Z' });
+    const deleted = message(2, { body: '', deletedAt: '2025-01-02T00:00:00.000Z', changeSeq: 7 });
     const data = replaceMessage(history([[1, 2]]), deleted);
     expect(flattenMessages(appendOnce(data, message(2)))[1]).toEqual(deleted);
   });
@@ -59,7 +66,11 @@ describe('appendOnce', () => {
 
 describe('replaceMessage', () => {
   it('replaces an edited message in place', () => {
-    const edited = message(2, { body: 'corrigé', editedAt: '2025-01-02T00:00:00.000Z' });
+    const edited = message(2, {
+      body: 'corrigé',
+      editedAt: '2025-01-02T00:00:00.000Z',
+      changeSeq: 7,
+    });
     expect(flattenMessages(replaceMessage(history([[1, 2, 3]]), edited))[1].body).toBe('corrigé');
   });
 
@@ -69,8 +80,8 @@ describe('replaceMessage', () => {
   });
 
   it('does not let an older edit overwrite a newer one', () => {
-    const newer = message(2, { body: 'v2', editedAt: '2025-01-03T00:00:00.000Z' });
-    const older = message(2, { body: 'v1', editedAt: '2025-01-02T00:00:00.000Z' });
+    const newer = message(2, { body: 'v2', editedAt: '2025-01-03T00:00:00.000Z', changeSeq: 9 });
+    const older = message(2, { body: 'v1', editedAt: '2025-01-02T00:00:00.000Z', changeSeq: 8 });
     const data = replaceMessage(replaceMessage(history([[1, 2]]), newer), older);
     expect(flattenMessages(data)[1].body).toBe('v2');
   });
@@ -92,14 +103,60 @@ describe('sync', () => {
 
   it('merges what was missed, without duplicating what arrived meanwhile', () => {
     const data = appendOnce(history([[1, 2]]), message(3));
-    const merged = mergeSync(data, { items: [message(3), message(4), message(5)], hasMore: false });
+    const merged = mergeSync(data, {
+      items: [message(3), message(4), message(5)],
+      hasMore: false,
+      changed: [],
+      lastChange: 5,
+    });
     expect(merged.gap).toBe(false);
     expect(seqs(merged.data)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('reports a gap when the server had more than it sent', () => {
     const data = history([[1, 2]]);
-    const merged = mergeSync(data, { items: [message(3)], hasMore: true });
+    const merged = mergeSync(data, {
+      items: [message(3)],
+      hasMore: true,
+      changed: [],
+      lastChange: 3,
+    });
     expect(merged).toEqual({ data, gap: true });
+  });
+
+  it('applies the edits and deletions made while away, and holds the history as of the sync', () => {
+    const data = history([[1, 2, 3]]);
+    const deleted = message(2, { body: '', deletedAt: '2025-01-02T00:00:00.000Z', changeSeq: 6 });
+    const edited = message(3, {
+      body: 'corrigé',
+      editedAt: '2025-01-02T00:00:00.000Z',
+      changeSeq: 7,
+    });
+    const merged = mergeSync(data, {
+      items: [message(4, { changeSeq: 5 })],
+      hasMore: false,
+      changed: [deleted, edited],
+      lastChange: 7,
+    });
+    expect(flattenMessages(merged.data).map((m) => [m.seq, m.body, m.deletedAt])).toEqual([
+      [1, 'message 1', null],
+      [2, '', '2025-01-02T00:00:00.000Z'],
+      [3, 'corrigé', null],
+      [4, 'message 4', null],
+    ]);
+    expect(changeCursor(merged.data)).toBe(7);
+  });
+
+  it('asks for changes from the oldest change a page knows, and not at all when one does not say', () => {
+    const data = history([[1, 2], [3]]);
+    expect(changeCursor(data)).toBeUndefined();
+    const known = {
+      ...data,
+      pages: [
+        { ...data.pages[0]!, lastChange: 9 },
+        { ...data.pages[1]!, lastChange: 4 },
+      ],
+    };
+    expect(changeCursor(known)).toBe(4);
   });
 });

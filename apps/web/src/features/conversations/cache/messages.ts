@@ -1,4 +1,4 @@
-import type { MessagePage, MessageView } from '@mindsp/contracts';
+import type { MessagePage, MessageView, SyncPage } from '@mindsp/contracts';
 import type { InfiniteData } from '@tanstack/react-query';
 
 /**
@@ -10,17 +10,12 @@ import type { InfiniteData } from '@tanstack/react-query';
 /** A conversation's history as cached: pages in ascending seq, the oldest first. */
 export type MessagePages = InfiniteData<MessagePage, number | undefined>;
 
-/** Of two versions of one message, the later: a deletion or a later edit wins over what came before. */
+/**
+ * Of two versions of one message, the later: the one with the higher change number (every send,
+ * edit and deletion takes the conversation's next one). A tie is the same version.
+ */
 export function laterVersion(held: MessageView, incoming: MessageView): MessageView {
-  const same =
-    held.body === incoming.body &&
-    held.editedAt === incoming.editedAt &&
-    held.deletedAt === incoming.deletedAt;
-  if (same) return held;
-  if (held.deletedAt && !incoming.deletedAt) return held;
-  if (!held.deletedAt && !incoming.deletedAt && (held.editedAt ?? '') > (incoming.editedAt ?? ''))
-    return held;
-  return incoming;
+  return incoming.changeSeq > held.changeSeq ? incoming : held;
 }
 
 /**
@@ -102,10 +97,32 @@ export function lastHeldSeq(data: MessagePages | undefined): number | undefined 
  */
 export function mergeSync(
   data: MessagePages | undefined,
-  page: MessagePage,
+  page: SyncPage,
 ): { data: MessagePages | undefined; gap: boolean } {
   if (page.hasMore) return { data, gap: true };
-  return { data: page.items.reduce(appendOnce, data), gap: false };
+  const merged = page.changed.reduce(replaceMessage, page.items.reduce(appendOnce, data));
+  // Every loaded message is now as of the sync's change.
+  return { data: merged && withLastChange(merged, page.lastChange), gap: false };
+}
+
+/**
+ * The change up to which the whole history is known: what `sync` asks to continue from. Pages
+ * loaded at different times know different changes: the lowest holds for all (asking from it
+ * resends more, never less). Undefined when a page does not say.
+ */
+export function changeCursor(data: MessagePages | undefined): number | undefined {
+  if (!data?.pages.length) return undefined;
+  let lowest = Infinity;
+  for (const page of data.pages) {
+    if (page.lastChange === undefined) return undefined;
+    lowest = Math.min(lowest, page.lastChange);
+  }
+  return lowest;
+}
+
+function withLastChange(data: MessagePages, lastChange: number): MessagePages {
+  if (data.pages.every((page) => page.lastChange === lastChange)) return data;
+  return { ...data, pages: data.pages.map((page) => ({ ...page, lastChange })) };
 }
 
 export function flattenMessages(data: MessagePages | undefined): MessageView[] {
