@@ -1,7 +1,8 @@
 import type { AlertAckUpdate, AlertView } from '@mindsp/contracts';
 import { startApp, type TestApp } from './app';
 import { A_UUID, as, createGroup, freshTenant, socketOf, type Person } from './messaging';
-import { deliveryOf, queuesOf, waitFor, waitForDelivery, waitForJob } from './scheduled-jobs';
+import { deliveryOf, queuesOf, waitForDelivery, waitForJob } from './scheduled-jobs';
+import { waitFor } from './wait-for';
 import { closeSockets } from './sockets';
 import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 

@@ -3,7 +3,8 @@ import { Queue } from 'bullmq';
 import { QUEUES, queueConnection } from '../src/queues/queue-connection';
 import { startApp, type TestApp } from './app';
 import { as, createGroup, freshTenant, send, type Person } from './messaging';
-import { SmtpSink, waitFor } from './smtp-sink';
+import { SmtpSink } from './smtp-sink';
+import { waitFor } from './wait-for';
 import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 
 // Notifications when parts fail: the SMTP server away, a worker killed mid-email, no worker (or no

@@ -2,7 +2,8 @@ import type { NotificationPage, NotificationSettings } from '@mindsp/contracts';
 import { startApp, type TestApp } from './app';
 import { as, createGroup, freshTenant, send, socketOf, signIn, type Person } from './messaging';
 import { closeSockets } from './sockets';
-import { SmtpSink, waitFor } from './smtp-sink';
+import { SmtpSink } from './smtp-sink';
+import { waitFor } from './wait-for';
 import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 
 // Notifications end to end: the API, the built worker, PostgreSQL, Redis and a real SMTP server.

@@ -2,6 +2,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { QUEUES, queueConnection } from '../src/queues/queue-connection';
+import { waitFor } from './wait-for';
 import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 
 // The relay from the outbox table to BullMQ, in the worker process. The notification tests show
@@ -62,14 +63,6 @@ describe('outbox relay', () => {
     expect(completed).toHaveLength(ids.length);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function waitForJob(queue: Queue, jobId: string) {
   let job = await queue.getJob(jobId);

@@ -1,7 +1,8 @@
-import type { Page, ReminderView } from '@mindsp/contracts';
+import type { NotificationPage, Page, ReminderView } from '@mindsp/contracts';
 import { startApp, type TestApp } from './app';
 import { A_UUID, as, createGroup, freshTenant, type Person } from './messaging';
-import { queuesOf, waitFor, waitForDelivery, waitForJob, deliveryOf } from './scheduled-jobs';
+import { queuesOf, waitForDelivery, waitForJob, deliveryOf } from './scheduled-jobs';
+import { waitFor } from './wait-for';
 import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 
 /** Issue 8: reminders are delayed jobs that fire at their time, survive restarts, and can be cancelled. */
@@ -76,6 +77,20 @@ describe('reminders', () => {
     const sent = (await as(t, rose).get('/api/reminders?status=sent').expect(200))
       .body as Page<ReminderView>;
     expect(sent.items.map((r) => [r.id, r.status])).toContainEqual([created.id, 'sent']);
+
+    // What its targets see: one notification each, in the FMPA section's type.
+    for (const who of [remy, rose]) {
+      await waitFor(async () => {
+        const page = (await as(t, who).get('/api/notifications').expect(200))
+          .body as NotificationPage;
+        return page.items.some((n) => n.data.reminderId === created.id);
+      });
+      const page = (await as(t, who).get('/api/notifications').expect(200))
+        .body as NotificationPage;
+      expect(page.items.filter((n) => n.data.reminderId === created.id)).toEqual([
+        expect.objectContaining({ type: 'fmpa', title: 'FMPA secourisme', readAt: null }),
+      ]);
+    }
   });
 
   it('fires on time when the worker was restarted in between', async () => {

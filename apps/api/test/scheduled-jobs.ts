@@ -1,3 +1,4 @@
+import { waitFor } from './wait-for';
 import { type Job, Queue, QueueEvents } from 'bullmq';
 import type { QueueName } from '@mindsp/contracts';
 import { deliveryJobId } from '../src/notifications/notification-delivery';
@@ -24,14 +25,6 @@ export function queuesOf(...names: QueueName[]) {
     close: () =>
       Promise.all([...Object.values(queues), ...Object.values(events)].map((q) => q.close())),
   };
-}
-
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** The job once it exists (in any state). */

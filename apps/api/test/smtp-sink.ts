@@ -57,15 +57,3 @@ export class SmtpSink {
     return this.mails.filter((mail) => JSON.stringify(mail.to).includes(address));
   }
 }
-
-export async function waitFor(
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 20_000,
-  what = 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
