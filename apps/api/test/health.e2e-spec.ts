@@ -60,6 +60,13 @@ describe('health and docs', () => {
         'POST /api/alerts',
         'GET /api/alerts/{id}',
         'POST /api/alerts/{id}/ack',
+        'GET /api/notifications',
+        'POST /api/notifications/read-all',
+        'POST /api/notifications/{id}/read',
+        'GET /api/settings/notifications',
+        'PUT /api/settings/notifications',
+        'POST /api/settings/notifications',
+        'POST /api/admin/announcements',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
