@@ -4,7 +4,12 @@ import { as, createGroup, freshTenant, socketOf, type Person } from './messaging
 import { closeSockets } from './sockets';
 import { SmtpSink } from './smtp-sink';
 import { waitFor } from './wait-for';
-import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
+import {
+  forgetEarlierSuitesWork,
+  startWorker,
+  stopWorker,
+  type WorkerProcess,
+} from './worker-process';
 
 const ALERT_ENV = { ALERT_RENOTIFY_DELAY: '6s', ALERT_MAX_ROUNDS: '1' };
 
@@ -21,6 +26,7 @@ describe('urgent alert delivery', () => {
   beforeAll(async () => {
     await smtp.start();
     t = await startApp(ALERT_ENV);
+    await forgetEarlierSuitesWork(t.db);
     worker = await startWorker({ ...ALERT_ENV, SMTP_URL: smtp.url });
   }, 120_000);
   afterEach(() => closeSockets());

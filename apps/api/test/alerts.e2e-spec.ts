@@ -4,7 +4,12 @@ import { A_UUID, as, createGroup, freshTenant, socketOf, type Person } from './m
 import { deliveryOf, queuesOf, waitForDelivery, waitForJob } from './scheduled-jobs';
 import { waitFor } from './wait-for';
 import { closeSockets } from './sockets';
-import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
+import {
+  forgetEarlierSuitesWork,
+  startWorker,
+  stopWorker,
+  type WorkerProcess,
+} from './worker-process';
 
 /** Short rounds for the test: a few seconds instead of two minutes, at most two re-notifications. */
 const ALERT_ENV = { ALERT_RENOTIFY_DELAY: '5s', ALERT_MAX_ROUNDS: '2' };
@@ -26,6 +31,7 @@ describe('urgent alerts', () => {
 
   beforeAll(async () => {
     t = await startApp(ALERT_ENV);
+    await forgetEarlierSuitesWork(t.db);
     [ada, ben, cyd, dan, eve] = (await freshTenant(
       t,
       'Ada Admin',

@@ -5,7 +5,12 @@ import { startApp, type TestApp } from './app';
 import { as, createGroup, freshTenant, send, type Person } from './messaging';
 import { SmtpSink } from './smtp-sink';
 import { waitFor } from './wait-for';
-import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
+import {
+  forgetEarlierSuitesWork,
+  startWorker,
+  stopWorker,
+  type WorkerProcess,
+} from './worker-process';
 
 // Notifications when parts fail: the SMTP server away, a worker killed mid-email, no worker (or no
 // Redis for the relay) when a message is accepted.
@@ -28,6 +33,7 @@ describe('notification faults', () => {
   beforeAll(async () => {
     await smtp.start();
     t = await startApp();
+    await forgetEarlierSuitesWork(t.db);
   });
   afterEach(async () => {
     await stopWorker(worker);

@@ -4,7 +4,12 @@ import { as, createGroup, freshTenant, send, socketOf, signIn, type Person } fro
 import { closeSockets } from './sockets';
 import { SmtpSink } from './smtp-sink';
 import { waitFor } from './wait-for';
-import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
+import {
+  forgetEarlierSuitesWork,
+  startWorker,
+  stopWorker,
+  type WorkerProcess,
+} from './worker-process';
 
 // Notifications end to end: the API, the built worker, PostgreSQL, Redis and a real SMTP server.
 // Each test has a tenant of its own, so counts are its own.
@@ -16,6 +21,7 @@ describe('notifications', () => {
   beforeAll(async () => {
     await smtp.start();
     t = await startApp();
+    await forgetEarlierSuitesWork(t.db);
     worker = await startWorker({
       SMTP_URL: smtp.url,
       MESSAGE_EMAIL_DELAY: '2s',

@@ -86,7 +86,11 @@ describe('realtime', () => {
 
       // Up to date: nothing more.
       const none = await again.ok('sync', { cursors: { [group.id]: 51 } });
-      expect(none.conversations[group.id]).toEqual({ items: [], hasMore: false });
+      expect(none.conversations[group.id]).toMatchObject({
+        items: [],
+        hasMore: false,
+        changed: [],
+      });
     });
 
     it('pages a catch-up of more than 200 messages with hasMore and the new cursor', async () => {

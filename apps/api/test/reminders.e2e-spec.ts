@@ -3,7 +3,12 @@ import { startApp, type TestApp } from './app';
 import { A_UUID, as, createGroup, freshTenant, type Person } from './messaging';
 import { queuesOf, waitForDelivery, waitForJob, deliveryOf } from './scheduled-jobs';
 import { waitFor } from './wait-for';
-import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
+import {
+  forgetEarlierSuitesWork,
+  startWorker,
+  stopWorker,
+  type WorkerProcess,
+} from './worker-process';
 
 /** Issue 8: reminders are delayed jobs that fire at their time, survive restarts, and can be cancelled. */
 describe('reminders', () => {
@@ -20,6 +25,7 @@ describe('reminders', () => {
 
   beforeAll(async () => {
     t = await startApp();
+    await forgetEarlierSuitesWork(t.db);
     [rita, remy, rose, raul] = (await freshTenant(
       t,
       'Rita Admin',

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { QUEUES, QUEUE_PREFIX, queueConnection } from '../src/queues/queue-connection';
 
 /** A worker process as `pnpm nx run api:worker` starts it, against this run's database and Redis. */
 export interface WorkerProcess {
@@ -40,4 +42,20 @@ export async function stopWorker(worker: WorkerProcess | undefined): Promise<voi
   if (!worker || worker.child.exitCode !== null || worker.child.signalCode !== null) return;
   worker.child.kill('SIGTERM');
   await worker.exited;
+}
+
+/**
+ * The e2e suites share one database and Redis, run one after the other: messages sent by earlier
+ * suites (with no worker running) wait in the outbox and the notifications queue. A suite that
+ * counts notifications starts without that backlog, so it waits on its own jobs only.
+ */
+export async function forgetEarlierSuitesWork(db: { query(sql: string): Promise<unknown> }) {
+  await db.query('DELETE FROM outbox');
+  const connection = queueConnection(process.env.REDIS_URL!);
+  for (const name of [QUEUES.notifications, QUEUES.emails]) {
+    const queue = new Queue(name, { connection, prefix: QUEUE_PREFIX });
+    // Waiting and delayed jobs; nothing is active, no worker runs.
+    await queue.drain(true);
+    await queue.close();
+  }
 }

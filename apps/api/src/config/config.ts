@@ -55,6 +55,7 @@ const schema = z.object({
   SOCKET_EXPIRY_SWEEP: duration.default(15),
   QUEUE_LOCK_DURATION: integer(30_000, 1000),
   QUEUE_STALLED_INTERVAL: integer(30_000, 1000),
+  QUEUE_CONCURRENCY: integer(8),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   EMAIL_DIR: z.string().default(DEV_EMAIL_DIR),
   EMAIL_FROM: z.string().default('MindSP Messaging <no-reply@mindsp.local>'),
@@ -118,6 +119,11 @@ function toConfig(env: z.infer<typeof schema>) {
     queueWorker: {
       lockDuration: env.QUEUE_LOCK_DURATION,
       stalledInterval: env.QUEUE_STALLED_INTERVAL,
+      /**
+       * Jobs one worker process runs at once, per queue: they wait on PostgreSQL, Redis and SMTP,
+       * not on the CPU, so a backlog (the outbox after an outage) drains several at a time.
+       */
+      concurrency: env.QUEUE_CONCURRENCY,
     },
     email: {
       /** Unset in development: emails are written as .eml files to `dir` instead. */
