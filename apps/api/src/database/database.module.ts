@@ -16,6 +16,7 @@ import { TenantDatabase } from './tenant-database';
       useFactory: (config: AppConfig) => {
         const { entities: _everyEntityFile, ...options } = dataSourceOptions(config.databaseUrl, {
           asApp: true,
+          timeouts: config.databaseTimeouts,
         });
         return {
           ...options,
