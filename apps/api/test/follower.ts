@@ -1,10 +1,4 @@
-import type {
-  Ack,
-  ClientEvents,
-  MessageView,
-  ServerEvents,
-  SyncResult,
-} from '@mindsp/contracts';
+import type { Ack, ClientEvents, MessageView, ServerEvents, SyncResult } from '@mindsp/contracts';
 import { io, type Socket } from 'socket.io-client';
 
 /** How long a hole may wait for its live event before asking with `sync` (as the SPA does). */
@@ -100,7 +94,11 @@ export class Follower {
       try {
         ack = (await this.socket
           .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('message:send', { conversationId, clientMessageId, body })) as Ack<MessageView>;
+          .emitWithAck('message:send', {
+            conversationId,
+            clientMessageId,
+            body,
+          })) as Ack<MessageView>;
       } catch {
         continue; // no answer in time: the same id again
       }

@@ -44,7 +44,9 @@ export class SessionRevocations {
     try {
       revoked = await this.redis.exists(revokedKey(token.sid));
     } catch {
-      throw new ServiceUnavailableException('Sessions cannot be checked now; try again in a moment');
+      throw new ServiceUnavailableException(
+        'Sessions cannot be checked now; try again in a moment',
+      );
     }
     return revoked === 0;
   }

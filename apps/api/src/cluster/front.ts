@@ -62,7 +62,10 @@ export async function startFront(
     const index = sticky(req) ?? pick();
     if (index === undefined) return refuse(res, 503, 'No API instance is up');
     if (req.url?.startsWith('/socket.io/')) {
-      res.setHeader('Set-Cookie', `${STICKY_COOKIE}=${index}; Path=/socket.io/; HttpOnly; SameSite=Lax`);
+      res.setHeader(
+        'Set-Cookie',
+        `${STICKY_COOKIE}=${index}; Path=/socket.io/; HttpOnly; SameSite=Lax`,
+      );
     }
     proxy.web(req, res, { target: backends[index]!.url }, (error) => {
       down(index);

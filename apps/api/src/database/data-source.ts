@@ -46,7 +46,9 @@ export function dataSourceOptions(
   { asApp = false, timeouts }: { asApp?: boolean; timeouts?: DatabaseTimeouts } = {},
 ): DataSourceOptions {
   const role = asApp ? `-c role=${APP_ROLE}` : '';
-  const abandoned = timeouts ? `-c idle_in_transaction_session_timeout=${ABANDONED_TRANSACTION_MS}` : '';
+  const abandoned = timeouts
+    ? `-c idle_in_transaction_session_timeout=${ABANDONED_TRANSACTION_MS}`
+    : '';
   const options = [role, abandoned].filter(Boolean).join(' ');
   return {
     type: 'postgres',
