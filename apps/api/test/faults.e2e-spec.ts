@@ -60,13 +60,11 @@ describe('faults survived', () => {
       expect(await healthBecomes(t, 503)).toMatchObject({ redis: 'down', database: 'up' });
       // Sockets authenticated before go on sending: every send is acknowledged and stored.
       const whileDown = randomUUID();
-      const ack = (await sender!.socket
-        .timeout(10_000)
-        .emitWithAck('message:send', {
-          conversationId: group.id,
-          clientMessageId: whileDown,
-          body: 'Redis en panne',
-        })) as Ack<MessageView>;
+      const ack = (await sender!.socket.timeout(10_000).emitWithAck('message:send', {
+        conversationId: group.id,
+        clientMessageId: whileDown,
+        body: 'Redis en panne',
+      })) as Ack<MessageView>;
       expect(ack).toMatchObject({ ok: true, data: { body: 'Redis en panne' } });
       ids.push(whileDown);
       await sendSome(5);

@@ -56,11 +56,14 @@ export class Follower {
     return new Promise((resolve) => this.socket.once('connect', () => resolve()));
   }
 
+  private readonly gapFree = new Map<string, number>();
+
   /** The highest seq up to which this client holds every message. */
   cursor(conversationId: string): number {
     const held = this.held.get(conversationId)!;
-    let seq = 0;
+    let seq = this.gapFree.get(conversationId) ?? 0;
     while (held.has(seq + 1)) seq += 1;
+    this.gapFree.set(conversationId, seq);
     return seq;
   }
 
@@ -92,15 +95,13 @@ export class Follower {
       if (!this.socket.connected) await this.connectedAgain();
       let ack: Ack<MessageView>;
       try {
-        ack = (await this.socket
-          .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('message:send', {
-            conversationId,
-            clientMessageId,
-            body,
-          })) as Ack<MessageView>;
+        ack = await this.untilDisconnected(
+          this.socket
+            .timeout(ACK_TIMEOUT_MS)
+            .emitWithAck('message:send', { conversationId, clientMessageId, body }),
+        );
       } catch {
-        continue; // no answer in time: the same id again
+        continue; // no answer in time, or the connection dropped: the same id again
       }
       if (ack.ok) return ack.data;
       if (!['unavailable', 'rate_limited', 'internal'].includes(ack.error.code)) {
@@ -119,6 +120,18 @@ export class Follower {
     this.closed = true;
     clearTimeout(this.gapTimer);
     this.socket.disconnect();
+  }
+
+  /** `answer`, unless the connection drops first: its ack could never come on a new one. */
+  private untilDisconnected<T>(answer: Promise<T>): Promise<T> {
+    let onDisconnect!: () => void;
+    const dropped = new Promise<never>((_, reject) => {
+      onDisconnect = () => reject(new Error('disconnected'));
+      this.socket.once('disconnect', onDisconnect);
+    });
+    return Promise.race([answer, dropped]).finally(() =>
+      this.socket.off('disconnect', onDisconnect),
+    );
   }
 
   private connectedAgain(): Promise<void> {

@@ -76,16 +76,15 @@ async function main(): Promise<number> {
        FROM unnest($2::text[]) AS e`,
       [tenantId, emails],
     );
-    const sessions = [];
-    for (const email of emails) {
-      sessions.push(
-        await post<{ accessToken: string; user: { id: string } }>(`${front.url}/api/auth/login`, {
+    const sessions = await Promise.all(
+      emails.map((email) =>
+        post<{ accessToken: string; user: { id: string } }>(`${front.url}/api/auth/login`, {
           tenant: 'soak',
           email,
           password: 'demo1234',
         }),
-      );
-    }
+      ),
+    );
     const groups: string[] = [];
     for (let g = 0; g < CLIENTS / GROUP_SIZE; g++) {
       const members = sessions.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE);
@@ -132,7 +131,7 @@ async function main(): Promise<number> {
       while (!done) {
         followers[Math.floor(Math.random() * followers.length)]!.dropConnection();
         drops += 1;
-        await pause(150);
+        await pause(250);
       }
     })();
     const faults = (async () => {
