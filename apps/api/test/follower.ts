@@ -44,6 +44,11 @@ export class Follower {
       this.connections += 1;
       void this.sync().catch(() => undefined);
     });
+    // A refused handshake (`unavailable` while Redis restarts) or a server-side close is not
+    // retried by socket.io itself: the client tries again, as the SPA's socket does.
+    const again = () => setTimeout(() => !this.closed && this.socket.connect(), 250);
+    this.socket.on('connect_error', () => !this.socket.active && again());
+    this.socket.on('disconnect', (reason) => reason === 'io server disconnect' && again());
     this.socket.on('message:new', (message) => {
       if (this.hold(message)) this.live += 1;
       if (message.seq > this.cursor(message.conversationId) + 1) this.watchGap();

@@ -28,17 +28,23 @@ const log = (line: string) =>
   console.log(`[soak ${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}`);
 const t0 = Date.now();
 
+/** A POST as a client makes it: a 503 (a database busy past its timeouts) is tried again. */
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token && { authorization: `Bearer ${token}` }),
-    },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
+      body: JSON.stringify(body),
+    });
+    if (res.ok) return (await res.json()) as T;
+    if (res.status !== 503 || attempt === 10) {
+      throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+    }
+    await pause(500);
+  }
 }
 
 async function main(): Promise<number> {
@@ -64,6 +70,12 @@ async function main(): Promise<number> {
   const owner = new Client({ connectionString: env.DATABASE_URL });
   await owner.connect();
   const followers: Follower[] = [];
+  // Ctrl+C: the processes this started go with it.
+  const interrupted = () => {
+    apis.forEach((api) => api.child.kill('SIGKILL'));
+    void redis.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
     // One organisation, 50 people (the demo password's hash reused: hashing is slow on purpose).
     const [{ id: tenantId }] = (
