@@ -5,6 +5,9 @@ import { REDIS } from '../src/redis/redis.module';
 import { login, startApp, type TestApp } from './app';
 import { closeSockets, connectSocket, type TestSocket } from './sockets';
 
+/** What REST helpers need: an in-process app, or `request(url)` of a spawned instance or front. */
+export type Http = Pick<TestApp, 'http'>;
+
 /** A signed-in demo user. */
 export interface Person {
   id: string;
@@ -23,7 +26,7 @@ function person(session: LoginResponse): Person {
 }
 
 /** alice (admin), bob, carol of tenant demo; dave (admin) of tenant other. */
-export async function signIn(t: TestApp) {
+export async function signIn(t: Http) {
   const [alice, bob, carol, dave] = await Promise.all([
     login(t.http, 'demo', 'alice@demo.test'),
     login(t.http, 'demo', 'bob@demo.test'),
@@ -93,7 +96,7 @@ export async function tenantNamed(t: TestApp, slug: string, ...names: string[]):
 }
 
 /** REST calls as `who`. */
-export function as(t: TestApp, who: Person) {
+export function as(t: Http, who: Person) {
   const auth = <T extends { auth(token: string, options: { type: 'bearer' }): T }>(test: T) =>
     test.auth(who.token, { type: 'bearer' });
   return {
@@ -105,7 +108,7 @@ export function as(t: TestApp, who: Person) {
 }
 
 export async function createGroup(
-  t: TestApp,
+  t: Http,
   creator: Person,
   members: Person[],
   title = `Group ${randomUUID().slice(0, 8)}`,
@@ -118,7 +121,7 @@ export async function createGroup(
 }
 
 export async function send(
-  t: TestApp,
+  t: Http,
   sender: Person,
   conversationId: string,
   body: string,
@@ -132,7 +135,7 @@ export async function send(
 }
 
 export async function history(
-  t: TestApp,
+  t: Http,
   who: Person,
   conversationId: string,
   query: Record<string, number> = {},
@@ -144,13 +147,13 @@ export async function history(
   return res.body as MessagePage;
 }
 
-export async function conversationOf(t: TestApp, who: Person, conversationId: string) {
+export async function conversationOf(t: Http, who: Person, conversationId: string) {
   return (await as(t, who).get(`/api/conversations/${conversationId}`).expect(200))
     .body as ConversationView;
 }
 
 /** Rows of a conversation straight from the database: what was really stored. */
-export async function storedMessages(t: TestApp, conversationId: string) {
+export async function storedMessages(t: Pick<TestApp, 'db'>, conversationId: string) {
   const rows: {
     id: string;
     seq: string;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { AccessTokenPayload } from './authenticated-user';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -33,9 +33,21 @@ export class SessionRevocations {
     this.realtime.disconnectSession(sessionId);
   }
 
-  /** False for a revoked session, and for a token without one (it could never be revoked). */
+  /**
+   * False for a revoked session, and for a token without one (it could never be revoked). While
+   * Redis cannot be asked, 503 (retry) rather than letting an ended session back in or a 500:
+   * sockets authenticated before the outage go on sending.
+   */
   async isLive(token: Pick<AccessTokenPayload, 'sid'>): Promise<boolean> {
     if (typeof token.sid !== 'string') return false;
-    return (await this.redis.exists(revokedKey(token.sid))) === 0;
+    let revoked: number;
+    try {
+      revoked = await this.redis.exists(revokedKey(token.sid));
+    } catch {
+      throw new ServiceUnavailableException(
+        'Sessions cannot be checked now; try again in a moment',
+      );
+    }
+    return revoked === 0;
   }
 }

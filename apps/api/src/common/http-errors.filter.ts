@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { Response } from 'express';
+import { databaseUnavailable, isDatabaseUnavailable } from '../database/unavailable';
 
 /** Errors from express middleware (body-parser) that carry their own 4xx status, per http-errors. */
 interface ClientHttpError {
@@ -26,12 +27,15 @@ const MESSAGES: Record<string, string> = {
 };
 
 /**
+ * A lost PostgreSQL is a 503 the client may retry, never a 500.
  * Bad input must never be a 500: an oversize or malformed body keeps the status body-parser
  * gave it (413, 400) instead of falling into Nest's "unknown error" path.
  */
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost) {
+    // A lost database outside TenantDatabase (sign-in, refresh) is as retryable as inside it.
+    if (isDatabaseUnavailable(exception)) return super.catch(databaseUnavailable(), host);
     if (
       exception instanceof HttpException ||
       !isClientHttpError(exception) ||

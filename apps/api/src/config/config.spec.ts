@@ -81,7 +81,7 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ ...SECRET, QUEUE_LOCK_DURATION: '2000', QUEUE_STALLED_INTERVAL: '1000' })
         .queueWorker,
-    ).toEqual({ lockDuration: 2000, stalledInterval: 1000 });
+    ).toEqual({ lockDuration: 2000, stalledInterval: 1000, concurrency: 8 });
     expect(() => loadConfig({ ...SECRET, QUEUE_STALLED_INTERVAL: '5' })).toThrow(
       /QUEUE_STALLED_INTERVAL/,
     );

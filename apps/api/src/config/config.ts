@@ -42,6 +42,8 @@ const schema = z.object({
   LOGIN_SLOW_DOWN: duration.default(10),
   LOGIN_KNOWN_IP_TTL: duration.default(30 * 86400),
   SERVICE_TIMEOUT: duration.default(10),
+  DATABASE_CONNECT_TIMEOUT: duration.default(2),
+  DATABASE_QUERY_TIMEOUT: duration.default(3),
   MESSAGE_RATE_LIMIT: integer(30),
   MESSAGE_RATE_WINDOW: duration.default(10),
   PRESENCE_TTL: duration.default(60),
@@ -104,6 +106,15 @@ function toConfig(env: z.infer<typeof schema>) {
       knownIpSeconds: env.LOGIN_KNOWN_IP_TTL,
     },
     serviceTimeoutSeconds: env.SERVICE_TIMEOUT,
+    /**
+     * How long a request waits for PostgreSQL before answering 503 `unavailable`: for a connection
+     * from the pool (or a new one), then for each statement. Together they bound a send that meets
+     * a lost database to about 5 s, instead of hanging until TCP gives up.
+     */
+    databaseTimeouts: {
+      connectSeconds: env.DATABASE_CONNECT_TIMEOUT,
+      querySeconds: env.DATABASE_QUERY_TIMEOUT,
+    },
     messageRateLimit: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW },
     /** A connection not refreshed for this long counts as gone (a crashed instance leaves no ghosts). */
     presenceTtlSeconds: env.PRESENCE_TTL,

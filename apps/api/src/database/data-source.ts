@@ -30,15 +30,36 @@ export const MIGRATIONS = [
   ChangeStream1733500000000,
 ];
 
+/** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */
+export interface DatabaseTimeouts {
+  connectSeconds: number;
+  querySeconds: number;
+}
+
+/**
+ * A transaction whose client vanished (a network cut, an instance killed mid-send) would keep its
+ * row locks until TCP noticed, hours later, and every send to that conversation would wait on it:
+ * PostgreSQL ends such a session after this long idle inside a transaction. Ours never wait that
+ * long between two statements.
+ */
+const ABANDONED_TRANSACTION_MS = 10_000;
+
 /**
  * The one description of our database, shared by the API, the worker and the CLI. `asApp` runs
  * every connection as the app role, which row-level security holds to one tenant per transaction;
- * without it (the CLI: migrations, seed) the connection is the tables' owner.
+ * without it (the CLI: migrations, seed) the connection is the tables' owner. `timeouts` bound the
+ * app's waits, so a lost database answers 503 instead of hanging (never the CLI's: a migration may
+ * take its time).
  */
 export function dataSourceOptions(
   databaseUrl: string,
-  { asApp = false }: { asApp?: boolean } = {},
+  { asApp = false, timeouts }: { asApp?: boolean; timeouts?: DatabaseTimeouts } = {},
 ): DataSourceOptions {
+  const role = asApp ? `-c role=${APP_ROLE}` : '';
+  const abandoned = timeouts
+    ? `-c idle_in_transaction_session_timeout=${ABANDONED_TRANSACTION_MS}`
+    : '';
+  const options = [role, abandoned].filter(Boolean).join(' ');
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -51,8 +72,15 @@ export function dataSourceOptions(
     installExtensions: false,
     extra: {
       max: 20,
-      connectionTimeoutMillis: 10_000,
-      ...(asApp ? { options: `-c role=${APP_ROLE}` } : {}),
+      // Both for a new connection and for a free one from a full pool.
+      connectionTimeoutMillis: (timeouts?.connectSeconds ?? 10) * 1000,
+      // Client side: a statement whose answer never comes (the server or the network is gone)
+      // fails after this; TenantDatabase then throws its connection away.
+      ...(timeouts && { query_timeout: timeouts.querySeconds * 1000 }),
+      // A dead peer is noticed by the kernel within a minute instead of two hours.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      ...(options ? { options } : {}),
     },
   };
 }

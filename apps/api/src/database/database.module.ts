@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source';
+import { discardHungConnections } from './hung-connections';
 import { TenantDatabase } from './tenant-database';
 
 /**
@@ -16,6 +18,7 @@ import { TenantDatabase } from './tenant-database';
       useFactory: (config: AppConfig) => {
         const { entities: _everyEntityFile, ...options } = dataSourceOptions(config.databaseUrl, {
           asApp: true,
+          timeouts: config.databaseTimeouts,
         });
         return {
           ...options,
@@ -29,4 +32,8 @@ import { TenantDatabase } from './tenant-database';
   providers: [TenantDatabase],
   exports: [TenantDatabase],
 })
-export class DatabaseModule {}
+export class DatabaseModule {
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    discardHungConnections(dataSource);
+  }
+}

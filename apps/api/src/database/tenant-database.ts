@@ -1,6 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { databaseUnavailable, isDatabaseUnavailable } from './unavailable';
+
+/**
+ * TypeORM's Postgres runner releases with an error to make pg-pool close the connection instead of
+ * reusing it (its own handler does so on a connection error); the method is private in its types.
+ */
+interface ReleasesWithError {
+  releasePostgresConnection(error?: Error): Promise<void>;
+}
 
 /**
  * The one way to reach tenant-owned tables. Each unit of work is a transaction that first sets
@@ -9,6 +18,8 @@ import { DataSource, type EntityManager } from 'typeorm';
  */
 @Injectable()
 export class TenantDatabase {
+  private readonly logger = new Logger(TenantDatabase.name);
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Whether the database answers: the health check's probe (no table is read). */
@@ -16,12 +27,40 @@ export class TenantDatabase {
     await this.db.query('SELECT 1');
   }
 
-  transaction<T>(tenantId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (tx) => {
+  /**
+   * Runs `work` in one transaction of `tenantId`. When PostgreSQL is lost (refused, cut, or a
+   * statement unanswered past the query timeout) it throws 503 `unavailable` at once: the caller
+   * retries (a send with the same clientMessageId is stored once), and the connection is thrown
+   * away rather than returned to the pool with a statement still hanging on it. TypeORM's own
+   * `transaction()` would roll back on that connection first (and hang again), then reuse it.
+   */
+  async transaction<T>(tenantId: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner() as ReturnType<DataSource['createQueryRunner']> &
+      ReleasesWithError;
+    let lost: Error | undefined;
+    try {
+      await runner.connect();
+      await runner.startTransaction();
       // is_local = true: the setting ends with the transaction, so a pooled connection never
       // carries one tenant into the next request.
-      await tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return work(tx);
-    });
+      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        lost = error as Error;
+        this.logger.warn(`PostgreSQL unavailable: ${lost.message}`);
+        throw databaseUnavailable();
+      }
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction().catch((rollbackError: Error) => (lost = rollbackError));
+      }
+      throw error;
+    } finally {
+      // With an error, pg-pool closes the connection instead of reusing it; PostgreSQL rolls
+      // back whatever it held (at the latest after idle_in_transaction_session_timeout).
+      await runner.releasePostgresConnection(lost);
+    }
   }
 }

@@ -9,6 +9,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { badField, validationFailed } from '../common/bad-request';
 import { shapeProblem } from '../common/payload-shape';
+import { databaseUnavailable, isDatabaseUnavailable } from '../database/unavailable';
 
 /** A payload whose shape no event accepts: refused before any recursive work on it. */
 class InvalidPayloadException extends BadRequestException {}
@@ -21,6 +22,8 @@ const CODES: Record<number, AckErrorCode> = {
   409: 'conflict',
   413: 'payload_too_large',
   429: 'rate_limited',
+  // PostgreSQL (or what a request needs in Redis) cannot be reached: try again with the same ids.
+  503: 'unavailable',
 };
 
 const logger = new Logger('Socket');
@@ -41,7 +44,8 @@ function messageOf(error: HttpException): string {
 export async function toAck<T>(work: () => Promise<T>): Promise<Ack<T>> {
   try {
     return { ok: true, data: await work() };
-  } catch (error) {
+  } catch (thrown) {
+    const error = isDatabaseUnavailable(thrown) ? databaseUnavailable() : thrown;
     if (error instanceof InvalidPayloadException) {
       return { ok: false, error: { code: 'invalid_payload', message: error.message } };
     }

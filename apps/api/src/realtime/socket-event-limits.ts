@@ -35,6 +35,13 @@ export class SocketEventLimits {
         points: limit,
         duration: config.userSocketLimit.windowSeconds,
         inMemoryBlockOnConsumed: limit + 1,
+        // Redis restarting: counted in this instance's memory meanwhile, at once, instead of each
+        // event waiting for a reconnection attempt before going through.
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory({
+          points: limit,
+          duration: config.userSocketLimit.windowSeconds,
+        }),
       });
     this.eventsPerUser = perUser('socket-events', events);
     this.bytesPerUser = perUser('socket-bytes', bytes);
