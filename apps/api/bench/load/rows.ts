@@ -1,0 +1,145 @@
+import type { Plan } from './plan';
+import {
+  allOf,
+  atLeast,
+  atMost,
+  noTarget,
+  row,
+  type Row,
+  shareOfBaselineAtLeast,
+  timesBaselineAtMost,
+  zero,
+} from './report';
+import type { AdmissionFigures } from './scenarios';
+import type { JobsResult } from './jobs';
+import type { TrafficResult } from './traffic';
+
+export interface Results {
+  admission: { product: AdmissionFigures; t0: AdmissionFigures };
+  latency: {
+    product: { connected: { connected: number }; result: TrafficResult };
+    t0: { connected: { connected: number }; result: TrafficResult };
+  };
+  throughput: {
+    product: { sustainedRate: number };
+    p0: { sustainedRate: number };
+    p99BoundMs: number;
+  };
+  storm: Record<string, number> & { clients: number };
+  jobs: { product: JobsResult; q0: JobsResult };
+}
+
+/** IPC carries Infinity ("never") as null: a figure that was measured and never came is Infinity. */
+const never = (value: number | null | undefined) => value ?? Infinity;
+/** A percentile of deliveries, Infinity when messages were sent and none arrived. */
+const delivered = (r: TrafficResult, p: 'p50' | 'p99') =>
+  r.delivery.count ? never(r.delivery[p]) : Infinity;
+const percent = (part: number, whole: number) => (whole ? (100 * part) / whole : 0);
+
+/** The report's rows, in the issue's order: scenario, measure, product, baseline, ratio, target. */
+export function buildRows(plan: Plan, r: Results): Row[] {
+  const window = `${plan.admissionWindowMs / 1000} s`;
+  const a = r.admission;
+  const l = r.latency;
+  const latencyMeasure = `${l.product.connected.connected} clients, ${plan.latencyRate} msg/s into groups of ${plan.groupSize}`;
+  const s = r.storm;
+  return [
+    row({
+      scenario: 'admission',
+      measure: `${plan.admission} sockets of one tenant at once: % connected within ${window}`,
+      unit: '%',
+      product: percent(a.product.withinWindow, a.product.requested),
+      baselineName: 'T0',
+      baseline: percent(a.t0.withinWindow, a.t0.requested),
+      target: atLeast(100, '%'),
+    }),
+    row({
+      scenario: 'admission',
+      measure: `${plan.admission} sockets at once: time until all connected`,
+      unit: ' ms',
+      product: a.product.timeToAllMs ?? Infinity,
+      baselineName: 'T0',
+      baseline: a.t0.timeToAllMs,
+      target: noTarget,
+    }),
+    row({
+      scenario: 'latency',
+      measure: `${latencyMeasure}: p50 send → receive`,
+      unit: ' ms',
+      product: delivered(l.product.result, 'p50'),
+      baselineName: 'T0',
+      baseline: l.t0.result.delivery.p50,
+      target: noTarget,
+    }),
+    row({
+      scenario: 'latency',
+      measure: `${latencyMeasure}: p99 send → receive`,
+      unit: ' ms',
+      product: delivered(l.product.result, 'p99'),
+      baselineName: 'T0',
+      baseline: l.t0.result.delivery.p99,
+      target: allOf(atMost(50, ' ms'), timesBaselineAtMost(3, 'T0')),
+    }),
+    row({
+      scenario: 'throughput',
+      measure: `${plan.throughputClients} clients, rising open-loop rate: highest persisted msg/s with p99 < ${r.throughput.p99BoundMs} ms, 0 lost`,
+      unit: ' msg/s',
+      product: r.throughput.product.sustainedRate,
+      baselineName: 'P0',
+      baseline: r.throughput.p0.sustainedRate,
+      target: shareOfBaselineAtLeast(0.5, 'P0'),
+    }),
+    row({
+      scenario: 'fan-out',
+      measure: `a ${a.product.requested}-member group (${a.product.connected} connected; T0 ${a.t0.connected}), ${plan.fanoutRate} msg/s: p99 time to the last recipient`,
+      unit: ' ms',
+      product: never(a.product.fanout.lastRecipient.p99),
+      baselineName: 'T0',
+      baseline: a.t0.fanout.lastRecipient.p99,
+      target: atMost(250, ' ms'),
+    }),
+    row({
+      scenario: 'reconnect storm',
+      measure: `${s.clients} clients, the API restarted: % back and caught up within ${plan.stormWindowMs / 1000} s of it answering`,
+      unit: '%',
+      product: percent(s.caughtUpWithinWindow!, s.clients),
+      target: atLeast(100, '%'),
+    }),
+    row({
+      scenario: 'reconnect storm',
+      measure: 'messages lost',
+      unit: '',
+      product: s.lost!,
+      target: zero,
+    }),
+    row({
+      scenario: 'reconnect storm',
+      measure: 'messages duplicated',
+      unit: '',
+      product: s.duplicated!,
+      target: zero,
+    }),
+    row({
+      scenario: 'memory',
+      measure: `RSS per idle authenticated connection (${a.product.connected} connected; T0 ${a.t0.connected})`,
+      unit: ' kB',
+      // Over a handful of connections the figure is mostly noise: not measured below 90% admitted.
+      product:
+        a.product.connected >= 0.9 * a.product.requested
+          ? a.product.perConnectionBytes / 1024
+          : null,
+      baselineName: 'T0',
+      baseline: a.t0.perConnectionBytes / 1024,
+      target: timesBaselineAtMost(1.5, 'T0'),
+    }),
+    row({
+      scenario: 'jobs',
+      measure: 'queue jobs processed per second (maintenance probe; see jobs.ts PRODUCT_JOB)',
+      unit: ' jobs/s',
+      product: r.jobs.product.perSecond,
+      baselineName: 'Q0',
+      baseline: r.jobs.q0.perSecond,
+      target: shareOfBaselineAtLeast(0.5, 'Q0'),
+    }),
+  ];
+}
