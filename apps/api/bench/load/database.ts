@@ -146,3 +146,21 @@ export async function storedMessages(
     }));
   });
 }
+
+/** Each conversation's last seq: what a member holds once caught up. */
+export async function lastSeqs(
+  url: string,
+  tenantId: string,
+  conversationIds: string[],
+): Promise<Record<string, number>> {
+  return withClient(appRoleConfig(url), async (db) => {
+    await db.query('BEGIN');
+    await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    const { rows } = await db.query(
+      `SELECT id, last_seq FROM conversations WHERE id = ANY($1::uuid[])`,
+      [conversationIds],
+    );
+    await db.query('COMMIT');
+    return Object.fromEntries(rows.map((r) => [r.id as string, Number(r.last_seq)]));
+  });
+}

@@ -5,8 +5,8 @@
  * a table and writes JSON and Markdown reports under bench/results/. See bench/README.md.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
 import {
@@ -16,13 +16,14 @@ import {
   serverUrl,
   storedMessages,
   withClient,
-  appRoleConfig,
+  lastSeqs,
 } from './database';
 import { JOB_OPTIONS, PRODUCT_JOB, PRODUCT_PREFIX, Q0, timeJobs } from './jobs';
 import { PLANS } from './plan';
 import { API_DIR, freePort, healthy, runToEnd, start, type Running } from './processes';
-import { buildRows } from './rows';
-import { markdown, type Machine, type Report, textTable } from './report';
+import { buildRows, notes } from './rows';
+import { machine } from './machine';
+import { markdown, type Report, textTable } from './report';
 import {
   admissionMemoryFanout,
   type Ask,
@@ -46,26 +47,6 @@ const PRODUCT_LIMITS = {
   // Groups past today's cap are seeded in SQL; the variable is read once the cap is configurable.
   GROUP_MEMBER_LIMIT: '10000',
 };
-
-async function machine(dbUrl: string, redis: Redis): Promise<Machine> {
-  const postgres = await withClient(
-    { connectionString: dbUrl },
-    async (db) => (await db.query('SHOW server_version')).rows[0].server_version,
-  );
-  const info = await redis.info('server');
-  return {
-    cores: cpus().length,
-    cpuModel: cpus()[0]?.model.trim() ?? '?',
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
-    os: `${type()} ${release()}`,
-    node: process.version,
-    postgres: `PostgreSQL ${postgres}`,
-    redis: /redis_version:(\S+)/.exec(info)?.[1] ?? '?',
-    socketIo: JSON.parse(readFileSync(join(API_DIR, 'node_modules/socket.io/package.json'), 'utf8'))
-      .version,
-  };
-}
 
 async function main() {
   const plan = PLANS[process.argv.includes('--quick') ? 'quick' : 'default'];
@@ -228,17 +209,7 @@ async function main() {
         running.push(api);
         return { killedAt, upAt: Date.now() };
       },
-      lastSeqs: (ids) =>
-        withClient(appRoleConfig(dbUrl), async (db) => {
-          await db.query('BEGIN');
-          await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [seeded.tenantId]);
-          const { rows } = await db.query(
-            `SELECT id, last_seq FROM conversations WHERE id = ANY($1::uuid[])`,
-            [ids],
-          );
-          await db.query('COMMIT');
-          return Object.fromEntries(rows.map((r) => [r.id, Number(r.last_seq)]));
-        }),
+      lastSeqs: (ids) => lastSeqs(dbUrl, seeded.tenantId, ids),
       stored: (ids) => storedMessages(dbUrl, seeded.tenantId, ids),
       log,
     };
@@ -308,25 +279,6 @@ async function main() {
   } finally {
     await cleanup();
   }
-}
-
-function notes(
-  plan: (typeof PLANS)['quick'],
-  r: Parameters<typeof buildRows>[1],
-  jobOptions: object,
-): string[] {
-  const list = [
-    `One load client process drove every target (WebSocket transport only); its CPU during latency: product run ${r.latency.product.result.client.cpuPercent.toFixed(0)}%, T0 run ${r.latency.t0.result.client.cpuPercent.toFixed(0)}%; event-loop delay p99 ${r.latency.product.result.client.eventLoopDelayP99Ms.toFixed(1)} ms / ${r.latency.t0.result.client.eventLoopDelayP99Ms.toFixed(1)} ms.`,
-    `Latency: ${r.latency.product.result.sent} measured messages (${plan.warmupSeconds} s warm-up left out), ${r.latency.product.result.delivery.count} deliveries; product lost ${r.latency.product.result.lost}, refused ${r.latency.product.result.sent - r.latency.product.result.acked}; ack p99 ${r.latency.product.result.ack.p99?.toFixed(1)} ms.`,
-    `Reconnect storm: the API was down ${r.storm.downtimeMs} ms (SIGTERM, then a new process on the same port until /api/health answered); ${r.storm.neverBack} clients never came back; ${r.storm.retries} sends retried with their clientMessageId; ${r.storm.stored} messages stored.`,
-    `Admission: product errors ${JSON.stringify(r.admission.product.errors)}; T0 errors ${JSON.stringify(r.admission.t0.errors)}.`,
-    `Jobs: ${plan.jobs} jobs added to the paused queue, timed from resume until none waits or runs; product failed ${r.jobs.product.failed}, Q0 failed ${r.jobs.q0.failed}; job options ${JSON.stringify(jobOptions)}.`,
-  ];
-  if (plan.mode === 'quick')
-    list.unshift(
-      `Quick run: ${plan.admission} sockets instead of 5,000 (admission, memory, fan-out group), ${plan.latencyClients} latency clients instead of 2,000, ${plan.stormClients} storm clients instead of 2,000, ${plan.stepSeconds} s throughput steps. Figures are indicative; the default run is the reference.`,
-    );
-  return list;
 }
 
 main().then(

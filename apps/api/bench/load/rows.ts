@@ -10,7 +10,7 @@ import {
   timesBaselineAtMost,
   zero,
 } from './report';
-import type { AdmissionFigures } from './scenarios';
+import type { AdmissionFigures, LadderStep } from './scenarios';
 import type { JobsResult } from './jobs';
 import type { TrafficResult } from './traffic';
 
@@ -21,8 +21,8 @@ export interface Results {
     t0: { connected: { connected: number }; result: TrafficResult };
   };
   throughput: {
-    product: { sustainedRate: number };
-    p0: { sustainedRate: number };
+    product: { steps: LadderStep[]; sustainedRate: number };
+    p0: { steps: LadderStep[]; sustainedRate: number };
     p99BoundMs: number;
   };
   storm: Record<string, number> & { clients: number };
@@ -142,4 +142,30 @@ export function buildRows(plan: Plan, r: Results): Row[] {
       target: shareOfBaselineAtLeast(0.5, 'Q0'),
     }),
   ];
+}
+
+/** What the table cannot say: sizes, the client's own load, refusals, the restart. */
+export function notes(plan: Plan, r: Results, jobOptions: object): string[] {
+  const list = [
+    `One load client process drove every target (WebSocket transport only); its CPU during latency: product run ${r.latency.product.result.client.cpuPercent.toFixed(0)}%, T0 run ${r.latency.t0.result.client.cpuPercent.toFixed(0)}%; event-loop delay p99 ${r.latency.product.result.client.eventLoopDelayP99Ms.toFixed(1)} ms / ${r.latency.t0.result.client.eventLoopDelayP99Ms.toFixed(1)} ms.`,
+    `Latency: ${r.latency.product.result.sent} measured messages (${plan.warmupSeconds} s warm-up left out), ${r.latency.product.result.delivery.count} deliveries; product lost ${r.latency.product.result.lost}, refused ${r.latency.product.result.sent - r.latency.product.result.acked}; ack p99 ${r.latency.product.result.ack.p99?.toFixed(1)} ms.`,
+    `Reconnect storm: the API was down ${r.storm.downtimeMs} ms (SIGTERM, then a new process on the same port until /api/health answered); ${r.storm.neverBack} clients never came back and ${r.storm.notCaughtUp} never caught up within 30 s; ${r.storm.retries} sends retried with their clientMessageId; ${r.storm.stored} messages stored.`,
+    `Admission: ${r.admission.product.connected} of ${r.admission.product.requested} product sockets connected in the end (T0 ${r.admission.t0.connected}); refusals by code: product ${JSON.stringify(r.admission.product.errors)}, T0 ${JSON.stringify(r.admission.t0.errors)}; load client CPU ${r.admission.product.clientCpuPercent.toFixed(0)}% / ${r.admission.t0.clientCpuPercent.toFixed(0)}%.`,
+    `Throughput ladder (rate → delivery p99, persisted/s): product ${steps(r.throughput.product.steps)}; P0 ${steps(r.throughput.p0.steps)}.`,
+    `Jobs: ${plan.jobs} jobs added to the paused queue, timed from resume until none waits or runs; product failed ${r.jobs.product.failed}, Q0 failed ${r.jobs.q0.failed}; job options ${JSON.stringify(jobOptions)}.`,
+  ];
+  if (plan.mode === 'quick')
+    list.unshift(
+      `Quick run: ${plan.admission} sockets instead of 5,000 (admission, memory, fan-out group), ${plan.latencyClients} latency clients instead of 2,000, ${plan.stormClients} storm clients instead of 2,000, ${plan.stepSeconds} s throughput steps. Figures are indicative; the default run is the reference.`,
+    );
+  return list;
+}
+
+function steps(list: LadderStep[]): string {
+  return list
+    .map(
+      (s) =>
+        `${s.rate} → ${s.p99 === null ? 'never' : `${s.p99.toFixed(0)} ms`}, ${s.persistedPerSecond.toFixed(0)}/s${s.pass ? '' : ' (not sustained)'}`,
+    )
+    .join('; ');
 }

@@ -37,6 +37,7 @@ const indexed = (users: BenchUser[], count: number) =>
 
 export interface AdmissionFigures {
   requested: number;
+  clientCpuPercent: number;
   connected: number;
   withinWindow: number;
   timeToAllMs: number | null;
@@ -88,7 +89,7 @@ export async function admissionMemoryFanout(
       drainMs: 10_000,
     },
   });
-  ctx.log(`  ${target.kind} fan-out: p99 to last recipient ${fanout.lastRecipient.p99} ms`);
+  ctx.log(`  ${target.kind} fan-out: p99 to last recipient ${ms(fanout.lastRecipient.p99)}`);
   await ctx.ask({ type: 'close' });
   return { ...admission, rssBeforeBytes, rssAfterBytes, perConnectionBytes, fanout };
 }
@@ -116,7 +117,9 @@ export async function latency(ctx: Context, server: TargetSpec) {
       drainMs: 5000,
     },
   });
-  ctx.log(`  ${target.kind} latency: p50 ${result.delivery.p50} ms, p99 ${result.delivery.p99} ms`);
+  ctx.log(
+    `  ${target.kind} latency: p50 ${ms(result.delivery.p50)}, p99 ${ms(result.delivery.p99)}`,
+  );
   await ctx.ask({ type: 'close' });
   return { connected, result };
 }
@@ -141,7 +144,7 @@ async function climb(ctx: Context, label: string, step: (rate: number) => Promis
     const s = await step(rate);
     steps.push(s);
     ctx.log(
-      `  ${label} ${rate} msg/s: p99 ${s.p99} ms, lost ${s.lost}, refused ${s.failed} → ${s.pass ? 'sustained' : 'not sustained'}`,
+      `  ${label} ${rate} msg/s: p99 ${ms(s.p99)}, lost ${s.lost}, refused ${s.failed} → ${s.pass ? 'sustained' : 'not sustained'}`,
     );
     if (!s.pass) {
       missed = rate;
@@ -257,3 +260,5 @@ export const sleepMs = (ms: number) => new Promise((done) => setTimeout(done, ms
 
 /** What the client process needs to know of a server (functions do not cross IPC). */
 const spec = ({ kind, url }: TargetSpec): TargetSpec => ({ kind, url });
+
+const ms = (value: number | null) => (value === null ? 'never' : `${value.toFixed(1)} ms`);
