@@ -88,6 +88,7 @@ async function handle(command: Command): Promise<unknown> {
         {
           wave: 250,
           giveUpMs: command.giveUpMs,
+          totalMs: 60_000,
         },
       );
       const connected = members.filter((m) => m.socket.connected).length;

@@ -59,15 +59,18 @@ export function groupsByMember(groups: BenchGroup[]): Map<number, string[]> {
 /**
  * Opens sockets in waves of `wave`, each wave waited for (connected, or given up after
  * `giveUpMs`), so a scenario that is not about admission starts from a connected population.
+ * No new wave starts after `totalMs`: the scenario runs with whoever got in (its figures say how
+ * many), and a product that admits slowly cannot stretch the run past its time budget.
  */
 export async function connectInWaves(
   target: TargetSpec,
   users: { user: BenchUser; index: number }[],
   groupsOf: Map<number, string[]>,
-  { wave, giveUpMs }: { wave: number; giveUpMs: number },
+  { wave, giveUpMs, totalMs }: { wave: number; giveUpMs: number; totalMs: number },
 ): Promise<Member[]> {
   const members: Member[] = [];
-  for (let i = 0; i < users.length; i += wave) {
+  const deadline = now() + totalMs;
+  for (let i = 0; i < users.length && now() < deadline; i += wave) {
     const batch = users
       .slice(i, i + wave)
       .map(({ user, index }) => openSocket(target, user, index, groupsOf));
