@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchGroup, BenchUser } from './database';
-import { runP0 } from './p0';
+import { closeP0, runP0 } from './p0';
 import {
   closeAll,
   connectInWaves,
@@ -101,6 +101,7 @@ async function handle(command: Command): Promise<unknown> {
         command.options,
       );
     case 'close':
+      await closeP0();
       storm?.stopTraffic();
       storm = null;
       closeAll(members);

@@ -16,10 +16,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const PRODUCT_JOB = {
   queue: 'maintenance',
   name: 'probe',
-  data: (i: number, ids: { tenantId: string; userId: string }) => ({
+  data: (_i: number, ids: { tenantId: string; userId: string }) => ({
     tenantId: ids.tenantId,
     requestedBy: ids.userId,
-    note: `bench ${i}`,
   }),
   concurrency: 1,
 };

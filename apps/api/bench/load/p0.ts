@@ -33,7 +33,7 @@ export async function runP0(
   groups: BenchGroup[],
   options: TrafficOptions,
 ): Promise<P0Result> {
-  const pool = new Pool({ ...appRoleConfig(url), max: PRODUCT_POOL_SIZE });
+  const pool = await warmPool(url);
   const errors: Record<string, number> = {};
   const samples: number[] = [];
   let committed = 0;
@@ -99,7 +99,6 @@ export async function runP0(
   });
   const ended = now();
   while (inFlight.size && now() - ended < options.drainMs) await sleep(20);
-  await pool.end();
   return {
     rate: options.rate,
     seconds: options.seconds,
@@ -109,4 +108,25 @@ export async function runP0(
     commit: summarize(samples),
     persistedPerSecond: committed / options.seconds,
   };
+}
+
+let shared: Pool | null = null;
+
+/**
+ * One pool for every step, its connections opened before the first: as the product's pool is by
+ * the time it serves traffic (connection set-up is not the send path's cost).
+ */
+async function warmPool(url: string): Promise<Pool> {
+  if (shared) return shared;
+  shared = new Pool({ ...appRoleConfig(url), max: PRODUCT_POOL_SIZE });
+  const clients = await Promise.all(
+    Array.from({ length: PRODUCT_POOL_SIZE }, () => shared!.connect()),
+  );
+  for (const client of clients) client.release();
+  return shared;
+}
+
+export async function closeP0() {
+  await shared?.end();
+  shared = null;
 }

@@ -23,6 +23,8 @@ export interface Plan {
   stormWindowMs: number;
   jobs: number;
   groupSize: number;
+  /** After connecting and before traffic: the connection work (rooms, presence) is not traffic. */
+  settleMs: number;
 }
 
 export const PLANS: Record<Plan['mode'], Plan> = {
@@ -47,6 +49,7 @@ export const PLANS: Record<Plan['mode'], Plan> = {
     stormWindowMs: 10_000,
     jobs: 10_000,
     groupSize: 10,
+    settleMs: 5000,
   },
   // Under two minutes: fewer sockets (the report's rows say how many) and shorter steps.
   quick: {
@@ -70,6 +73,7 @@ export const PLANS: Record<Plan['mode'], Plan> = {
     stormWindowMs: 10_000,
     jobs: 2000,
     groupSize: 10,
+    settleMs: 2000,
   },
 };
 

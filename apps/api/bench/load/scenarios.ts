@@ -107,6 +107,7 @@ export async function latency(ctx: Context, server: TargetSpec) {
     windowMs: 0,
     giveUpMs: 30_000,
   });
+  await sleepMs(plan.settleMs);
   const result = await ctx.ask<TrafficResult>({
     type: 'traffic',
     groups: ctx.groups.latency,
@@ -151,9 +152,20 @@ async function climb(ctx: Context, label: string, step: (rate: number) => Promis
       break;
     }
   }
-  const passed = steps.filter((s) => s.pass);
-  const best = passed.at(-1);
-  if (ctx.plan.ladderFactor < 2 && best && missed) {
+  // Not even the first rate held (a loaded machine): come down until one does, or to a quarter.
+  for (
+    let rate = Math.round(steps[0]!.rate / 2);
+    !steps.some((s) => s.pass) && rate >= ctx.plan.ladderStart / 4;
+    rate = Math.round(rate / 2)
+  ) {
+    const s = await step(rate);
+    steps.push(s);
+    ctx.log(
+      `  ${label} ${rate} msg/s: p99 ${ms(s.p99)} → ${s.pass ? 'sustained' : 'not sustained'}`,
+    );
+  }
+  const best = steps.filter((s) => s.pass).at(-1);
+  if (ctx.plan.ladderFactor < 2 && best && missed && best.rate < missed) {
     const mid = Math.round((best.rate + missed) / 2);
     if (mid > best.rate && mid < missed) steps.push(await step(mid));
   }
@@ -183,13 +195,15 @@ export async function throughput(ctx: Context) {
     windowMs: 0,
     giveUpMs: 30_000,
   });
+  await sleepMs(plan.settleMs);
   const product = await climb(ctx, 'product', async (rate) => {
     const r = await ctx.ask<TrafficResult>({
       type: 'traffic',
       groups: ctx.groups.throughput,
       options: options(rate),
     });
-    const failed = r.sent - r.acked;
+    // Refused, timed out, or never sent (no member of the group connected to send it).
+    const failed = r.sent - r.acked + (r.ackErrors.no_connected_sender ?? 0);
     const step = {
       rate,
       p99: r.delivery.p99,
@@ -238,6 +252,7 @@ export async function storm(ctx: Context) {
     windowMs: 0,
     giveUpMs: 30_000,
   });
+  await sleepMs(plan.settleMs);
   await ctx.ask({ type: 'storm-start', groups: ctx.groups.storm, rate: plan.stormRate });
   await sleepMs(plan.stormLeadSeconds * 1000);
   const { killedAt, upAt } = await ctx.restartProduct();
