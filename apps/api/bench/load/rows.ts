@@ -17,8 +17,8 @@ import type { TrafficResult } from './traffic';
 export interface Results {
   admission: { product: AdmissionFigures; t0: AdmissionFigures };
   latency: {
-    product: { connected: { connected: number }; result: TrafficResult };
-    t0: { connected: { connected: number }; result: TrafficResult };
+    product: { connected: { connected: number }; result: TrafficResult; serverCpuPercent: number };
+    t0: { connected: { connected: number }; result: TrafficResult; serverCpuPercent: number };
   };
   throughput: {
     product: { steps: LadderStep[]; sustainedRate: number };
@@ -147,10 +147,11 @@ export function buildRows(plan: Plan, r: Results): Row[] {
 
 /** What the table cannot say: sizes, the client's own load, refusals, the restart. */
 export function notes(plan: Plan, r: Results, jobOptions: object): string[] {
+  const lp = r.latency.product.result;
   const list = [
     `One load client process drove every target (WebSocket transport only); its CPU during latency: product run ${r.latency.product.result.client.cpuPercent.toFixed(0)}%, T0 run ${r.latency.t0.result.client.cpuPercent.toFixed(0)}%; event-loop delay p99 ${r.latency.product.result.client.eventLoopDelayP99Ms.toFixed(1)} ms / ${r.latency.t0.result.client.eventLoopDelayP99Ms.toFixed(1)} ms.`,
-    `Latency: ${r.latency.product.result.sent} measured messages (${plan.warmupSeconds} s warm-up left out), ${r.latency.product.result.delivery.count} deliveries; product lost ${r.latency.product.result.lost}, refused ${r.latency.product.result.sent - r.latency.product.result.acked}; ack p99 ${r.latency.product.result.ack.p99?.toFixed(1)} ms.`,
-    `Reconnect storm: the API was down ${r.storm.downtimeMs} ms (SIGTERM, then a new process on the same port until /api/health answered); ${r.storm.neverBack} clients never came back and ${r.storm.notCaughtUp} never caught up within 30 s; ${r.storm.retries} sends retried with their clientMessageId; ${r.storm.stored} messages stored.`,
+    `Latency: ${lp.sent} measured messages (${plan.warmupSeconds} s warm-up left out), ${lp.expectedDeliveries} deliveries expected; product: ${lp.lost} not delivered within the drain (counted as infinitely late), ${lp.sent - lp.acked} not acked, ack p99 ${fixed(lp.ack.p99)}; server CPU during traffic: product API ${r.latency.product.serverCpuPercent.toFixed(0)}%, T0 ${r.latency.t0.serverCpuPercent.toFixed(0)}% of one core.`,
+    `Reconnect storm: the API was down ${r.storm.downtimeMs} ms (SIGTERM, then a new process on the same port until /api/health answered); ${r.storm.neverBack} clients never came back and ${r.storm.notCaughtUp} never caught up within 30 s; ${r.storm.retries} sends retried with their clientMessageId; ${r.storm.stored} messages stored; of the lost, ${r.storm.lostTail} were past the last seq the member held (not delivered), the rest holes.`,
     `Admission: ${r.admission.product.connected} of ${r.admission.product.requested} product sockets connected in the end (T0 ${r.admission.t0.connected}); refusals by code: product ${JSON.stringify(r.admission.product.errors)}, T0 ${JSON.stringify(r.admission.t0.errors)}; load client CPU ${r.admission.product.clientCpuPercent.toFixed(0)}% / ${r.admission.t0.clientCpuPercent.toFixed(0)}%.`,
     `Throughput ladder (rate → delivery p99, persisted/s): product ${steps(r.throughput.product.steps)}; P0 ${steps(r.throughput.p0.steps)}.`,
     `Jobs: ${plan.jobs} jobs added to the paused queue, timed from resume until none waits or runs; product failed ${r.jobs.product.failed}, Q0 failed ${r.jobs.q0.failed}; job options ${JSON.stringify(jobOptions)}.`,
@@ -170,3 +171,5 @@ function steps(list: LadderStep[]): string {
     )
     .join('; ');
 }
+
+const fixed = (value: number | null) => (value === null ? 'never' : `${value.toFixed(1)} ms`);

@@ -1,6 +1,6 @@
 import type { BenchGroup, BenchUser } from './database';
 import type { Command } from './client';
-import { rssBytes } from './processes';
+import { cpuSeconds, rssBytes } from './processes';
 import { ladder, type Plan, sustained } from './plan';
 import type { P0Result } from './p0';
 import type { TargetSpec } from './sockets';
@@ -95,7 +95,7 @@ export async function admissionMemoryFanout(
 }
 
 /** Latency: the clients in groups of 10, `latencyRate` messages a second, open loop. */
-export async function latency(ctx: Context, server: TargetSpec) {
+export async function latency(ctx: Context, server: TargetSpec & { pid: () => number }) {
   const { plan } = ctx;
   const target = spec(server);
   const connected = await ctx.ask<{ requested: number; connected: number; seconds: number }>({
@@ -108,6 +108,8 @@ export async function latency(ctx: Context, server: TargetSpec) {
     giveUpMs: 30_000,
   });
   await sleepMs(plan.settleMs);
+  const cpuBefore = cpuSeconds(server.pid());
+  const started = Date.now();
   const result = await ctx.ask<TrafficResult>({
     type: 'traffic',
     groups: ctx.groups.latency,
@@ -121,8 +123,11 @@ export async function latency(ctx: Context, server: TargetSpec) {
   ctx.log(
     `  ${target.kind} latency: p50 ${ms(result.delivery.p50)}, p99 ${ms(result.delivery.p99)}`,
   );
+  // The server's own CPU share over the traffic: near 100% of a core means it was saturated.
+  const serverCpuPercent =
+    ((cpuSeconds(server.pid()) - cpuBefore) * 100 * 1000) / (Date.now() - started);
   await ctx.ask({ type: 'close' });
-  return { connected, result };
+  return { connected, result, serverCpuPercent };
 }
 
 export interface LadderStep {

@@ -198,15 +198,20 @@ export class Storm {
       byConversation.set(m.conversationId, list);
     }
     let lost = 0;
+    let lostTail = 0;
     let wrong = 0;
     // Losses are counted for the members who caught up: the others are the first row's misses.
     for (const h of this.holders.filter((x) => x.caughtUpAt !== null)) {
       for (const c of h.conversations) {
         const held = h.held.get(c)!;
+        const top = Math.max(0, ...held.keys());
         for (const m of byConversation.get(c) ?? []) {
           const mine = held.get(m.seq);
-          if (mine === undefined) lost++;
-          else if (mine !== m.clientMessageId) wrong++;
+          if (mine === undefined) {
+            lost++;
+            // Past the last seq it holds: not delivered (yet); below it: a hole sync did not fill.
+            if (m.seq > top) lostTail++;
+          } else if (mine !== m.clientMessageId) wrong++;
         }
       }
     }
@@ -235,6 +240,8 @@ export class Storm {
       /** Deliveries missing: a stored message a caught-up member does not hold, or an acked one not stored. */
       lost: lost + ackedNotStored,
       ackedNotStored,
+      /** Of `lost`: after the last seq the member holds (undelivered), the rest are holes. */
+      lostTail,
       /** A seq held with another message than the stored one, or one message stored twice. */
       duplicated: wrong + storedTwice + this.conflicts,
     };

@@ -150,6 +150,12 @@ export async function runTraffic(
   loop.disable();
   for (const off of handlers) off();
 
+  // What never came within the drain counts as infinitely late: percentiles over what did arrive
+  // alone would flatter a server that drops or stalls (survivorship).
+  for (const m of measured) {
+    for (let k = m.receivedBy.size; k < m.expected; k++) delivery.push(Infinity);
+    if (!m.acked) ack.push(Infinity);
+  }
   const expectedDeliveries = measured.reduce((sum, m) => sum + m.expected, 0);
   const deliveries = measured.reduce((sum, m) => sum + Math.min(m.receivedBy.size, m.expected), 0);
   return {
