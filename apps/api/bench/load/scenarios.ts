@@ -145,17 +145,13 @@ export interface LadderStep {
  */
 async function climb(ctx: Context, label: string, step: (rate: number) => Promise<LadderStep>) {
   const steps: LadderStep[] = [];
-  let missed: number | null = null;
   for (const rate of ladder(ctx.plan)) {
     const s = await step(rate);
     steps.push(s);
     ctx.log(
       `  ${label} ${rate} msg/s: p99 ${ms(s.p99)}, lost ${s.lost}, refused ${s.failed} → ${s.pass ? 'sustained' : 'not sustained'}`,
     );
-    if (!s.pass) {
-      missed = rate;
-      break;
-    }
+    if (!s.pass) break;
   }
   // Not even the first rate held (a loaded machine): come down until one does, or to a quarter.
   for (
@@ -169,10 +165,16 @@ async function climb(ctx: Context, label: string, step: (rate: number) => Promis
       `  ${label} ${rate} msg/s: p99 ${ms(s.p99)} → ${s.pass ? 'sustained' : 'not sustained'}`,
     );
   }
-  const best = steps.filter((s) => s.pass).at(-1);
-  if (ctx.plan.ladderFactor < 2 && best && missed && best.rate < missed) {
-    const mid = Math.round((best.rate + missed) / 2);
-    if (mid > best.rate && mid < missed) steps.push(await step(mid));
+  const best = Math.max(0, ...steps.filter((s) => s.pass).map((s) => s.rate));
+  const miss = Math.min(...steps.filter((s) => !s.pass && s.rate > best).map((s) => s.rate));
+  // One step halfway between the highest rate held and the lowest missed above it.
+  const mid = Math.round((best + miss) / 2);
+  if (ctx.plan.ladderFactor < 2 && best > 0 && mid > best && mid < miss) {
+    const s = await step(mid);
+    steps.push(s);
+    ctx.log(
+      `  ${label} ${mid} msg/s: p99 ${ms(s.p99)} → ${s.pass ? 'sustained' : 'not sustained'}`,
+    );
   }
   const sustainedRate = Math.max(
     0,
