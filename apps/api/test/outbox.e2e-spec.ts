@@ -26,7 +26,12 @@ describe('outbox relay', () => {
   beforeAll(async () => {
     db = new Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
-    tenantId = (await db.query(`SELECT id FROM tenants WHERE slug = 'demo'`)).rows[0].id;
+    // A tenant of its own: the queue admin tests count the demo tenant's maintenance jobs.
+    tenantId = (
+      await db.query(`INSERT INTO tenants (slug, name) VALUES ($1, $1) RETURNING id`, [
+        `outbox-${randomUUID().slice(0, 8)}`,
+      ])
+    ).rows[0].id;
     await events.waitUntilReady();
   });
   afterAll(async () => {
