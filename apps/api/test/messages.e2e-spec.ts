@@ -18,13 +18,13 @@ import {
   storedMessages,
   type Person,
   demoSuite,
-  SEND_FREELY,
+  SEND_IN_BURSTS,
 } from './messaging';
 import { closeSockets } from './sockets';
 
 describe('messages', () => {
   let t: TestApp, alice: Person, bob: Person, carol: Person;
-  demoSuite(SEND_FREELY, (suite) => ({ t, alice, bob, carol } = suite));
+  demoSuite(SEND_IN_BURSTS, (suite) => ({ t, alice, bob, carol } = suite));
 
   const inList = async (who: Person, conversationId: string) => {
     const page = (await as(t, who).get('/api/conversations').expect(200))

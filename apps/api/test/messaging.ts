@@ -46,6 +46,17 @@ export const SEND_FREELY = {
 };
 
 /**
+ * Bursts of hundreds of sends to one conversation queue on its row lock, for seconds on a loaded
+ * machine: a wait, not a lost database, so these suites give PostgreSQL time (the fault tests keep
+ * the short timeouts that answer `unavailable`).
+ */
+export const SEND_IN_BURSTS = {
+  ...SEND_FREELY,
+  DATABASE_CONNECT_TIMEOUT: '30s',
+  DATABASE_QUERY_TIMEOUT: '30s',
+};
+
+/**
  * One app for a describe block, with the demo people signed in (handed over by `ready`), and the
  * sockets of each test closed after it.
  */

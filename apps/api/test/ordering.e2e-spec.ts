@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from './app';
-import { createGroup, demoSuite, SEND_FREELY, socketOf, type Person } from './messaging';
+import { createGroup, demoSuite, SEND_IN_BURSTS, socketOf, type Person } from './messaging';
 
 const SENDERS = 8;
 const PER_SENDER = 100;
@@ -8,7 +8,7 @@ const TOTAL = SENDERS * PER_SENDER;
 
 describe('live events of a conversation arrive in seq order', () => {
   let t: TestApp, alice: Person, bob: Person, carol: Person;
-  demoSuite(SEND_FREELY, (suite) => ({ t, alice, bob, carol } = suite));
+  demoSuite(SEND_IN_BURSTS, (suite) => ({ t, alice, bob, carol } = suite));
 
   it(`${SENDERS} senders in flight, ${TOTAL} messages: a receiver sees seqs 1..${TOTAL} in order, no gap`, async () => {
     const group = await createGroup(t, alice, [bob, carol]);
