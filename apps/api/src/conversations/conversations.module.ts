@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PeopleModule } from '../people/people.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
+import { ConversationIdsCache } from './conversation-ids-cache';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationMembersService } from './conversation-members.service';
 import { ConversationViews } from './conversation-views';
@@ -29,6 +30,7 @@ import { MessagesService } from './messages.service';
     MessagesRepository,
     ConversationAccess,
     ConversationEventOrder,
+    ConversationIdsCache,
     ConversationViews,
     ConversationMembersService,
     ConversationsService,
