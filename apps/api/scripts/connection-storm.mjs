@@ -42,7 +42,9 @@ await admin.query(`CREATE DATABASE "${db}"`);
 execFileSync('node', ['dist/cli.js', 'migrate'], { env, stdio: 'ignore' });
 const pg = new Client({ connectionString: env.DATABASE_URL });
 await pg.connect();
-const [tenant] = (await pg.query(`INSERT INTO tenants (slug, name) VALUES ('storm', 'storm') RETURNING id`)).rows;
+const [tenant] = (
+  await pg.query(`INSERT INTO tenants (slug, name) VALUES ('storm', 'storm') RETURNING id`)
+).rows;
 const users = (
   await pg.query(
     `INSERT INTO users (tenant_id, email, display_name, password_hash, role)
@@ -67,7 +69,12 @@ for (let g = 0; g < N / 10; g++) {
 await pg.end();
 
 const profDir = mkdtempSync(join(tmpdir(), 'storm-prof-'));
-const server = spawn('node', ['--cpu-prof', `--cpu-prof-dir=${profDir}`, 'dist/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const { openSync } = await import('node:fs');
+const out = openSync(join(profDir, 'server.log'), 'w');
+const server = spawn('node', ['--cpu-prof', `--cpu-prof-dir=${profDir}`, 'dist/main.js'], {
+  env,
+  stdio: ['ignore', out, out],
+});
 const url = `http://127.0.0.1:${env.PORT}`;
 for (;;) {
   try {
@@ -75,7 +82,8 @@ for (;;) {
   } catch {}
   await new Promise((r) => setTimeout(r, 200));
 }
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]) * 1024;
+const rss = () =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))[1]) * 1024;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 globalThis.gc?.();
 await sleep(1000);
@@ -85,7 +93,13 @@ let presenceEvents = 0;
 let presenceEntries = 0;
 const t0 = Date.now();
 const sockets = users.map((id) => {
-  const s = io(url, { auth: { token: token(id, tenant.id) }, transports: ['websocket'], forceNew: true, reconnection: false, timeout: 60000 });
+  const s = io(url, {
+    auth: { token: token(id, tenant.id) },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    timeout: 60000,
+  });
   s.on('presence', (p) => {
     presenceEvents++;
     presenceEntries += Array.isArray(p) ? p.length : 1;
@@ -93,31 +107,39 @@ const sockets = users.map((id) => {
   return s;
 });
 const results = await Promise.all(
-  sockets.map((s) => new Promise((resolve) => {
-    s.once('connect', () => resolve(true));
-    s.once('connect_error', () => resolve(false));
-  })),
+  sockets.map(
+    (s) =>
+      new Promise((resolve) => {
+        s.once('connect', () => resolve(true));
+        s.once('connect_error', () => resolve(false));
+      }),
+  ),
 );
 const connectMs = Date.now() - t0;
 // Subscribe each socket to its group's people (the new protocol; ignored by the old server).
 await Promise.all(
   sockets.map((s, i) => {
     const g = Math.floor(i / 10);
-    return s.timeout(30000).emitWithAck('presence:subscribe', { userIds: users.slice(g * 10, g * 10 + 10) }).catch(() => undefined);
+    return s
+      .timeout(30000)
+      .emitWithAck('presence:subscribe', { userIds: users.slice(g * 10, g * 10 + 10) })
+      .catch(() => undefined);
   }),
 );
 await sleep(5000);
 const rssAfter = rss();
-console.log(JSON.stringify({
-  sockets: N,
-  connected: results.filter(Boolean).length,
-  connectMs,
-  presenceEvents,
-  presenceEntries,
-  rssBeforeMB: +(rssBefore / 1048576).toFixed(1),
-  rssAfterMB: +(rssAfter / 1048576).toFixed(1),
-  rssPerSocketKB: +((rssAfter - rssBefore) / N / 1024).toFixed(1),
-}));
+console.log(
+  JSON.stringify({
+    sockets: N,
+    connected: results.filter(Boolean).length,
+    connectMs,
+    presenceEvents,
+    presenceEntries,
+    rssBeforeMB: +(rssBefore / 1048576).toFixed(1),
+    rssAfterMB: +(rssAfter / 1048576).toFixed(1),
+    rssPerSocketKB: +((rssAfter - rssBefore) / N / 1024).toFixed(1),
+  }),
+);
 for (const s of sockets) s.disconnect();
 await sleep(2000);
 server.kill('SIGINT');
@@ -139,7 +161,10 @@ if (file) {
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const idle = (self.get('(idle) :-1') ?? 0) + (self.get('(program) :-1') ?? 0);
-  console.log(`profile ${join(profDir, file)}: busy ${((total - (self.get('(idle) :-1') ?? 0)) / 1000).toFixed(0)} ms of ${(total / 1000).toFixed(0)} ms`);
-  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+  console.log(
+    `profile ${join(profDir, file)}: busy ${((total - (self.get('(idle) :-1') ?? 0)) / 1000).toFixed(0)} ms of ${(total / 1000).toFixed(0)} ms`,
+  );
+  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`);
 }
 process.exit(0);

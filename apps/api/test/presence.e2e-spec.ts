@@ -112,12 +112,12 @@ describe('presence', () => {
       expect(JSON.stringify(ack)).toContain('userIds');
     }
     // Upper-case spellings are the same people.
-    expect(
-      await bobSocket.ok('presence:subscribe', { userIds: [alice.id.toUpperCase()] }),
-    ).toEqual([expect.objectContaining({ userId: alice.id })]);
+    expect(await bobSocket.ok('presence:subscribe', { userIds: [alice.id.toUpperCase()] })).toEqual(
+      [expect.objectContaining({ userId: alice.id })],
+    );
   });
 
-  it('lists who is online now, a page at a time, in the caller\'s tenant only', async () => {
+  it("lists who is online now, a page at a time, in the caller's tenant only", async () => {
     await Promise.all([socketOf(t, alice), socketOf(t, carol), socketOf(t, dave)]);
     const first = (await as(t, bob).get('/api/users/online').query({ limit: 1 }).expect(200))
       .body as Page<UserSummary>;
