@@ -29,10 +29,10 @@ const GENERATION_TTL_SECONDS = 86_400;
 export class ConversationIdsCache {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async idsOf(userId: string, load: () => Promise<string[]>): Promise<string[]> {
+  async idsOf(userId: string, load: (userId: string) => Promise<string[]>): Promise<string[]> {
     const [cached, generation] = await this.redis.mget(keys.ids(userId), keys.generation(userId));
     if (cached !== null) return cached ? cached.split(',') : [];
-    const ids = await load();
+    const ids = await load(userId);
     await this.redis.eval(
       STORE_IF_UNCHANGED,
       2,

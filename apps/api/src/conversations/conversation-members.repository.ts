@@ -145,6 +145,16 @@ export class ConversationMembersRepository {
     }));
   }
 
+  /** The conversation ids of each of these users (a user in none is absent from the map). */
+  async conversationIdsOfUsers(tx: EntityManager, userIds: string[]) {
+    const rows: { user_id: string; ids: string[] }[] = await tx.query(
+      `SELECT user_id, array_agg(conversation_id::text) AS ids FROM conversation_members
+       WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
+      [userIds],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.ids]));
+  }
+
   async conversationIdsOf(tx: EntityManager, userId: string): Promise<string[]> {
     const rows = await tx
       .getRepository(ConversationMember)

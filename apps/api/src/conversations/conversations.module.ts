@@ -4,6 +4,7 @@ import { PeopleModule } from '../people/people.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationIdsCache } from './conversation-ids-cache';
+import { ConversationIdsLoader } from './conversation-ids-loader';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationMembersService } from './conversation-members.service';
 import { ConversationViews } from './conversation-views';
@@ -31,6 +32,7 @@ import { MessagesService } from './messages.service';
     ConversationAccess,
     ConversationEventOrder,
     ConversationIdsCache,
+    ConversationIdsLoader,
     ConversationViews,
     ConversationMembersService,
     ConversationsService,

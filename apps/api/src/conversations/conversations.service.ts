@@ -8,6 +8,7 @@ import { badCursor, containsPattern, decodeCursor, encodeCursor } from '../commo
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationIdsCache } from './conversation-ids-cache';
+import { ConversationIdsLoader } from './conversation-ids-loader';
 import { ConversationMembersService } from './conversation-members.service';
 import { ConversationViews } from './conversation-views';
 import { ConversationMembersRepository } from './conversation-members.repository';
@@ -34,6 +35,7 @@ export class ConversationsService {
     private readonly order: ConversationEventOrder,
     private readonly members: ConversationMembersService,
     private readonly idsCache: ConversationIdsCache,
+    private readonly idsLoader: ConversationIdsLoader,
   ) {}
 
   async create(
@@ -161,10 +163,6 @@ export class ConversationsService {
 
   /** Ids of the conversations a user is in: the rooms their sockets join on connect (cached). */
   conversationIdsOf(user: Pick<AuthenticatedUser, 'id' | 'tenantId'>): Promise<string[]> {
-    return this.idsCache.idsOf(user.id, () =>
-      this.tenantDb.transaction(user.tenantId, (tx) =>
-        this.memberRows.conversationIdsOf(tx, user.id),
-      ),
-    );
+    return this.idsCache.idsOf(user.id, (userId) => this.idsLoader.load(user.tenantId, userId));
   }
 }
