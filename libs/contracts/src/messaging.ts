@@ -9,8 +9,8 @@ export const MESSAGING_LIMITS = {
   titleMaxLength: 100,
   /** The most a group can hold (the API's GROUP_MAX_MEMBERS may set it lower, never higher). */
   groupMaxMembers: 5000,
-  /** People named in one create or add request: a 5,000-member group is built in a few requests. */
-  membersPerRequest: 1000,
+  /** People named in one create or add request (within the payload shape bound of 1,000 entries). */
+  membersPerRequest: 500,
   /**
    * A conversation view carries every member up to this many (receipts and names need them);
    * a larger group carries this many and its `memberCount`, the rest paged by its members route.
