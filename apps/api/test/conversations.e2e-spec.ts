@@ -1,4 +1,4 @@
-import { MESSAGING_LIMITS, type ConversationView, type Page } from '@mindsp/contracts';
+import type { ConversationView, Page } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { type TestApp } from './app';
 import {
