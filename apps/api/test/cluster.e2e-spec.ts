@@ -1,3 +1,4 @@
+import { changeOf, follow } from './presence-follow';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -73,15 +74,18 @@ describe('a cluster of API processes behind the front', () => {
     await bobOnB.ok('conversation:read', { conversationId: group.id, seq: third.seq });
     await aliceOnA.waitFor('read:updated', (r) => r.userId === bob.id && r.seq === third.seq);
 
-    // Presence: carol online on A is seen on B, online on B is seen on A; her leaving too.
+    // Presence (to those who follow carol): online on A is seen on B, online on B is seen on A;
+    // her leaving too.
+    await follow(bobOnB, carol);
+    await follow(aliceOnA, carol);
     const carolOnA = await connectSocket(a.url, carol.token);
-    await bobOnB.waitFor('presence', (p) => p.userId === carol.id && p.online);
+    await changeOf(bobOnB, (p) => p.userId === carol.id && p.online);
     carolOnA.close();
-    await bobOnB.waitFor('presence', (p) => p.userId === carol.id && !p.online);
+    await changeOf(bobOnB, (p) => p.userId === carol.id && !p.online);
     const carolOnB = await connectSocket(b.url, carol.token);
-    await aliceOnA.waitFor('presence', (p) => p.userId === carol.id && p.online);
+    await changeOf(aliceOnA, (p) => p.userId === carol.id && p.online);
     carolOnB.close();
-    await aliceOnA.waitFor('presence', (p) => p.userId === carol.id && !p.online);
+    await changeOf(aliceOnA, (p) => p.userId === carol.id && !p.online);
   });
 
   it('spreads sockets over the instances; a SIGKILLed instance’s clients go on on the other, nothing lost or doubled', async () => {

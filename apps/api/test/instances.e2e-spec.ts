@@ -2,6 +2,7 @@ import type { Page, UserSummary } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp } from './app';
 import { as, createGroup, send, signIn, type Person } from './messaging';
+import { BATCH_WINDOW_MS, changeOf, changesOf, follow } from './presence-follow';
 import { closeSockets, connectSocket } from './sockets';
 
 /** Two API instances on the same database and Redis, as deployed behind a load balancer. */
@@ -87,8 +88,9 @@ describe('two API instances', () => {
 
   it('agrees on presence across instances, both ways', async () => {
     const bobOnB = await connectSocket(b.url, bob.token);
+    await follow(bobOnB, alice);
     const aliceOnA = await connectSocket(a.url, alice.token);
-    expect(await bobOnB.waitFor('presence', (p) => p.userId === alice.id)).toEqual({
+    expect(await changeOf(bobOnB, (p) => p.userId === alice.id)).toEqual({
       userId: alice.id,
       online: true,
       lastSeenAt: null,
@@ -99,20 +101,21 @@ describe('two API instances', () => {
     // A second tab on the other instance is not a new arrival, and closing the first is no departure.
     const aliceOnB = await connectSocket(b.url, alice.token);
     aliceOnA.close();
-    await bobOnB.expectNone('presence', (p) => p.userId === alice.id && !p.online, 500);
-    expect(bobOnB.all('presence', (p) => p.userId === alice.id)).toHaveLength(1);
+    await bobOnB.settle(BATCH_WINDOW_MS);
+    expect(changesOf(bobOnB, alice)).toHaveLength(1);
     expect(await onlineIn(b, bob, alice)).toBe(true);
 
     aliceOnB.close();
-    const offline = await bobOnB.waitFor('presence', (p) => p.userId === alice.id && !p.online);
+    const offline = await changeOf(bobOnB, (p) => p.userId === alice.id && !p.online);
     expect(offline.lastSeenAt).toEqual(expect.any(String));
     expect(await onlineIn(b, bob, alice)).toBe(false);
     expect(await onlineIn(a, bob, alice)).toBe(false);
 
     // And the other way: bob (on B) seen from A.
     const aliceAgain = await connectSocket(a.url, alice.token);
+    await follow(aliceAgain, bob);
     bobOnB.close();
-    await aliceAgain.waitFor('presence', (p) => p.userId === bob.id && !p.online);
+    await changeOf(aliceAgain, (p) => p.userId === bob.id && !p.online);
     expect(await onlineIn(a, alice, bob)).toBe(false);
   });
 

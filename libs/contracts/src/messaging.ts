@@ -7,7 +7,15 @@ export const MESSAGING_LIMITS = {
   /** A body is 1 to 4,000 characters once trimmed. */
   bodyMaxLength: 4000,
   titleMaxLength: 100,
-  groupMaxMembers: 200,
+  /** The most a group can hold (the API's GROUP_MAX_MEMBERS may set it lower, never higher). */
+  groupMaxMembers: 5000,
+  /** People named in one create or add request (within the payload shape bound of 1,000 entries). */
+  membersPerRequest: 500,
+  /**
+   * A conversation view carries every member up to this many (receipts and names need them);
+   * a larger group carries this many and its `memberCount`, the rest paged by its members route.
+   */
+  membersInView: 200,
   messagePageDefault: 50,
   messagePageMax: 100,
   /** `sync` returns at most this many messages per conversation; `hasMore` says to page on. */
@@ -55,7 +63,10 @@ export interface ConversationView {
   kind: ConversationKind;
   /** Groups: their title. Direct: null (the SPA shows the other member's name). */
   title: string | null;
+  /** Every member, or the first `MESSAGING_LIMITS.membersInView` by name in a larger group. */
   members: MemberView[];
+  /** How many members it has (more than `members.length` when the view carries only some). */
+  memberCount: number;
   /** People who were members and are no longer, for their names and the receipts of their time. */
   formerMembers: FormerMemberView[];
   lastMessage: MessageView | null;
@@ -137,4 +148,21 @@ export interface PresenceView {
   userId: string;
   online: boolean;
   lastSeenAt: string | null;
+}
+
+export const PRESENCE_LIMITS = {
+  /** People one socket may follow at once (`presence:subscribe`). */
+  subscriptionMax: 500,
+  /** A socket hears presence changes at most once per this period, in one batch. */
+  batchIntervalMs: 1000,
+} as const;
+
+export interface PresenceSubscription {
+  /** Replaces the socket's previous subscription; unknown ids and other tenants' are ignored. */
+  userIds: string[];
+}
+
+export interface MemberListQuery {
+  limit?: number;
+  cursor?: string;
 }

@@ -1,4 +1,10 @@
-import type { ConversationView, MessagePage, MessageView, PresenceView } from './messaging';
+import type {
+  ConversationView,
+  MessagePage,
+  MessageView,
+  PresenceSubscription,
+  PresenceView,
+} from './messaging';
 import type { AlertAckRequest, AlertAckUpdate, NotificationView } from './notifications';
 
 export type AckErrorCode =
@@ -82,6 +88,8 @@ export interface ClientEvents {
   'conversation:read': (input: SocketMarkRead, ack: AckCallback<ReadUpdate>) => void;
   typing: (input: SocketTyping, ack: AckCallback<null>) => void;
   sync: (input: SyncRequest, ack: AckCallback<SyncResult>) => void;
+  /** Whose presence this socket follows (replacing the last call); the ack has their state now. */
+  'presence:subscribe': (input: PresenceSubscription, ack: AckCallback<PresenceView[]>) => void;
   'alert:ack': (
     input: AlertAckRequest & { alertId: string },
     ack: AckCallback<AlertAckUpdate>,
@@ -99,7 +107,11 @@ export interface ServerEvents {
   'conversation:removed': (input: { conversationId: string }) => void;
   'read:updated': (update: ReadUpdate) => void;
   typing: (update: TypingUpdate) => void;
-  presence: (presence: PresenceView) => void;
+  /**
+   * Changes of the people this socket follows (`presence:subscribe`), at most one batch per
+   * `PRESENCE_LIMITS.batchIntervalMs`; the latest state of each person changed since the last.
+   */
+  presence: (changes: PresenceView[]) => void;
   'notification:new': (notification: NotificationView) => void;
   /** Some or all of the user's notifications were read (in another tab, or by opening them). */
   'notification:read': (update: { ids: string[] } | { all: true }) => void;

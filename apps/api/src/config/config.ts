@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { MESSAGING_LIMITS } from '@mindsp/contracts';
 
 /** The SPA built beside us in the monorepo (from src/config or dist/config alike). */
 const BUILT_WEB = join(__dirname, '../../../web/dist');
@@ -54,6 +55,12 @@ const schema = z.object({
   SOCKET_USER_EVENT_LIMIT: integer(200),
   SOCKET_USER_BYTES: integer(2 * 1024 * 1024),
   SOCKETS_PER_USER: integer(20),
+  GROUP_MAX_MEMBERS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(MESSAGING_LIMITS.groupMaxMembers)
+    .default(MESSAGING_LIMITS.groupMaxMembers),
   SOCKET_EXPIRY_SWEEP: duration.default(15),
   QUEUE_LOCK_DURATION: integer(30_000, 1000),
   QUEUE_STALLED_INTERVAL: integer(30_000, 1000),
@@ -167,6 +174,8 @@ function toConfig(env: z.infer<typeof schema>) {
     },
     /** Open sockets one user may hold at once, over all API instances. */
     socketsPerUser: env.SOCKETS_PER_USER,
+    /** The most members a group may have (a service-wide group: thousands). */
+    groupMaxMembers: env.GROUP_MAX_MEMBERS,
   };
 }
 

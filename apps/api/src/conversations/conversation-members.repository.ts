@@ -1,3 +1,4 @@
+import type { MemberView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ConversationMember } from './conversation.entity';
@@ -114,6 +115,44 @@ export class ConversationMembersRepository {
       [conversationId, userId, seq],
     );
     return updated > 0;
+  }
+
+  /** Members by (display name, id), after the given one: `limit` rows. */
+  async page(
+    tx: EntityManager,
+    conversationId: string,
+    { limit, after }: { limit: number; after?: [string, string] },
+  ): Promise<MemberView[]> {
+    const rows: {
+      user_id: string;
+      display_name: string;
+      last_read_seq: string;
+      joined_after_seq: string;
+    }[] = await tx.query(
+      `SELECT m.user_id, u.display_name, m.last_read_seq, m.joined_after_seq
+       FROM conversation_members m JOIN users u ON u.id = m.user_id
+       WHERE m.conversation_id = $1
+         AND ($2::text IS NULL OR (u.display_name, u.id) > ($2::text, $3::uuid))
+       ORDER BY u.display_name, u.id
+       LIMIT $4`,
+      [conversationId, after?.[0] ?? null, after?.[1] ?? null, limit],
+    );
+    return rows.map((row) => ({
+      id: row.user_id,
+      displayName: row.display_name,
+      lastReadSeq: Number(row.last_read_seq),
+      joinedAfterSeq: Number(row.joined_after_seq),
+    }));
+  }
+
+  /** The conversation ids of each of these users (a user in none is absent from the map). */
+  async conversationIdsOfUsers(tx: EntityManager, userIds: string[]) {
+    const rows: { user_id: string; ids: string[] }[] = await tx.query(
+      `SELECT user_id, array_agg(conversation_id::text) AS ids FROM conversation_members
+       WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
+      [userIds],
+    );
+    return new Map(rows.map((row) => [row.user_id, row.ids]));
   }
 
   async conversationIdsOf(tx: EntityManager, userId: string): Promise<string[]> {

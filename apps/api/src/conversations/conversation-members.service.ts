@@ -1,16 +1,21 @@
-import { MESSAGING_LIMITS, type ConversationView } from '@mindsp/contracts';
+import { LIMITS, type ConversationView, type MemberView, type Page } from '@mindsp/contracts';
 import {
   BadRequestException,
   ForbiddenException,
+  Inject,
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { badField } from '../common/bad-request';
+import { decodeCursor, encodeCursor } from '../common/pagination';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { TenantDatabase } from '../database/tenant-database';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
+import { ConversationIdsCache } from './conversation-ids-cache';
 import { ConversationViews } from './conversation-views';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationsRepository } from './conversations.repository';
@@ -29,7 +34,37 @@ export class ConversationMembersService {
     private readonly views: ConversationViews,
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
+    private readonly idsCache: ConversationIdsCache,
+    private readonly tenantDb: TenantDatabase,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A group's members by name, a page at a time (a service-wide group has thousands). */
+  async page(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<Page<MemberView>> {
+    const limit = query.limit ?? LIMITS.pageSizeDefault;
+    const after = decodeCursor<[string, string]>(query.cursor, ['string', 'uuid']);
+    const rows = await this.tenantDb.transaction(caller.tenantId, async (tx) => {
+      await this.access.findForMember(tx, caller, conversationId);
+      return this.members.page(tx, conversationId, { limit: limit + 1, after });
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor([last.displayName, last.id]) : null,
+    };
+  }
+
+  /** Refuses a group over GROUP_MAX_MEMBERS (the request is rolled back: nothing added). */
+  assertWithinCap(count: number, field = 'userIds') {
+    if (count > this.config.groupMaxMembers) {
+      throw badField(field, `a group has at most ${this.config.groupMaxMembers} members`);
+    }
+  }
 
   async add(
     caller: AuthenticatedUser,
@@ -50,17 +85,14 @@ export class ConversationMembersService {
       });
       const count = await this.members.memberCount(tx, conversationId);
       // The cap holds for the group, not only per request (rolled back, nothing added).
-      if (count > MESSAGING_LIMITS.groupMaxMembers) {
-        throw badField(
-          'userIds',
-          `a group has at most ${MESSAGING_LIMITS.groupMaxMembers} members`,
-        );
-      }
+      this.assertWithinCap(count);
       takeTurn(conversationId);
       const base = (await this.views.load(tx, [conversationId]))[0]!;
       return {
         result: viewFor(caller.id, base),
         events: () => {
+          // Their next handshake joins this room too (a Redis blip: the cache's TTL ends it).
+          void this.idsCache.forget(added).catch(() => undefined);
           // Joined before any later event of the conversation is emitted: they miss none.
           void this.realtime.join(added.map(rooms.user), rooms.conversation(conversationId));
           for (const userId of added)
@@ -97,6 +129,7 @@ export class ConversationMembersService {
       return {
         result: undefined,
         events: () => {
+          void this.idsCache.forget([userId]).catch(() => undefined);
           // Out of the room before any later message is emitted: they hear nothing after leaving.
           void this.realtime.leave([rooms.user(userId)], rooms.conversation(conversationId));
           this.realtime.send(rooms.user(userId), 'conversation:removed', { conversationId });

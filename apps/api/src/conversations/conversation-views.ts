@@ -1,14 +1,14 @@
-import type { ConversationView, FormerMemberView, MemberView } from '@mindsp/contracts';
+import { MESSAGING_LIMITS, type FormerMemberView, type MemberView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import type { Conversation } from './conversation.entity';
+import { ConversationIdsCache } from './conversation-ids-cache';
 import { ConversationsRepository, type PersonRow } from './conversations.repository';
-import { toMessageView, viewFor } from './views';
+import { toMessageView, viewFor, type BaseView } from './views';
 
-/** A conversation as everyone sees it; `viewFor` adds one member's watermark and unread count. */
-export type BaseView = Omit<ConversationView, 'lastReadSeq' | 'unreadCount'>;
+export type { BaseView } from './views';
 
 /** Loads conversations as their members see them, and pushes them to those members. */
 @Injectable()
@@ -16,6 +16,7 @@ export class ConversationViews {
   constructor(
     private readonly repository: ConversationsRepository,
     private readonly realtime: RealtimeService,
+    private readonly idsCache: ConversationIdsCache,
   ) {}
 
   /** Conversations with members, former members and last message, in the order of `ids`. */
@@ -29,11 +30,15 @@ export class ConversationViews {
       .map((c) => {
         const last = lastMessages.find((m) => m.conversationId === c.id);
         const own = people.filter((p) => p.conversation_id === c.id);
+        const members = own.filter((p) => p.left_at_seq === null);
         return {
           id: c.id,
           kind: c.kind,
           title: c.title,
-          members: own.filter((p) => p.left_at_seq === null).map(toMemberView),
+          // By name: a large group's view carries its first page; the members route pages on.
+          members: members.slice(0, MESSAGING_LIMITS.membersInView).map(toMemberView),
+          memberCount: members.length,
+          readSeqs: new Map(members.map((p) => [p.user_id, Number(p.last_read_seq)])),
           formerMembers: own
             .filter((p) => p.left_at_seq !== null)
             .map((p): FormerMemberView => ({
@@ -49,13 +54,13 @@ export class ConversationViews {
 
   /** Pushes the conversation to each member, with their own watermark and unread count. */
   announce(base: BaseView, event: 'conversation:new' | 'conversation:updated') {
-    if (event === 'conversation:new')
-      void this.realtime.join(
-        base.members.map((m) => rooms.user(m.id)),
-        rooms.conversation(base.id),
-      );
-    for (const member of base.members)
-      this.realtime.send(rooms.user(member.id), event, viewFor(member.id, base));
+    const memberIds = [...base.readSeqs.keys()];
+    if (event === 'conversation:new') {
+      void this.idsCache.forget(memberIds).catch(() => undefined);
+      void this.realtime.join(memberIds.map(rooms.user), rooms.conversation(base.id));
+    }
+    for (const memberId of memberIds)
+      this.realtime.send(rooms.user(memberId), event, viewFor(memberId, base));
   }
 }
 

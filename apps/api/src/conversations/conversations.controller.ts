@@ -31,6 +31,8 @@ import {
   ConversationPageDto,
   ConversationViewDto,
   CreateConversationDto,
+  MemberListQueryDto,
+  MemberPageDto,
   UpdateConversationDto,
 } from './dto/conversations.dto';
 
@@ -84,6 +86,17 @@ export class ConversationsController {
     @Body() input: UpdateConversationDto,
   ) {
     return this.conversations.rename(caller, id, input.title);
+  }
+
+  @Get(':id/members')
+  @ApiOperation({ summary: "A conversation's members by name, a page at a time" })
+  @ApiOkResponse({ type: MemberPageDto })
+  members(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', CanonicalUuidPipe) id: string,
+    @Query() query: MemberListQueryDto,
+  ) {
+    return this.conversations.memberPage(caller, id, query);
   }
 
   @Post(':id/members')

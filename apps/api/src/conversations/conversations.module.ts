@@ -5,6 +5,8 @@ import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
+import { ConversationIdsCache } from './conversation-ids-cache';
+import { ConversationIdsLoader } from './conversation-ids-loader';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationMembersService } from './conversation-members.service';
 import { ConversationViews } from './conversation-views';
@@ -33,6 +35,8 @@ import { MessagesService } from './messages.service';
     MessagesRepository,
     ConversationAccess,
     ConversationEventOrder,
+    ConversationIdsCache,
+    ConversationIdsLoader,
     ConversationViews,
     ConversationMembersService,
     ConversationsService,

@@ -7,6 +7,8 @@ import { TenantDatabase } from '../database/tenant-database';
 import { badCursor, containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
+import { ConversationIdsCache } from './conversation-ids-cache';
+import { ConversationIdsLoader } from './conversation-ids-loader';
 import { ConversationMembersService } from './conversation-members.service';
 import { ConversationViews } from './conversation-views';
 import { ConversationMembersRepository } from './conversation-members.repository';
@@ -15,6 +17,7 @@ import type {
   AddMembersDto,
   ConversationListQueryDto,
   CreateConversationDto,
+  MemberListQueryDto,
 } from './dto/conversations.dto';
 import { viewFor } from './views';
 
@@ -31,6 +34,8 @@ export class ConversationsService {
     private readonly views: ConversationViews,
     private readonly order: ConversationEventOrder,
     private readonly members: ConversationMembersService,
+    private readonly idsCache: ConversationIdsCache,
+    private readonly idsLoader: ConversationIdsLoader,
   ) {}
 
   async create(
@@ -44,6 +49,7 @@ export class ConversationsService {
     if (others.length === 0) {
       throw badField('memberIds', 'memberIds must name someone other than you');
     }
+    this.members.assertWithinCap(others.length + 1, 'memberIds');
     const directKey = input.kind === 'direct' ? [caller.id, others[0]].sort().join(':') : null;
     return this.order.write<{ view: ConversationView; created: boolean }>(
       caller.tenantId,
@@ -147,14 +153,16 @@ export class ConversationsService {
     return this.members.add(caller, conversationId, input.userIds);
   }
 
+  memberPage(caller: AuthenticatedUser, conversationId: string, query: MemberListQueryDto) {
+    return this.members.page(caller, conversationId, query);
+  }
+
   removeMember(caller: AuthenticatedUser, conversationId: string, userId: string): Promise<void> {
     return this.members.remove(caller, conversationId, userId);
   }
 
-  /** Ids of the conversations a user is in: the rooms their sockets join on connect. */
+  /** Ids of the conversations a user is in: the rooms their sockets join on connect (cached). */
   conversationIdsOf(user: Pick<AuthenticatedUser, 'id' | 'tenantId'>): Promise<string[]> {
-    return this.tenantDb.transaction(user.tenantId, (tx) =>
-      this.memberRows.conversationIdsOf(tx, user.id),
-    );
+    return this.idsCache.idsOf(user.id, (userId) => this.idsLoader.load(user.tenantId, userId));
   }
 }

@@ -1,4 +1,4 @@
-import type { ConversationView, MemberView, MessageView } from '@mindsp/contracts';
+import type { ConversationView, MessageView } from '@mindsp/contracts';
 import type { Message } from './message.entity';
 
 export function toMessageView(message: Message): MessageView {
@@ -16,12 +16,17 @@ export function toMessageView(message: Message): MessageView {
   };
 }
 
+/**
+ * A conversation as everyone sees it, and every member's read watermark: `members` may carry only
+ * the first page of a large group, and each member's own view still needs their own watermark.
+ */
+export type BaseView = Omit<ConversationView, 'lastReadSeq' | 'unreadCount'> & {
+  readSeqs: Map<string, number>;
+};
+
 /** The same conversation as one member sees it: their own watermark and unread count. */
-export function viewFor(
-  userId: string,
-  base: Omit<ConversationView, 'lastReadSeq' | 'unreadCount'>,
-): ConversationView {
-  const me: MemberView | undefined = base.members.find((member) => member.id === userId);
-  const lastReadSeq = me?.lastReadSeq ?? base.lastSeq;
-  return { ...base, lastReadSeq, unreadCount: Math.max(0, base.lastSeq - lastReadSeq) };
+export function viewFor(userId: string, base: BaseView): ConversationView {
+  const { readSeqs, ...shared } = base;
+  const lastReadSeq = readSeqs.get(userId) ?? base.lastSeq;
+  return { ...shared, lastReadSeq, unreadCount: Math.max(0, base.lastSeq - lastReadSeq) };
 }

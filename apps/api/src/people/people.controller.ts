@@ -10,6 +10,7 @@ import {
 import { AdminOnly } from '../auth/admin-only.decorator';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { PageQueryDto } from '../common/pagination';
 import { CreateUserDto, UserListQueryDto, UserPageDto, UserSummaryDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
 
@@ -24,6 +25,13 @@ export class PeopleController {
   @ApiOkResponse({ type: UserPageDto })
   list(@CurrentUser() caller: AuthenticatedUser, @Query() query: UserListQueryDto) {
     return this.people.list(caller, query);
+  }
+
+  @Get('online')
+  @ApiOperation({ summary: 'People of your organisation online now, by name, a page at a time' })
+  @ApiOkResponse({ type: UserPageDto })
+  online(@CurrentUser() caller: AuthenticatedUser, @Query() query: PageQueryDto) {
+    return this.people.online(caller, query);
   }
 
   @Post()

@@ -2,13 +2,13 @@ import { LIMITS, type Page, type PresenceView, type UserSummary } from '@mindsp/
 import { ConflictException, Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { decodeCursor, encodeCursor } from '../common/pagination';
+import { decodeCursor, encodeCursor, type PageQueryDto } from '../common/pagination';
 import { TenantDatabase } from '../database/tenant-database';
 import type { CreateUserDto, UserListQueryDto } from './dto/people.dto';
 import { PasswordHasher } from './password-hasher';
 import { PresenceService } from './presence.service';
 import type { User } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { UsersRepository, type UserPageQuery } from './users.repository';
 
 export function toUserSummary(
   { id, email, displayName, role }: User,
@@ -42,15 +42,29 @@ export class PeopleService {
   ) {}
 
   /** The caller's tenant only, by name; `q` ignores case and accents ("helene" finds "Hélène"). */
-  async list(caller: AuthenticatedUser, query: UserListQueryDto): Promise<Page<UserSummary>> {
+  list(caller: AuthenticatedUser, query: UserListQueryDto): Promise<Page<UserSummary>> {
+    return this.page(caller, query, { q: query.q?.trim() || undefined });
+  }
+
+  /**
+   * Who of the caller's tenant is online now, by name, a page at a time: asked for, never
+   * broadcast. A person who comes online later is in the next read, not pushed to everyone.
+   */
+  async online(caller: AuthenticatedUser, query: PageQueryDto): Promise<Page<UserSummary>> {
+    const ids = await this.presence.onlineIds(caller.tenantId);
+    if (!ids.length) return { items: [], nextCursor: null };
+    return this.page(caller, query, { ids });
+  }
+
+  private async page(
+    caller: AuthenticatedUser,
+    query: PageQueryDto,
+    filter: Pick<UserPageQuery, 'q' | 'ids'>,
+  ): Promise<Page<UserSummary>> {
     const limit = query.limit ?? LIMITS.pageSizeDefault;
     const after = decodeCursor<[string, string]>(query.cursor, ['string', 'uuid']);
     const rows = await this.tenantDb.transaction(caller.tenantId, (tx) =>
-      this.users.page(tx, caller.tenantId, {
-        limit: limit + 1,
-        q: query.q?.trim() || undefined,
-        after,
-      }),
+      this.users.page(tx, caller.tenantId, { limit: limit + 1, after, ...filter }),
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

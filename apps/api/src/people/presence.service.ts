@@ -140,6 +140,17 @@ export class PresenceService {
     return gone;
   }
 
+  /** Those of `ids` who are people of the tenant, with when they were last seen. */
+  peopleOf(tenantId: string, ids: string[]): Promise<Pick<User, 'id' | 'lastSeenAt'>[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.tenantDb.transaction(tenantId, (tx) => this.users.lastSeenOf(tx, tenantId, ids));
+  }
+
+  /** Ids of the tenant's people online now (O(online), read by the paginated online list). */
+  onlineIds(tenantId: string): Promise<string[]> {
+    return this.redis.zrangebyscore(keys.online(tenantId), Date.now(), '+inf');
+  }
+
   /** Online state and last seen of the given users of one tenant. */
   async of(
     tenantId: string,

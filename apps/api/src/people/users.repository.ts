@@ -9,6 +9,8 @@ export interface UserPageQuery {
   q?: string;
   /** The last row of the previous page: (display name, id). */
   after?: [string, string];
+  /** Only these users (e.g. those online now). */
+  ids?: string[];
 }
 
 export type NewUser = Pick<
@@ -23,7 +25,11 @@ export type NewUser = Pick<
 @Injectable()
 export class UsersRepository {
   /** By display name then id; `limit` rows (callers ask one more to know if a page follows). */
-  page(tx: EntityManager, tenantId: string, { limit, q, after }: UserPageQuery): Promise<User[]> {
+  page(
+    tx: EntityManager,
+    tenantId: string,
+    { limit, q, after, ids }: UserPageQuery,
+  ): Promise<User[]> {
     const rows = tx
       .getRepository(User)
       .createQueryBuilder('user')
@@ -38,6 +44,7 @@ export class UsersRepository {
         { pattern: containsPattern(q) },
       );
     }
+    if (ids) rows.andWhere('user.id = ANY(:ids::uuid[])', { ids });
     if (after) {
       rows.andWhere('(user.display_name, user.id) > (:name, :id)', {
         name: after[0],
@@ -62,6 +69,12 @@ export class UsersRepository {
   /** How many of these ids are people of the tenant. */
   countOf(tx: EntityManager, tenantId: string, ids: string[]): Promise<number> {
     return tx.getRepository(User).countBy({ tenantId, id: In(ids) });
+  }
+
+  lastSeenOf(tx: EntityManager, tenantId: string, ids: string[]) {
+    return tx
+      .getRepository(User)
+      .find({ select: { id: true, lastSeenAt: true }, where: { tenantId, id: In(ids) } });
   }
 
   insert(tx: EntityManager, user: NewUser): Promise<User> {

@@ -11,7 +11,7 @@ import { SessionRevocations } from '../auth/session-revocations';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ConversationsService } from '../conversations/conversations.service';
 import { PresenceService, type PresenceSocket } from '../people/presence.service';
-import { RealtimeService } from './realtime.service';
+import { PresenceFanout } from './presence-fanout';
 import { rooms } from './rooms';
 import { SocketEventLimits } from './socket-event-limits';
 import { SocketSlots } from './socket-slots';
@@ -32,7 +32,8 @@ function presenceSocket(socket: AppSocket): PresenceSocket {
  *    a slot under the per-user cap, else `too_many_connections`; then every room it belongs in
  *    (tenant, user, session, its conversations), before the client hears `connect`, so its
  *    first event already finds them; then the event limits;
- * 2. connected: online (presence to the tenant room joined above);
+ * 2. connected: online, told to the sockets that follow the user's presence (PresenceFanout),
+ *    never to the whole tenant;
  * 3. every heartbeat: slots and presence refreshed, crashed instances' ghosts ended;
  *    every sweep: sockets whose access token expired closed (clients reconnect with a new one);
  * 4. disconnected: slot freed, offline when it was the user's last socket.
@@ -52,7 +53,7 @@ export class ConnectionGateway
     private readonly limits: SocketEventLimits,
     private readonly conversations: ConversationsService,
     private readonly presence: PresenceService,
-    private readonly realtime: RealtimeService,
+    private readonly fanout: PresenceFanout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -130,12 +131,7 @@ export class ConnectionGateway
       // (handleDisconnect puts presence right).
       if (!live) return void socket.disconnect(true);
       if (cameOnline) {
-        const { tenantId, id } = socket.data.user;
-        this.realtime.send(rooms.tenant(tenantId), 'presence', {
-          userId: id,
-          online: true,
-          lastSeenAt: null,
-        });
+        this.fanout.publish([{ userId: socket.data.user.id, online: true, lastSeenAt: null }]);
       }
     } catch (error) {
       this.logger.warn(`Presence not recorded for socket ${socket.id}: ${String(error)}`);
@@ -144,13 +140,13 @@ export class ConnectionGateway
 
   async handleDisconnect(socket: AppSocket) {
     if (!socket.data.user) return;
-    const { id, tenantId } = socket.data.user;
+    const { id } = socket.data.user;
     try {
       const [offline] = await Promise.all([
         this.presence.disconnect(presenceSocket(socket)),
         this.slots.release({ socketId: socket.id, userId: id }),
       ]);
-      if (offline) this.realtime.send(rooms.tenant(tenantId), 'presence', offline);
+      if (offline) this.fanout.publish([offline]);
     } catch (error) {
       this.logger.warn(`Presence not cleared for socket ${socket.id}: ${String(error)}`);
     }
@@ -160,9 +156,7 @@ export class ConnectionGateway
     const local = [...server.of('/').sockets.values()].filter((s) => s.data.user);
     await this.slots.refresh(local.map((s) => ({ socketId: s.id, userId: s.data.user.id })));
     await this.presence.refresh(local.map(presenceSocket));
-    for (const { tenantId, presence } of await this.presence.expire()) {
-      this.realtime.send(rooms.tenant(tenantId), 'presence', presence);
-    }
+    this.fanout.publish((await this.presence.expire()).map(({ presence }) => presence));
   }
 
   private async closeExpired(server: AppServer) {

@@ -1,4 +1,4 @@
-import type { ClientEvents, ServerEvents } from '@mindsp/contracts';
+import type { ClientEvents, PresenceView, ServerEvents } from '@mindsp/contracts';
 import type { Server, Socket } from 'socket.io';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 
@@ -10,5 +10,10 @@ export interface SocketData {
   expiresAt: number;
 }
 
-export type AppServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
-export type AppSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
+/** Between API instances (through the Redis adapter), never to clients. */
+export interface InstanceEvents {
+  'presence:changed': (changes: PresenceView[]) => void;
+}
+
+export type AppServer = Server<ClientEvents, ServerEvents, InstanceEvents, SocketData>;
+export type AppSocket = Socket<ClientEvents, ServerEvents, InstanceEvents, SocketData>;

@@ -6,7 +6,9 @@ import {
   type ConversationListQuery,
   type ConversationView,
   type FormerMemberView,
+  type MemberListQuery,
   type MemberView,
+  type Page,
   type UpdateConversationRequest,
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -52,7 +54,8 @@ export class CreateConversationDto {
   })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MESSAGING_LIMITS.groupMaxMembers - 1)
+  // A larger group is built with add requests (GROUP_MAX_MEMBERS bounds the group itself).
+  @ArrayMaxSize(MESSAGING_LIMITS.membersPerRequest)
   @ArrayUnique()
   @CanonicalUuid({ each: true })
   memberIds!: string[];
@@ -65,10 +68,10 @@ export class UpdateConversationDto implements UpdateConversationRequest {
 }
 
 export class AddMembersDto implements AddMembersRequest {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], maxItems: MESSAGING_LIMITS.membersPerRequest })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MESSAGING_LIMITS.groupMaxMembers)
+  @ArrayMaxSize(MESSAGING_LIMITS.membersPerRequest)
   @ArrayUnique()
   @CanonicalUuid({ each: true })
   userIds!: string[];
@@ -92,13 +95,25 @@ export class ConversationViewDto implements ConversationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CONVERSATION_KINDS }) kind!: ConversationKind;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
-  @ApiProperty({ type: [MemberViewDto] }) members!: MemberViewDto[];
+  @ApiProperty({
+    type: [MemberViewDto],
+    description: `Every member, or the first ${MESSAGING_LIMITS.membersInView} by name (see memberCount)`,
+  })
+  members!: MemberViewDto[];
+  @ApiProperty({ description: 'How many members the conversation has' }) memberCount!: number;
   @ApiProperty({ type: [FormerMemberViewDto] }) formerMembers!: FormerMemberViewDto[];
   @ApiProperty({ type: MessageViewDto, nullable: true }) lastMessage!: MessageViewDto | null;
   @ApiProperty() lastSeq!: number;
   @ApiProperty({ description: "The caller's read watermark" }) lastReadSeq!: number;
   @ApiProperty() unreadCount!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class MemberListQueryDto extends PageQueryDto implements MemberListQuery {}
+
+export class MemberPageDto implements Page<MemberView> {
+  @ApiProperty({ type: [MemberViewDto] }) items!: MemberViewDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 export class ConversationPageDto {

@@ -1,6 +1,7 @@
 import type {
   ConversationView,
   CreateConversationRequest,
+  MemberView,
   MessagePage,
   MessageView,
   Page,
@@ -21,7 +22,14 @@ const conversationPath = (conversationId: string) => `/api/conversations/${conve
 const messagePath = (conversationId: string, messageId: string) =>
   `${conversationPath(conversationId)}/messages/${messageId}`;
 
+const MEMBER_PAGE_SIZE = 100;
+
 export const conversationsApi = {
+  members: (conversationId: string, cursor: string | undefined, signal?: AbortSignal) =>
+    api.get<Page<MemberView>>(
+      `${conversationPath(conversationId)}/members${queryString({ limit: MEMBER_PAGE_SIZE, cursor })}`,
+      { signal },
+    ),
   list: (q: string, cursor: string | undefined, signal?: AbortSignal) =>
     api.get<Page<ConversationView>>(
       `/api/conversations${queryString({ q, limit: CONVERSATION_PAGE_SIZE, cursor })}`,

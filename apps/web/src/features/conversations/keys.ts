@@ -12,6 +12,9 @@ export const conversationKeys = {
   list: (q: string) => [...conversationKeys.lists(), { q }] as const,
   detail: (conversationId: string) =>
     [...conversationKeys.all, 'detail', { conversationId }] as const,
+  /** A group's members, paged by name; `memberCount` in the key: a join or leave reloads them. */
+  members: (conversationId: string, memberCount: number) =>
+    [...conversationKeys.all, 'members', { conversationId, memberCount }] as const,
 };
 
 export const messageKeys = {

@@ -10,6 +10,7 @@ const direct: ConversationView = {
     { id: 'alice', displayName: 'Alice Martin', lastReadSeq: 0, joinedAfterSeq: 0 },
     { id: 'bob', displayName: 'Bob Durand', lastReadSeq: 0, joinedAfterSeq: 0 },
   ],
+  memberCount: 2,
   formerMembers: [],
   lastMessage: null,
   lastSeq: 0,

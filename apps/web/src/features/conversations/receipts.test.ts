@@ -19,13 +19,14 @@ const former = (
 const of = (members: MemberView[], formerMembers: FormerMemberView[] = []) => ({
   members,
   formerMembers,
+  memberCount: members.length,
 });
 
 describe('receiptFor', () => {
   it('is ✓ (sent) while the other person has not read the message', () => {
     expect(
       receiptFor({ seq: 5, senderId: 'alice' }, of([member('alice', 5), member('bob', 4)])),
-    ).toEqual({ status: 'sent', readBy: 0, of: 1 });
+    ).toEqual({ status: 'sent', readBy: 0, of: 1, known: true });
   });
 
   it('is ✓✓ (read) once their watermark reaches the seq', () => {
@@ -42,11 +43,13 @@ describe('receiptFor', () => {
       status: 'sent',
       readBy: 1,
       of: 2,
+      known: true,
     });
     expect(receiptFor({ seq: 2, senderId: 'alice' }, members)).toEqual({
       status: 'read',
       readBy: 2,
       of: 2,
+      known: true,
     });
   });
 
@@ -55,6 +58,17 @@ describe('receiptFor', () => {
       status: 'sent',
       readBy: 0,
       of: 0,
+      known: true,
+    });
+  });
+
+  it('gives no count in a group whose view carries only its first members', () => {
+    const first = { ...of([member('alice', 7), member('bob', 7)]), memberCount: 5000 };
+    expect(receiptFor({ seq: 7, senderId: 'alice' }, first)).toEqual({
+      status: 'sent',
+      readBy: 0,
+      of: 4999,
+      known: false,
     });
   });
 });
@@ -67,6 +81,7 @@ describe('receiptFor, as members come and go', () => {
       status: 'read',
       readBy: 2,
       of: 2,
+      known: true,
     });
   });
 
@@ -77,12 +92,14 @@ describe('receiptFor, as members come and go', () => {
       status: 'sent',
       readBy: 1,
       of: 2,
+      known: true,
     });
     // Sent after he left: only Carol.
     expect(receiptFor({ seq: 7, senderId: 'alice' }, group)).toEqual({
       status: 'read',
       readBy: 1,
       of: 1,
+      known: true,
     });
   });
 
@@ -98,6 +115,7 @@ describe('receiptFor, as members come and go', () => {
       status: 'read',
       readBy: 1,
       of: 1,
+      known: true,
     });
   });
 });

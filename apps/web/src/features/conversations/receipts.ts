@@ -13,6 +13,8 @@ export interface Receipt {
   readBy: number;
   /** The people other than the sender who were members when it was sent. */
   of: number;
+  /** False in a group too large for its view to carry every member: nobody's reads are known. */
+  known: boolean;
 }
 
 /**
@@ -28,8 +30,12 @@ function wasMemberAt(person: MemberView | FormerMemberView, seq: number): boolea
 /** Who read a message, among the people (members and former members) who could. */
 export function receiptFor(
   message: Pick<MessageView, 'seq' | 'senderId'>,
-  conversation: Pick<ConversationView, 'members' | 'formerMembers'>,
+  conversation: Pick<ConversationView, 'members' | 'formerMembers' | 'memberCount'>,
 ): Receipt {
+  // Counting among the first members only would show a wrong "k of n": say "sent", no count.
+  if (conversation.memberCount > conversation.members.length) {
+    return { status: 'sent', readBy: 0, of: conversation.memberCount - 1, known: false };
+  }
   const eligible = [...conversation.members, ...(conversation.formerMembers ?? [])].filter(
     (person) => person.id !== message.senderId && wasMemberAt(person, message.seq),
   );
@@ -38,6 +44,7 @@ export function receiptFor(
     status: eligible.length > 0 && readBy === eligible.length ? 'read' : 'sent',
     readBy,
     of: eligible.length,
+    known: true,
   };
 }
 

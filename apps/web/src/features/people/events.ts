@@ -1,26 +1,119 @@
-import type { Page, UserSummary } from '@mindsp/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { useSocketEvent } from '../../lib/socket';
-import { applyPresence } from './cache';
-import { userKeys } from './keys';
+import type {
+  ConversationView,
+  MemberView,
+  Page,
+  PresenceView,
+  UserSummary,
+} from '@mindsp/contracts';
+import { type InfiniteData, type QueryClient, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useCurrentUser } from '../auth/queries';
+import { conversationKeys } from '../conversations/keys';
+import { getSocket, onSocketEvent, useSocketEvent } from '../../lib/socket';
+import { usersApi } from './api';
+import {
+  applyPresenceBatch,
+  presenceTargets,
+  sameTargets,
+  type PresenceState,
+} from './cache/presence';
+import { applyPresence } from './cache/users';
+import { presenceKeys, userKeys } from './keys';
 
-/** Keeps who is online current from the socket: mount once for the signed-in user. */
+/** Changes on screen settle before the server is told whom to follow. */
+const FOLLOW_DEBOUNCE_MS = 300;
+
+function applyBatch(queryClient: QueryClient, batch: PresenceView[]) {
+  queryClient.setQueryData<PresenceState>(presenceKeys.all, (old) =>
+    applyPresenceBatch(old, batch),
+  );
+  for (const [key, data] of queryClient.getQueriesData<Page<UserSummary>>({
+    queryKey: userKeys.all,
+  })) {
+    if (!data) continue;
+    let next = data;
+    for (const change of batch) next = applyPresence(next, change)!;
+    if (next !== data) queryClient.setQueryData(key, next);
+  }
+}
+
+/** The people this tab shows now: members of the conversations on screen, the people listed. */
+function shownPeople(queryClient: QueryClient, myId: string): string[] {
+  const cache = queryClient.getQueryCache();
+  const onScreen = (queryKey: readonly unknown[]) =>
+    cache.findAll({ queryKey }).filter((query) => query.getObserversCount() > 0);
+  const open = onScreen(conversationKeys.all)
+    .map((query) => query.state.data as ConversationView | undefined)
+    .find((data) => data && 'members' in data);
+  const listed = onScreen(conversationKeys.lists()).flatMap(
+    (query) =>
+      (query.state.data as InfiniteData<Page<ConversationView>> | undefined)?.pages.flatMap(
+        (page) => page.items,
+      ) ?? [],
+  );
+  const others = [
+    ...onScreen(userKeys.all).flatMap(
+      (query) => (query.state.data as Page<UserSummary> | undefined)?.items.map((u) => u.id) ?? [],
+    ),
+    // A large group's members paged in its details panel.
+    ...onScreen([...conversationKeys.all, 'members']).flatMap(
+      (query) =>
+        (query.state.data as InfiniteData<Page<MemberView>> | undefined)?.pages.flatMap((page) =>
+          page.items.map((m) => m.id),
+        ) ?? [],
+    ),
+  ];
+  return presenceTargets(myId, { open, listed, others });
+}
+
+/**
+ * Keeps who is online current from the socket: mount once for the signed-in user. Follows the
+ * presence of the people on screen (again after every reconnection: a new connection follows
+ * nobody), and applies the server's batches to the cache.
+ */
 export function usePeopleEvents() {
   const queryClient = useQueryClient();
+  const me = useCurrentUser();
 
-  useSocketEvent('presence', (presence) => {
-    let known = false;
-    for (const [key, data] of queryClient.getQueriesData<Page<UserSummary>>({
-      queryKey: userKeys.all,
-    })) {
-      if (!data) continue;
-      known ||= data.items.some((user) => user.id === presence.userId);
-      queryClient.setQueryData<Page<UserSummary>>(key, applyPresence(data, presence));
-    }
-    // Someone we have never listed (a new colleague) came online: list them.
-    if (!known && presence.online)
-      void queryClient.invalidateQueries({ queryKey: userKeys.list('') });
-  });
-  // Presence events missed while disconnected: ask again.
+  useSocketEvent('presence', (batch) => applyBatch(queryClient, batch));
+
+  useEffect(() => {
+    let followed: string[] | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sync = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const targets = shownPeople(queryClient, me.id);
+        if (!getSocket()?.connected || (followed && sameTargets(followed, targets))) return;
+        followed = targets;
+        usersApi.follow(targets).then(
+          (states) => applyBatch(queryClient, states),
+          // Not connected or refused: the next change on screen, or the next connect, tries again.
+          () => (followed = null),
+        );
+      }, FOLLOW_DEBOUNCE_MS);
+    };
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      // Only what changes who is on screen: data arriving, a screen showing or leaving a list.
+      if (
+        event.type === 'updated' ||
+        event.type === 'observerAdded' ||
+        event.type === 'observerRemoved'
+      )
+        if (event.query.queryKey[0] !== presenceKeys.all[0]) sync();
+    });
+    const stopReconnect = onSocketEvent('connect', () => {
+      followed = null;
+      sync();
+    });
+    sync();
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+      stopReconnect();
+    };
+  }, [queryClient, me.id]);
+
+  // Presence and the online list missed while disconnected: ask again.
   useSocketEvent('connect', () => void queryClient.invalidateQueries({ queryKey: userKeys.all }));
 }

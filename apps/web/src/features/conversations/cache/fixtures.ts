@@ -49,6 +49,7 @@ export function conversation(overrides: Partial<ConversationView> = {}): Convers
       { id: BOB, displayName: 'Bob Durand', lastReadSeq: 3, joinedAfterSeq: 0 },
       { id: CAROL, displayName: 'Carol Petit', lastReadSeq: 1, joinedAfterSeq: 0 },
     ],
+    memberCount: 3,
     formerMembers: [],
     lastMessage: message(3),
     lastSeq: 3,

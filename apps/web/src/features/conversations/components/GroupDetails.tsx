@@ -9,6 +9,7 @@ import { Avatar } from '../../people/components/Avatar';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
 import { useUsers } from '../../people/hooks/useUsers';
 import { useGroupSettings } from '../hooks/useGroupSettings';
+import { useMembers } from '../hooks/useMembers';
 import { ClosePanelButton } from './ClosePanelButton';
 
 /** A group's members and settings: rename it, add people, leave it. */
@@ -36,24 +37,45 @@ export function GroupDetails({
           className="ml-auto"
         />
       </div>
-      <div>
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-neutral-500">
-          {t('conversation.memberList', { count: conversation.members.length })}
-        </h3>
-        <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-2">
-          {conversation.members.map((member) => (
-            <MemberItem
-              key={member.id}
-              id={member.id}
-              name={member.displayName}
-              isMe={member.id === myId}
-            />
-          ))}
-        </ul>
-      </div>
+      <MemberList conversation={conversation} myId={myId} />
       <AddPeople conversation={conversation} />
       <LeaveGroup conversationId={conversation.id} />
     </section>
+  );
+}
+
+/** The members a page at a time: the view carries the first ones, "show more" asks for the rest. */
+function MemberList({ conversation, myId }: { conversation: ConversationView; myId: string }) {
+  const { t } = useTranslation();
+  const pages = useMembers(conversation.id, conversation.memberCount);
+  const members = pages.data?.pages.flatMap((page) => page.items) ?? conversation.members;
+  return (
+    <div>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-neutral-500">
+        {t('conversation.memberList', { count: conversation.memberCount })}
+      </h3>
+      <ul className="mt-1.5 flex flex-wrap gap-x-4 gap-y-2">
+        {members.map((member) => (
+          <MemberItem
+            key={member.id}
+            id={member.id}
+            name={member.displayName}
+            isMe={member.id === myId}
+          />
+        ))}
+      </ul>
+      {pages.hasNextPage && (
+        <button
+          type="button"
+          onClick={() => void pages.fetchNextPage()}
+          disabled={pages.isFetchingNextPage}
+          data-testid="members-more"
+          className="mt-2 text-sm font-semibold text-red-700 hover:underline disabled:text-neutral-400"
+        >
+          {pages.isFetchingNextPage ? t('app.loading') : t('conversations.loadMore')}
+        </button>
+      )}
+    </div>
   );
 }
 

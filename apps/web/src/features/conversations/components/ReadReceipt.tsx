@@ -12,7 +12,7 @@ export function ReadReceipt({
 }) {
   const { t } = useTranslation();
   const receipt = receiptFor(message, conversation);
-  const counted = showsReadCount(conversation.kind);
+  const counted = showsReadCount(conversation.kind) && receipt.known;
   const label = counted
     ? t('conversation.readBy', { count: receipt.readBy, total: receipt.of })
     : t(receipt.status === 'read' ? 'conversation.read' : 'conversation.sent');

@@ -3,17 +3,22 @@ import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../auth/queries';
 import { Avatar } from './Avatar';
 import { useCreateConversation } from '../../conversations/hooks/useCreateConversation';
-import { useUsers } from '../hooks/useUsers';
+import { useOnlineUsers } from '../hooks/useOnlineUsers';
+import { usePresence } from '../hooks/usePresence';
 import { firstName } from '../names';
 
 /** Who of my organisation is online now; a tap opens the direct conversation with them. */
 export function OnlineUsers() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const users = useUsers('');
+  const users = useOnlineUsers();
+  const presence = usePresence();
   const openDirect = useCreateConversation();
   const navigate = useNavigate();
-  const online = (users.data?.items ?? []).filter((user) => user.online && user.id !== me.id);
+  // Those shown are followed: one who leaves goes at once, without waiting for the next page.
+  const online = (users.data?.items ?? []).filter(
+    (user) => (presence[user.id]?.online ?? user.online) && user.id !== me.id,
+  );
 
   const open = (userId: string) =>
     openDirect.mutate(

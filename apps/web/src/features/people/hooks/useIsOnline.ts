@@ -1,8 +1,7 @@
-import { useUsers } from './useUsers';
+import { usePresence } from './usePresence';
 
-/** Whether the person is online now; undefined when not among the people listed. */
+/** Whether the person is online now; undefined while their presence is not known (not followed). */
 export function useIsOnline(userId: string | undefined): boolean | undefined {
-  const { data } = useUsers('');
-  const user = userId ? data?.items.find((item) => item.id === userId) : undefined;
-  return user ? Boolean(user.online) : undefined;
+  const presence = usePresence();
+  return userId ? presence[userId]?.online : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Page, UserSummary } from '@mindsp/contracts';
 import { describe, expect, it } from 'vitest';
-import { applyPresence } from './cache';
+import { applyPresence } from './users';
 
 const BOB = 'bob';
 const CAROL = 'carol';
