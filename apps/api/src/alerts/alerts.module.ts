@@ -1,3 +1,4 @@
+import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -12,6 +13,6 @@ import { AlertsService } from './alerts.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Alert, AlertRecipient]), PeopleModule, OutboxModule],
   controllers: [AlertsController],
-  providers: [AlertsRepository, AlertsService, AlertsGateway],
+  providers: [ConversationAudienceRepository, AlertsRepository, AlertsService, AlertsGateway],
 })
 export class AlertsModule {}

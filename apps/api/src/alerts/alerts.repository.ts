@@ -1,4 +1,4 @@
-import type { AlertResponse, ConversationKind } from '@mindsp/contracts';
+import type { AlertResponse } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Alert, AlertRecipient } from './alert.entity';
@@ -11,13 +11,6 @@ export interface NewAlert {
   body: string;
 }
 
-/** A conversation as an alert sees it: who may alert it, and who is in it. */
-export interface AlertConversation {
-  kind: ConversationKind;
-  createdBy: string | null;
-  memberIds: string[];
-}
-
 /** A recipient with the name they are shown by. */
 export type RecipientRow = AlertRecipient & { displayName: string };
 
@@ -27,33 +20,6 @@ export type RecipientRow = AlertRecipient & { displayName: string };
  */
 @Injectable()
 export class AlertsRepository {
-  /** The conversation if `userId` is a member of it, in the tenant; null otherwise. */
-  async conversationForMember(
-    tx: EntityManager,
-    {
-      tenantId,
-      conversationId,
-      userId,
-    }: { tenantId: string; conversationId: string; userId: string },
-  ): Promise<AlertConversation | null> {
-    const rows: { kind: ConversationKind; created_by: string | null; user_id: string }[] =
-      await tx.query(
-        `SELECT c.kind, c.created_by, m.user_id FROM conversations c
-         JOIN conversation_members m ON m.conversation_id = c.id
-         WHERE c.id = $1 AND c.tenant_id = $2
-           AND EXISTS (SELECT 1 FROM conversation_members me
-                       WHERE me.conversation_id = c.id AND me.user_id = $3)
-         ORDER BY m.user_id`,
-        [conversationId, tenantId, userId],
-      );
-    if (!rows.length) return null;
-    return {
-      kind: rows[0]!.kind,
-      createdBy: rows[0]!.created_by,
-      memberIds: rows.map((row) => row.user_id),
-    };
-  }
-
   insert(tx: EntityManager, alert: NewAlert): Promise<Alert> {
     const repository = tx.getRepository(Alert);
     return repository.save(repository.create({ ...alert, round: 1 }));

@@ -1,3 +1,4 @@
+import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import type { AlertAckUpdate, AlertResponse, AlertView } from '@mindsp/contracts';
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -24,6 +25,7 @@ export class AlertsService {
     private readonly tenantDb: TenantDatabase,
     private readonly alerts: AlertsRepository,
     private readonly users: UsersRepository,
+    private readonly audience: ConversationAudienceRepository,
     private readonly outbox: OutboxRepository,
     private readonly realtime: RealtimeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -127,7 +129,7 @@ export class AlertsService {
       if (found !== input.userIds.length) throw new NotFoundException('User not found');
       return input.userIds;
     }
-    const conversation = await this.alerts.conversationForMember(tx, {
+    const conversation = await this.audience.forMember(tx, {
       tenantId: caller.tenantId,
       conversationId: input.conversationId!,
       userId: caller.id,

@@ -1,3 +1,4 @@
+import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -12,6 +13,6 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder]), PeopleModule, OutboxModule, QueuesModule],
   controllers: [RemindersController],
-  providers: [RemindersRepository, RemindersService],
+  providers: [ConversationAudienceRepository, RemindersRepository, RemindersService],
 })
 export class RemindersModule {}

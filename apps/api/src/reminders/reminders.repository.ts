@@ -33,30 +33,6 @@ export type ReminderRow = Reminder & { remindKey: string };
  */
 @Injectable()
 export class RemindersRepository {
-  /**
-   * The members of a conversation, if `userId` is one of them (in the tenant); null otherwise, as
-   * for a conversation that does not exist.
-   */
-  async conversationMemberIds(
-    tx: EntityManager,
-    {
-      tenantId,
-      conversationId,
-      userId,
-    }: { tenantId: string; conversationId: string; userId: string },
-  ): Promise<string[] | null> {
-    const rows: { user_id: string }[] = await tx.query(
-      `SELECT m.user_id FROM conversation_members m
-       JOIN conversations c ON c.id = m.conversation_id
-       WHERE c.id = $1 AND c.tenant_id = $2
-         AND EXISTS (SELECT 1 FROM conversation_members me
-                     WHERE me.conversation_id = c.id AND me.user_id = $3)
-       ORDER BY m.user_id`,
-      [conversationId, tenantId, userId],
-    );
-    return rows.length ? rows.map((row) => row.user_id) : null;
-  }
-
   insert(tx: EntityManager, reminder: NewReminder): Promise<Reminder> {
     const repository = tx.getRepository(Reminder);
     return repository.save(repository.create({ ...reminder, status: 'scheduled' }));

@@ -1,3 +1,4 @@
+import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import { LIMITS, type Page, type ReminderView } from '@mindsp/contracts';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
@@ -47,6 +48,7 @@ export class RemindersService {
     private readonly tenantDb: TenantDatabase,
     private readonly reminders: RemindersRepository,
     private readonly users: UsersRepository,
+    private readonly audience: ConversationAudienceRepository,
     private readonly outbox: OutboxRepository,
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
   ) {}
@@ -63,11 +65,12 @@ export class RemindersService {
     return this.tenantDb.transaction(caller.tenantId, async (tx) => {
       let members: string[] | null = null;
       if (input.conversationId) {
-        members = await this.reminders.conversationMemberIds(tx, {
+        const conversation = await this.audience.forMember(tx, {
           tenantId: caller.tenantId,
           conversationId: input.conversationId,
           userId: caller.id,
         });
+        members = conversation?.memberIds ?? null;
         if (!members) throw new NotFoundException('Conversation not found');
       }
       if (input.userIds) {
