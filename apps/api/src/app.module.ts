@@ -12,6 +12,7 @@ import { QueueAdminModule } from './queues/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { PeopleModule } from './people/people.module';
+import { PresenceGatewayModule } from './people/presence-gateway.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
 
@@ -24,6 +25,7 @@ import { RemindersModule } from './reminders/reminders.module';
     QueueAdminModule,
     AuthModule,
     PeopleModule,
+    PresenceGatewayModule,
     HealthModule,
     RealtimeModule,
     ConversationsModule,

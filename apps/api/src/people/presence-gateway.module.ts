@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PeopleModule } from './people.module';
+import { PresenceGateway } from './presence.gateway';
+
+/**
+ * `presence:subscribe`: a socket follows the people it shows (PresenceFanout delivers their
+ * changes). API process only: the worker has no sockets and no fan-out.
+ */
+@Module({
+  imports: [PeopleModule],
+  providers: [PresenceGateway],
+})
+export class PresenceGatewayModule {}
