@@ -15,10 +15,13 @@ async function bootstrap() {
   // Not enableShutdownHooks(): it ends by re-raising the signal, so the exit code would say
   // "killed". A drained worker exits 0; a job that never ends is left to the orchestrator's
   // SIGKILL, and stall detection runs it again elsewhere.
+  // Ctrl+C in a terminal sends SIGINT to the worker and SIGTERM through the runner: one shutdown.
+  let closing: Promise<void> | undefined;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      if (closing) return;
       logger.log(`${signal} received: finishing active jobs, then exiting`);
-      app.close().then(
+      closing = app.close().then(
         () => process.exit(0),
         (error: unknown) => {
           logger.error(error);
