@@ -8,19 +8,26 @@ import { type ConnectionOptions, type JobsOptions, Queue, Worker } from 'bullmq'
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * The product job the bench times: THE ONE PLACE TO CHANGE to bench another job (the
- * notifications job, once its pipeline lands): its queue, its name, the data one job carries, and
- * the concurrency the product's processor runs it at. Today: the `maintenance` queue's probe
- * (queues/probe.job.ts), run by MaintenanceProcessor at BullMQ's default concurrency of 1.
+ * The product job the bench times: THE ONE PLACE TO CHANGE to bench another job. Its queue, its
+ * name, the data one job carries, and the concurrency the product's processors run at
+ * (QUEUE_CONCURRENCY's default). Today: the notifications queue's `deliver` (an announcement to
+ * one person: a notification row, its push through the Redis emitter, its email claimed),
+ * notifications/delivery.service.ts.
  */
 export const PRODUCT_JOB = {
-  queue: 'maintenance',
-  name: 'probe',
-  data: (_i: number, ids: { tenantId: string; userId: string }) => ({
+  queue: 'notifications',
+  name: 'deliver',
+  data: (i: number, ids: { tenantId: string; userId: string }) => ({
     tenantId: ids.tenantId,
-    requestedBy: ids.userId,
+    key: `bench:${i}`,
+    userIds: [ids.userId],
+    type: 'system',
+    title: `Bench ${i}`,
+    body: 'Exercice',
+    data: {},
+    actionUrl: null,
   }),
-  concurrency: 1,
+  concurrency: 8,
 };
 
 /** queues.module.ts's defaults, so Q0's jobs are stored and kept as the product's are. */

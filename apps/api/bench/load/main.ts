@@ -44,8 +44,8 @@ const PRODUCT_LIMITS = {
   SOCKETS_PER_USER: '100',
   REQUEST_LIMIT: '1000000',
   JWT_ACCESS_TTL: '3h',
-  // Groups past today's cap are seeded in SQL; the variable is read once the cap is configurable.
-  GROUP_MEMBER_LIMIT: '10000',
+  // The fan-out group is seeded in SQL; the API's own cap is raised to match.
+  GROUP_MAX_MEMBERS: '10000',
 };
 
 async function main() {

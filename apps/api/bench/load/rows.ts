@@ -135,7 +135,7 @@ export function buildRows(plan: Plan, r: Results): Row[] {
     }),
     row({
       scenario: 'jobs',
-      measure: 'queue jobs processed per second (maintenance probe; see jobs.ts PRODUCT_JOB)',
+      measure: 'notification jobs processed per second (deliver; see jobs.ts PRODUCT_JOB)',
       unit: ' jobs/s',
       product: r.jobs.product.perSecond,
       baselineName: 'Q0',
