@@ -69,6 +69,8 @@ async function main() {
     REDIS_URL: redisUrl,
     JWT_SECRET,
     ...PRODUCT_LIMITS,
+    // The emails the jobs scenario's notifications cause (no SMTP here): with the run's logs.
+    EMAIL_DIR: join(logDir, 'emails'),
   };
   let cleaned: Promise<void> | undefined;
   const cleanup = () =>
