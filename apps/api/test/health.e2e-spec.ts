@@ -36,6 +36,8 @@ describe('health and docs', () => {
         'GET /api/conversations',
         'POST /api/conversations',
         'GET /api/conversations/{id}',
+        'GET /api/conversations/{id}/members',
+        'GET /api/users/online',
         'PATCH /api/conversations/{id}',
         'POST /api/conversations/{id}/members',
         'DELETE /api/conversations/{id}/members/{userId}',
