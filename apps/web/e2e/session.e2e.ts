@@ -16,9 +16,12 @@ describe('the live connection and the layout', () => {
   const signedIn = peopleSideBySide();
 
   // Carol, whom no test takes offline: a connection dropped without a goodbye (setOffline)
-  // keeps its user "online" on the server until its ping timeout.
+  // keeps its user "online" on the server until its ping timeout. Bob and Carol share a
+  // conversation: Bob follows the presence of the people of his conversations, and sees her
+  // arrive live (arrivals are told to followers, never broadcast to the organisation).
   it('shows who is online, and closes the connection at sign-out', async () => {
     const bob = await signedIn(BOB);
+    await directWith(bob.page, 'Carol Petit');
     const carol = await signedIn(CAROL);
     const carolOnline = bob.page.getByTestId('online-user').filter({ hasText: 'Carol' });
     await carolOnline.waitFor();

@@ -27,6 +27,11 @@ function applyBatch(queryClient: QueryClient, batch: PresenceView[]) {
   queryClient.setQueryData<PresenceState>(presenceKeys.all, (old) =>
     applyPresenceBatch(old, batch),
   );
+  // Someone followed came online who is not in the online list: arrivals are told to followers
+  // only, never broadcast, so the list is asked again (a follower's batch, at most once a second).
+  const listed = queryClient.getQueryData<Page<UserSummary>>(userKeys.online());
+  if (listed && batch.some((p) => p.online && !listed.items.some((u) => u.id === p.userId)))
+    void queryClient.invalidateQueries({ queryKey: userKeys.online(), exact: true });
   for (const [key, data] of queryClient.getQueriesData<Page<UserSummary>>({
     queryKey: userKeys.all,
   })) {
