@@ -45,7 +45,7 @@ const PRODUCT_LIMITS = {
   REQUEST_LIMIT: '1000000',
   JWT_ACCESS_TTL: '3h',
   // The fan-out group is seeded in SQL; the API's own cap is raised to match.
-  GROUP_MAX_MEMBERS: '10000',
+  GROUP_MAX_MEMBERS: '5000',
 };
 
 async function main() {
