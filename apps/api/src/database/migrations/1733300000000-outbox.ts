@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The transactional outbox: the queue jobs a change causes, written in the change's own transaction
- * and relayed to BullMQ afterwards (outbox/outbox-relay.ts). A message accepted while Redis is down
+ * and relayed to BullMQ afterwards (outbox/outbox-relay.ts, which polls it: a NOTIFY at commit would
+ * take PostgreSQL's global notify lock and serialise every send's commit). A message accepted while Redis is down
  * still produces its jobs once Redis is back; a rolled-back change produces none.
  *
  * Not behind the tenant wall: the relay reads every tenant's rows, and nothing reads them through
@@ -25,21 +26,10 @@ export class Outbox1733300000000 implements MigrationInterface {
         run_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    // Wakes the relay at commit (NOTIFY is delivered then), instead of it polling fast.
-    await db.query(`
-      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('outbox', '');
-        RETURN NULL;
-      END $$`);
-    await db.query(`
-      CREATE TRIGGER outbox_notify AFTER INSERT ON outbox
-      FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`);
     await db.query(`GRANT USAGE, SELECT ON SEQUENCE outbox_id_seq TO mindsp_app`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE outbox`);
-    await db.query(`DROP FUNCTION outbox_notify()`);
   }
 }
