@@ -30,6 +30,10 @@ export class PresenceFanout implements OnModuleDestroy {
 
   onModuleDestroy() {
     clearInterval(this.timer);
+    // Shutting down: the sockets closed next still report their departure (presence in Redis is
+    // right), but the adapter's Redis connection closes with them, and a publish then would be an
+    // unhandled rejection. Their clients reconnect to another instance within seconds.
+    this.server = undefined;
   }
 
   /** Tells every instance's followers (this one's included) that these people changed. */
