@@ -4,6 +4,7 @@ import { startApp, type TestApp } from './app';
 import { as, createGroup, send, signIn, type Person } from './messaging';
 import { BATCH_WINDOW_MS, changeOf, changesOf, follow } from './presence-follow';
 import { closeSockets, connectSocket } from './sockets';
+import { waitFor } from './wait-for';
 
 /** Two API instances on the same database and Redis, as deployed behind a load balancer. */
 describe('two API instances', () => {
@@ -87,6 +88,9 @@ describe('two API instances', () => {
   });
 
   it('agrees on presence across instances, both ways', async () => {
+    // The sockets of the test before close asynchronously: alice must be offline before she
+    // comes online, or there is no arrival to see.
+    await waitFor(async () => (await onlineIn(a, bob, alice)) === false, 20_000, 'alice offline');
     const bobOnB = await connectSocket(b.url, bob.token);
     await follow(bobOnB, alice);
     const aliceOnA = await connectSocket(a.url, alice.token);
