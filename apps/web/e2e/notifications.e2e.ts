@@ -20,6 +20,21 @@ describe('notifications', () => {
   it('shows Bob, offline while Alice wrote, the count and the notification that opens the conversation', async () => {
     const alice = await signedIn(ALICE);
     await readAllNotifications(alice.page, BOB);
+    // Only members who are not connected are notified. A test before may have cut Bob's
+    // connection without a goodbye (setOffline): he counts as connected until its ping timeout.
+    await expect
+      .poll(
+        async () =>
+          (
+            await callApi<{ items: { email?: string; displayName: string; online: boolean }[] }>(
+              alice.page,
+              'GET',
+              '/api/users?limit=100',
+            )
+          ).items.find((user) => user.displayName === 'Bob Durand')?.online,
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(false);
     const title = `Astreinte ${unique()}`;
     const groupId = await createGroup(alice.page, title, ['Bob Durand']);
     const last = `Dernier point ${unique()}`;
@@ -52,7 +67,7 @@ describe('notifications', () => {
     await bob.page.getByTestId('conversation-heading').filter({ hasText: title }).waitFor();
     // Opened, it is read: the badge drops by one.
     await expect.poll(() => bellCount(bob.page)).toBe(unreadCount - 1);
-  });
+  }, 120_000);
 
   it('brings an announcement sent from the admin page to another user live, in a toast and the bell', async () => {
     const bob = await signedIn(BOB);
