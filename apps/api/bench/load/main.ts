@@ -72,6 +72,11 @@ async function main() {
     // The emails the jobs scenario's notifications cause (no SMTP here): with the run's logs.
     EMAIL_DIR: join(logDir, 'emails'),
   };
+  // BENCH_PROFILE=1: CPU profiles of the API and the worker, in the logs folder.
+  const profile = (name: string) =>
+    process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'profiles')}`, `--cpu-prof-name=${name}-\${pid}.cpuprofile`]
+      : [];
   let cleaned: Promise<void> | undefined;
   const cleanup = () =>
     (cleaned ??= (async () => {
@@ -135,7 +140,7 @@ async function main() {
     const startApi = () =>
       start({
         name: 'api',
-        args: ['dist/main.js'],
+        args: [...profile('api'), 'dist/main.js'],
         env: { ...env, PORT: String(port) },
         logDir,
         ready: healthy(port),
@@ -145,7 +150,7 @@ async function main() {
       startApi(),
       start({
         name: 'worker',
-        args: ['dist/worker.js'],
+        args: [...profile('worker'), 'dist/worker.js'],
         env,
         logDir,
         ready: (out) => out.includes('Queue worker started'),
@@ -217,6 +222,14 @@ async function main() {
     };
 
     log('Product, worker, T0, Q0 and the load client are up');
+    // BENCH_ONLY=latency,throughput: those scenarios alone, logged, no report (for profiling).
+    const only = process.env.BENCH_ONLY?.split(',');
+    if (only) {
+      if (only.includes('latency')) await latency(ctx, ctx.product);
+      if (only.includes('throughput')) await throughput(ctx);
+      if (only.includes('storm')) await storm(ctx);
+      return;
+    }
     const machineInfo = await machine(dbUrl, redis);
     log('Admission, memory and fan-out');
     const admission = {

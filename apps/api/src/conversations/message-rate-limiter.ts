@@ -42,6 +42,11 @@ export class MessageRateLimiter {
     throw new TooManyRequestsException(`You are sending too fast; wait ${wait} s`, wait);
   }
 
+  /** Gives back the point a send took when it turned out to be a retry of a stored message. */
+  async refund(userId: string): Promise<void> {
+    await this.limiter.reward(userId).catch(() => undefined);
+  }
+
   private noteRedisState() {
     const ready = this.redis.status === 'ready';
     if (ready === !this.degraded) return;

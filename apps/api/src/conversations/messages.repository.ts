@@ -5,14 +5,20 @@ import { Message } from './message.entity';
 /** Bodies up to this many characters come back whole in a search highlight; longer ones as excerpts. */
 export const WHOLE_BODY_HIGHLIGHT = 280;
 
-export interface NewMessage {
+/** What a send asks for: the seq and change counter are taken by the statement itself. */
+export interface MessageToSend {
   conversationId: string;
-  seq: number;
-  changeSeq: number;
+  tenantId: string;
   senderId: string;
   clientMessageId: string;
   body: string;
+  /** The job recorded in the outbox with the message (its id and data are the message's). */
+  job: { queue: string; name: string };
 }
+
+/** How a send ended: stored, or why not (the caller rolls back whatever the statement did). */
+export type SendOutcome =
+  { stored: Message } | { missing: 'conversation' | 'member' } | { duplicate: true };
 
 /** Where a page starts: `before` pages back in history, `after` catches up, neither is the latest. */
 export interface PageStart {
@@ -84,34 +90,50 @@ const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) 
 @Injectable()
 export class MessagesRepository {
   /**
-   * Takes the conversation's next seq and change number. The row lock it takes serialises senders
-   * until commit, so seqs are gap-free and strictly increasing. Null when the conversation is not
-   * there.
+   * A send in one statement, so the conversation's row lock is held for one round trip and not four:
+   * takes the next seq and change (the lock), marks the conversation read by its sender (no row: no
+   * longer a member), inserts the message, and records its job in the outbox (`<name>-<message id>`,
+   * data as MessageJobData). On `missing` or `duplicate` the seq was still taken: roll back.
    */
-  async allocateSeq(
-    tx: EntityManager,
-    { conversationId, tenantId }: { conversationId: string; tenantId: string },
-  ): Promise<{ seq: number; changeSeq: number } | null> {
-    const [rows]: [{ last_seq: string; last_change: string }[], number] = await tx.query(
-      `UPDATE conversations
-       SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
-       WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change`,
-      [conversationId, tenantId],
+  async send(tx: EntityManager, m: MessageToSend): Promise<SendOutcome> {
+    const rows: (Partial<MessageRow> & { members: string })[] = await tx.query(
+      `WITH conversation AS (
+         UPDATE conversations
+         SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
+         WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change
+       ), sender AS (
+         UPDATE conversation_members m SET last_read_seq = GREATEST(m.last_read_seq, c.last_seq)
+         FROM conversation c WHERE m.conversation_id = $1 AND m.user_id = $3
+         RETURNING c.last_seq, c.last_change
+       ), message AS (
+         INSERT INTO messages (conversation_id, seq, change_seq, sender_id, client_message_id, body)
+         SELECT $1, last_seq, last_change, $3, $4, $5 FROM sender
+         ON CONFLICT (sender_id, client_message_id) DO NOTHING
+         RETURNING ${MESSAGE_ROW_COLUMNS}
+       ), job AS (
+         INSERT INTO outbox (tenant_id, queue, name, job_id, data)
+         SELECT $2, $6, $7, $7 || '-' || id,
+                jsonb_build_object('tenantId', $2::uuid, 'conversationId', conversation_id,
+                  'messageId', id, 'senderId', sender_id, 'seq', seq)
+         FROM message
+       )
+       SELECT (SELECT count(*) FROM sender) AS members, message.*
+       FROM conversation LEFT JOIN message ON true`,
+      [
+        m.conversationId,
+        m.tenantId,
+        m.senderId,
+        m.clientMessageId,
+        m.body,
+        m.job.queue,
+        m.job.name,
+      ],
     );
     const row = rows[0];
-    return row ? { seq: Number(row.last_seq), changeSeq: Number(row.last_change) } : null;
-  }
-
-  /** The new message; null when the sender already used this clientMessageId (a racing retry). */
-  async insert(tx: EntityManager, m: NewMessage): Promise<Message | null> {
-    const rows: MessageRow[] = await tx.query(
-      `INSERT INTO messages (conversation_id, seq, change_seq, sender_id, client_message_id, body)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (sender_id, client_message_id) DO NOTHING
-       RETURNING ${MESSAGE_ROW_COLUMNS}`,
-      [m.conversationId, m.seq, m.changeSeq, m.senderId, m.clientMessageId, m.body],
-    );
-    return rows.length ? toMessage(rows[0]!) : null;
+    if (!row) return { missing: 'conversation' };
+    if (row.members === '0') return { missing: 'member' };
+    if (!row.id) return { duplicate: true };
+    return { stored: toMessage(row as MessageRow) };
   }
 
   /** The edited message; null unless it is the sender's and not deleted (one statement: no race). */

@@ -13,9 +13,8 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { MESSAGE_JOB, messageJobId, type MessageJobData } from '../notifications/notification-jobs';
+import { MESSAGE_JOB } from '../notifications/notification-jobs';
 import { NotificationsRepository } from '../notifications/notifications.repository';
-import { OutboxRepository } from '../outbox/outbox.repository';
 import { QUEUES } from '../queues/queue-connection';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
@@ -44,7 +43,6 @@ export class MessagesService {
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
     private readonly rateLimiter: MessageRateLimiter,
-    private readonly outbox: OutboxRepository,
     private readonly notifications: NotificationsRepository,
   ) {}
 
@@ -72,55 +70,39 @@ export class MessagesService {
     conversationId: string,
     input: SendMessageDto,
   ): Promise<MessageView> {
+    // Counted before any connection is taken; a retry over the limit still gets its original.
+    const refused = await this.rateLimiter.consume(caller.id).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    if (refused) {
+      const original = await this.tenantDb.transaction(caller.tenantId, (tx) =>
+        this.findRetry(tx, caller, conversationId, input),
+      );
+      if (original) return original;
+      throw refused;
+    }
     try {
       return await this.order.write(caller.tenantId, async (tx, takeTurn) => {
-        // A retry answers the original, and is not counted against the sender's rate.
-        const original = await this.findRetry(tx, caller, conversationId, input);
-        if (original) return { result: original };
-        await this.rateLimiter.consume(caller.id);
-        // The row lock on the conversation serialises senders: seq allocation cannot interleave,
-        // and the turn taken under it puts message:new events in seq order.
-        const allocated = await this.messages.allocateSeq(tx, {
+        const sent = await this.messages.send(tx, {
           conversationId,
           tenantId: caller.tenantId,
-        });
-        if (allocated === null) throw new NotFoundException('Conversation not found');
-        const { seq, changeSeq } = allocated;
-        takeTurn(conversationId);
-        // Sending marks the sender's own conversation read. Under the lock, it is also the
-        // membership check: a member removed while this send waited has no row left (404).
-        const member = await this.members.markReadBySender(tx, {
-          conversationId,
-          userId: caller.id,
-          seq,
-        });
-        if (!member) throw new NotFoundException('Conversation not found');
-        const message = await this.messages.insert(tx, {
-          conversationId,
-          seq,
-          changeSeq,
           senderId: caller.id,
           clientMessageId: input.clientMessageId,
           body: input.body,
+          // The members' notifications: relayed to the worker once this commits, even if Redis
+          // is away right now.
+          job: { queue: QUEUES.notifications, name: MESSAGE_JOB },
         });
-        // A concurrent retry won the race: roll back (seq included) and answer with its message.
-        if (!message) throw new DuplicateSend();
-        // The members' notifications: relayed to the worker once this commits, even if Redis
-        // is away right now.
-        const job: MessageJobData = {
-          tenantId: caller.tenantId,
-          conversationId,
-          messageId: message.id,
-          senderId: caller.id,
-          seq,
-        };
-        await this.outbox.record(tx, {
-          queue: QUEUES.notifications,
-          name: MESSAGE_JOB,
-          jobId: messageJobId(message.id),
-          data: job,
-        });
-        const view = toMessageView(message);
+        // The statement held the conversation's row lock: senders are serialised, seq allocation
+        // cannot interleave, and the turn taken under it puts message:new events in seq order.
+        takeTurn(conversationId);
+        // No member row under the lock: not a member, or removed while this send waited (404).
+        if ('missing' in sent) throw new NotFoundException('Conversation not found');
+        // A retry (or a concurrent one that won the race): roll back, seq included, and answer
+        // with the original.
+        if ('duplicate' in sent) throw new DuplicateSend();
+        const view = toMessageView(sent.stored);
         return {
           result: view,
           events: () => this.realtime.send(rooms.conversation(conversationId), 'message:new', view),
@@ -128,6 +110,8 @@ export class MessagesService {
       });
     } catch (error) {
       if (!(error instanceof DuplicateSend)) throw error;
+      // A retry is not counted against the sender's rate.
+      await this.rateLimiter.refund(caller.id);
       return (await this.tenantDb.transaction(caller.tenantId, (tx) =>
         this.findRetry(tx, caller, conversationId, input),
       ))!;

@@ -93,7 +93,14 @@ describe('tenant wall under the repositories (medium)', () => {
     );
     const before = await stateOf(ofB);
     const changed = await asA(async (tx) => ({
-      seq: await messages.allocateSeq(tx, { conversationId: ofB, tenantId: dave.tenantId }),
+      sent: await messages.send(tx, {
+        conversationId: ofB,
+        tenantId: dave.tenantId,
+        senderId: dave.id,
+        clientMessageId: 'c0ffee00-0000-4000-8000-000000000001',
+        body: 'Intrusion',
+        job: { queue: 'notifications', name: 'message' },
+      }),
       edited: await messages.edit(tx, {
         messageId: message.id,
         conversationId: ofB,
@@ -120,7 +127,13 @@ describe('tenant wall under the repositories (medium)', () => {
         leftAtSeq: 1,
       }),
     }));
-    expect(changed).toEqual({ seq: null, edited: null, erased: null, read: null, left: false });
+    expect(changed).toEqual({
+      sent: { missing: 'conversation' },
+      edited: null,
+      erased: null,
+      read: null,
+      left: false,
+    });
     // Nor can A put a row into B's conversation: its tenant comes from a parent A cannot see.
     await expect(
       asA((tx) => members.addMembers(tx, { conversationId: ofB, userIds: [bob.id], lastSeq: 0 })),

@@ -3,7 +3,10 @@
  * Every id is derived from its cause, so a retried producer adds nothing twice.
  */
 
-/** A message was sent: notify its members who are not connected (recorded in the send's outbox). */
+/**
+ * A message was sent: notify its members who are not connected. Recorded in the outbox by the send's
+ * own statement (MessagesRepository.send), with the id `message-<message id>` and this data.
+ */
 export const MESSAGE_JOB = 'message';
 export interface MessageJobData {
   tenantId: string;
@@ -12,7 +15,6 @@ export interface MessageJobData {
   senderId: string;
   seq: number;
 }
-export const messageJobId = (messageId: string) => `message-${messageId}`;
 
 /** After MESSAGE_EMAIL_DELAY: still unread since `readSeq`? Then one email. */
 export const MESSAGE_EMAIL_JOB = 'message-email';
