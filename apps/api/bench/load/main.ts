@@ -225,6 +225,7 @@ async function main() {
     // BENCH_ONLY=latency,throughput: those scenarios alone, logged, no report (for profiling).
     const only = process.env.BENCH_ONLY?.split(',');
     if (only) {
+      if (only.includes('admission')) await admissionMemoryFanout(ctx, ctx.product);
       if (only.includes('latency')) await latency(ctx, ctx.product);
       if (only.includes('throughput')) await throughput(ctx);
       if (only.includes('storm')) await storm(ctx);
