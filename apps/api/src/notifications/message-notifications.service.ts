@@ -59,6 +59,8 @@ export class MessageNotificationsService {
       const unread = await this.recipients.unreadMembers(tx, job.conversationId, job.senderId);
       const connected = await this.presence.connected(unread.map((member) => member.userId));
       const offline = unread.filter((member) => !connected.has(member.userId));
+      // The usual case in a busy conversation: everyone is connected and reads it live.
+      if (!offline.length) return { changed: [], emailChecks: [] };
       const users = await this.recipients.users(
         tx,
         job.tenantId,
