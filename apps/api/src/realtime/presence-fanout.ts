@@ -14,12 +14,18 @@ import type { AppServer, AppSocket } from './socket-types';
  *   1,000 people arriving at once cost each follower one event, not one per arrival. One timer per
  *   instance; a socket with nothing pending holds nothing here.
  */
+/** How long a change waits for others of the same moment before it goes to the instances. */
+const PUBLISH_DELAY_MS = 50;
+
 @Injectable()
 export class PresenceFanout implements OnModuleDestroy {
   private server?: AppServer;
   /** socket id → person → latest change not yet sent. */
   private readonly pending = new Map<string, Map<string, PresenceView>>();
   private timer?: NodeJS.Timeout;
+  /** Changes of this instance's sockets not yet told to the instances (see publish). */
+  private outgoing: PresenceView[] = [];
+  private outgoingTimer?: NodeJS.Timeout;
 
   attach(server: AppServer) {
     this.server = server;
@@ -30,14 +36,29 @@ export class PresenceFanout implements OnModuleDestroy {
 
   onModuleDestroy() {
     clearInterval(this.timer);
+    this.sendOutgoing();
     // Shutting down: the sockets closed next still report their departure (presence in Redis is
     // right), but the adapter's Redis connection closes with them, and a publish then would be an
     // unhandled rejection. Their clients reconnect to another instance within seconds.
     this.server = undefined;
   }
 
-  /** Tells every instance's followers (this one's included) that these people changed. */
+  /**
+   * Tells every instance's followers (this one's included) that these people changed. The changes
+   * of one moment go out together: a storm of 5,000 arrivals is a few dozen messages between
+   * instances, not 5,000 (followers get a batch a second anyway).
+   */
   publish(changes: PresenceView[]) {
+    if (!this.server || !changes.length) return;
+    this.outgoing.push(...changes);
+    this.outgoingTimer ??= setTimeout(() => this.sendOutgoing(), PUBLISH_DELAY_MS);
+  }
+
+  private sendOutgoing() {
+    clearTimeout(this.outgoingTimer);
+    this.outgoingTimer = undefined;
+    const changes = this.outgoing;
+    this.outgoing = [];
     if (!this.server || !changes.length) return;
     this.server.serverSideEmit('presence:changed', changes);
     this.collect(changes);
