@@ -117,6 +117,32 @@ export class ConversationMembersRepository {
     return updated > 0;
   }
 
+  /** A new message: everyone who archived the conversation sees it in their list again. */
+  async unarchiveAll(tx: EntityManager, conversationId: string): Promise<void> {
+    await tx.query(
+      `UPDATE conversation_members SET archived_at = NULL
+       WHERE conversation_id = $1 AND archived_at IS NOT NULL`,
+      [conversationId],
+    );
+  }
+
+  /** A member's own state of the conversation; absent fields stay. False when not a member. */
+  async updateState(
+    tx: EntityManager,
+    { conversationId, userId }: { conversationId: string; userId: string },
+    { muted, archived }: { muted?: boolean; archived?: boolean },
+  ): Promise<boolean> {
+    const [, updated]: [unknown, number] = await tx.query(
+      `UPDATE conversation_members
+       SET muted = coalesce($3, muted),
+           archived_at = CASE WHEN $4::boolean IS NULL THEN archived_at
+                              WHEN $4 THEN coalesce(archived_at, now()) ELSE NULL END
+       WHERE conversation_id = $1 AND user_id = $2`,
+      [conversationId, userId, muted ?? null, archived ?? null],
+    );
+    return updated > 0;
+  }
+
   /** Members by (display name, id), after the given one: `limit` rows. */
   async page(
     tx: EntityManager,

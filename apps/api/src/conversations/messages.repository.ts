@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Message } from './message.entity';
 
 /** Bodies up to this many characters come back whole in a search highlight; longer ones as excerpts. */
@@ -12,6 +12,7 @@ export interface NewMessage {
   senderId: string;
   clientMessageId: string;
   body: string;
+  replyToId: string | null;
 }
 
 /** Where a page starts: `before` pages back in history, `after` catches up, neither is the latest. */
@@ -50,14 +51,15 @@ interface MessageRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  reply_to_id: string | null;
 }
 
 const MESSAGE_ROW_COLUMNS =
-  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at';
+  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, reply_to_id';
 
 const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
   SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
-         m.created_at, m.edited_at, m.deleted_at, c.title,
+         m.created_at, m.edited_at, m.deleted_at, m.reply_to_id, c.title,
          -- Fragments cut words around the match even when the whole body is short
          -- ("La réunion est reportée" came back as "«réunion» est reportée"): a short body
          -- is highlighted whole, only a long one is cut to excerpts.
@@ -105,11 +107,11 @@ export class MessagesRepository {
   /** The new message; null when the sender already used this clientMessageId (a racing retry). */
   async insert(tx: EntityManager, m: NewMessage): Promise<Message | null> {
     const rows: MessageRow[] = await tx.query(
-      `INSERT INTO messages (conversation_id, seq, change_seq, sender_id, client_message_id, body)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO messages (conversation_id, seq, change_seq, sender_id, client_message_id, body, reply_to_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (sender_id, client_message_id) DO NOTHING
        RETURNING ${MESSAGE_ROW_COLUMNS}`,
-      [m.conversationId, m.seq, m.changeSeq, m.senderId, m.clientMessageId, m.body],
+      [m.conversationId, m.seq, m.changeSeq, m.senderId, m.clientMessageId, m.body, m.replyToId],
     );
     return rows.length ? toMessage(rows[0]!) : null;
   }
@@ -160,6 +162,12 @@ export class MessagesRepository {
 
   find(tx: EntityManager, conversationId: string, messageId: string): Promise<Message | null> {
     return tx.getRepository(Message).findOneBy({ id: messageId, conversationId });
+  }
+
+  /** The messages of one conversation among `ids` (the originals that replies quote). */
+  findMany(tx: EntityManager, conversationId: string, ids: string[]): Promise<Message[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return tx.getRepository(Message).findBy({ id: In(ids), conversationId });
   }
 
   /** The message a sender sent with this clientMessageId, in whatever conversation. */
@@ -257,5 +265,6 @@ function toMessage(row: MessageRow): Message {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
+    replyToId: row.reply_to_id,
   });
 }

@@ -14,6 +14,8 @@ const TEXTS = {
     why: 'Vous recevez cet e-mail selon vos préférences de notification.',
     manage: 'Gérer mes préférences',
     urgent: 'ALERTE URGENTE',
+    mentioned: (from: string) => `${from} vous a mentionné`,
+    everyone: 'tous',
   },
   en: {
     newMessages: (count: number, from: string) =>
@@ -27,6 +29,8 @@ const TEXTS = {
     why: 'You receive this email because of your notification preferences.',
     manage: 'Manage my preferences',
     urgent: 'URGENT ALERT',
+    mentioned: (from: string) => `${from} mentioned you`,
+    everyone: 'all',
   },
 } satisfies Record<Locale, unknown>;
 
