@@ -78,6 +78,8 @@ export interface ConversationView {
   lastReadSeq: number;
   unreadCount: number;
   updatedAt: string;
+  /** Who created it (a group's creator may mention everyone); null when unknown. */
+  createdBy?: string | null;
   /** The caller muted it: no notifications but mentions and alerts. */
   muted?: boolean;
   /** The caller archived it: listed under "Archived" until a new message arrives. */

@@ -55,6 +55,7 @@ export class ConversationViews {
             })),
           lastMessage: last ? toMessageView(last) : null,
           lastSeq: c.lastSeq,
+          createdBy: c.createdBy,
           updatedAt: c.updatedAt.toISOString(),
         };
       });

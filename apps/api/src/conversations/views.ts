@@ -18,6 +18,8 @@ export function toMessageView(message: Message): MessageView {
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,
+    // A reply's quote needs its original: `toMessageViews` adds it where the original is read.
+    ...(message.replyToId ? {} : { replyTo: null }),
   };
 }
 

@@ -128,6 +128,7 @@ export class ConversationViewDto implements ConversationView {
   @ApiProperty({ description: "The caller's read watermark" }) lastReadSeq!: number;
   @ApiProperty() unreadCount!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
   @ApiProperty({ description: 'You muted it' }) muted!: boolean;
   @ApiProperty({ description: 'You archived it' }) archived!: boolean;
 }

@@ -11,6 +11,9 @@ import { MessageBody } from './MessageBody';
 import { MessageEditForm } from './MessageEditForm';
 import { MessageFrame } from './MessageFrame';
 import { ReadReceipt } from './ReadReceipt';
+import { ReplyButton } from '../replies/ReplyButton';
+import { ReplyQuote } from '../replies/ReplyQuote';
+import { useMentionLabel } from '../replies/useMentionLabel';
 
 interface MessageBubbleProps {
   message: MessageView;
@@ -26,6 +29,7 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view');
   const { edit, remove } = useMessageChanges(conversation.id);
   const deleted = Boolean(message.deletedAt);
+  const mentionLabel = useMentionLabel(conversation);
 
   return (
     <MessageFrame
@@ -38,11 +42,16 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
         'data-mine': mine,
       }}
       actions={
-        mine && !deleted && mode === 'view' ? (
-          <MessageActions
-            onEdit={() => setMode('edit')}
-            onDelete={() => setMode('confirmDelete')}
-          />
+        !deleted && mode === 'view' ? (
+          <>
+            <ReplyButton message={message} />
+            {mine && (
+              <MessageActions
+                onEdit={() => setMode('edit')}
+                onDelete={() => setMode('confirmDelete')}
+              />
+            )}
+          </>
         ) : null
       }
       bubble={
@@ -60,7 +69,12 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
             }
           />
         ) : (
-          <MessageBody body={message.body} mine={mine} />
+          <>
+            {message.replyTo && (
+              <ReplyQuote quote={message.replyTo} conversation={conversation} mine={mine} />
+            )}
+            <MessageBody body={message.body} mine={mine} mentionLabel={mentionLabel} />
+          </>
         )
       }
       tone={deleted ? 'deleted' : mine ? 'mine' : 'theirs'}

@@ -19,11 +19,17 @@ import { usePendingMessages } from '../hooks/usePendingMessages';
 import { useSendMessage } from '../hooks/useSendMessage';
 import { TypingIndicator } from '../components/TypingIndicator';
 import { Button } from '../../../components/ui/Button';
+import { ReplyProvider, useReplyControls } from '../replies/ReplyContext';
+import { ReplyPreview } from '../replies/ReplyPreview';
 
 /** /messages/:id; keyed by the id so nothing (draft, search, scroll) carries over to another conversation. */
 export function ConversationRoute() {
   const { id = '' } = useParams();
-  return <ConversationPage key={id} conversationId={id} />;
+  return (
+    <ReplyProvider key={id}>
+      <ConversationPage conversationId={id} />
+    </ReplyProvider>
+  );
 }
 
 const frame =
@@ -41,6 +47,14 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const [panel, setPanel] = useState<'search' | 'details' | null>(null);
   const [jumpTo, setJumpTo] = useState<{ seq: number } | null>(null);
   const [notLoaded, setNotLoaded] = useState(false);
+  const replies = useReplyControls();
+  // A quote clicked: go to its original, as for a search hit.
+  const jumpRequest = replies?.jumpRequest;
+  useEffect(() => {
+    if (!jumpRequest) return;
+    setNotLoaded(false);
+    setJumpTo(jumpRequest);
+  }, [jumpRequest]);
 
   const messages = flattenMessages(history.data);
   const latestSeq = messages.at(-1)?.seq;
@@ -147,7 +161,14 @@ export function ConversationPage({ conversationId }: { conversationId: string })
         />
       )}
       <TypingIndicator conversation={conversation.data} myId={me.id} />
-      <Composer conversationId={conversationId} onSend={send} />
+      <ReplyPreview conversation={conversation.data} />
+      <Composer
+        conversationId={conversationId}
+        onSend={(body) => {
+          send(body, replies?.replyTo?.id);
+          replies?.cancelReply();
+        }}
+      />
     </div>
   );
 }
