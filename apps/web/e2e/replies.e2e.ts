@@ -29,6 +29,10 @@ const replyThroughApi = (page: Page, conversationId: string, body: string, reply
     },
   );
 
+/** A stored message by id (its text also shows in the quotes of its replies). */
+const messageById = (page: Page, messageId: string) =>
+  page.locator(`[data-testid="message"][data-message-id="${messageId}"]`);
+
 const listItem = (page: Page, conversationId: string) =>
   page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`);
 
@@ -44,25 +48,25 @@ describe('replies, mentions, mute and archive', () => {
     // More than a page after it: the original is not in the history Bob first loads.
     for (let n = 1; n <= 55; n++) await sendThroughApi(alice.page, id, `Ligne ${n}`);
     const answerText = `Je m'en occupe ${unique()}`;
-    await replyThroughApi(bob.page, id, answerText, original.id);
+    const answerId = (await replyThroughApi(bob.page, id, answerText, original.id)).id;
 
     await openConversation(bob.page, id);
-    const answer = storedMessage(bob.page, answerText);
+    const answer = messageById(bob.page, answerId);
     await answer.waitFor();
     const quote = answer.getByTestId('reply-quote');
     expect(await quote.textContent()).toContain('Alice Martin');
     expect(await quote.textContent()).toContain('Rassemblement au CIS à 7 h');
-    expect(await storedMessage(bob.page, originalText).count()).toBe(0);
+    expect(await messageById(bob.page, original.id).count()).toBe(0);
 
     // The quote brings the original into view, loading the older pages it is in.
     await quote.click();
-    const originalBubble = storedMessage(bob.page, originalText);
+    const originalBubble = messageById(bob.page, original.id);
     await originalBubble.waitFor();
     await expect.poll(() => inView(bob.page, originalBubble)).toBe(true);
 
     // Alice answers Bob's reply from the message's Reply button; Bob sees the quote live.
     await openConversation(alice.page, id);
-    const bobsAnswer = storedMessage(alice.page, answerText);
+    const bobsAnswer = messageById(alice.page, answerId);
     await bobsAnswer.hover();
     await bobsAnswer.getByRole('button', { name: 'Répondre' }).click();
     const preview = alice.page.getByTestId('reply-preview');
@@ -79,7 +83,6 @@ describe('replies, mentions, mute and archive', () => {
     await screenshot(bob.page, 'reply-quote');
 
     // Bob deletes his message: the quote of it turns into "message supprimé", for both, live.
-    const answerId = await answer.getAttribute('data-message-id');
     await callApi(bob.page, 'DELETE', `/api/conversations/${id}/messages/${answerId}`);
     for (const page of [alice.page, bob.page]) {
       const quoteOfDeleted = storedMessage(page, thanks).getByTestId('reply-quote');
@@ -105,7 +108,8 @@ describe('replies, mentions, mute and archive', () => {
     await suggestions.waitFor();
     expect(await suggestions.getByRole('option').allTextContents()).toEqual(['@Bob Durand']);
     // The group's creator may also call everyone.
-    await composer.pressSequentially('\b\b');
+    await composer.press('Backspace');
+    await composer.press('Backspace');
     expect(await suggestions.getByRole('option').first().textContent()).toContain('@tous');
     await composer.pressSequentially('bo');
     await composer.press('Enter');
@@ -154,9 +158,6 @@ describe('replies, mentions, mute and archive', () => {
     await badge.waitFor();
     expect(await badge.getAttribute('data-muted')).toBe('true');
     // Grey, not the red of a conversation that calls for attention.
-    expect(await badge.evaluate((element) => getComputedStyle(element).backgroundColor)).toMatch(
-      /^(rgb|oklch)\(/,
-    );
     const greyed = await badge.evaluate((element) => getComputedStyle(element).backgroundColor);
     const other = await createGroup(alice.page, `Pas en sourdine ${unique()}`, ['Bob Durand']);
     await sendThroughApi(alice.page, other, 'Bonjour');
