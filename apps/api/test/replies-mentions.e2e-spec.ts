@@ -1,9 +1,4 @@
-import type {
-  ConversationView,
-  MessageView,
-  NotificationPage,
-  Page,
-} from '@mindsp/contracts';
+import type { ConversationView, MessageView, NotificationPage, Page } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp } from './app';
 import { as, createGroup, freshTenant, history, send, type Person } from './messaging';
@@ -45,8 +40,10 @@ describe('replies, mentions, mute and archive', () => {
   const notificationsOf = async (who: Person) =>
     (await as(t, who).get('/api/notifications').expect(200)).body as NotificationPage;
   const listOf = async (who: Person, query = '') =>
-    ((await as(t, who).get(`/api/conversations${query}`).expect(200)).body as Page<ConversationView>)
-      .items;
+    (
+      (await as(t, who).get(`/api/conversations${query}`).expect(200))
+        .body as Page<ConversationView>
+    ).items;
 
   it('quotes the original of a reply, and only one of the same conversation', async () => {
     const [alice, bob] = await freshTenant(t, 'Alice Martin', 'Bob Durand');
@@ -131,6 +128,8 @@ describe('replies, mentions, mute and archive', () => {
     // Carol was not mentioned: her message notification counts both, no mention.
     await waitFor(async () => (await notificationsOf(carol!)).items[0]?.data.count === 2);
     expect((await notificationsOf(carol!)).items.map((n) => n.type)).toEqual(['message']);
+    // Her notification shows the mention as a name, never as the stored token.
+    expect((await notificationsOf(carol!)).items[0]!.body).toBe('@Bob Durand tu prends le VSAV ?');
   });
 
   it("lets only a group's creator or an admin mention everyone", async () => {
@@ -202,7 +201,10 @@ describe('replies, mentions, mute and archive', () => {
     // Unarchived by hand, and muting leaves the archive state alone.
     await setMembership(bob!, kept.id, { archived: true }).expect(200);
     await setMembership(bob!, kept.id, { muted: true }).expect(200);
-    expect((await listOf(bob!, '?archived=true'))[0]).toMatchObject({ muted: true, archived: true });
+    expect((await listOf(bob!, '?archived=true'))[0]).toMatchObject({
+      muted: true,
+      archived: true,
+    });
     await setMembership(bob!, kept.id, { archived: false }).expect(200);
     expect((await listOf(bob!)).map((c) => c.id)).toContain(kept.id);
     await setMembership(bob!, kept.id, { muted: 'yes' }).expect(400);

@@ -316,7 +316,8 @@ export class MessagesService {
   ) {
     if (input.replyToId) {
       const [original] = await this.messages.findMany(tx, conversationId, [input.replyToId]);
-      if (!original) throw badField('replyToId', 'replyToId must be a message of this conversation');
+      if (!original)
+        throw badField('replyToId', 'replyToId must be a message of this conversation');
     }
     if (mentionsIn(input.body).everyone) {
       const conversation = await this.access.findForMember(tx, caller, conversationId);

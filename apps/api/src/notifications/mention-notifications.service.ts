@@ -1,10 +1,10 @@
-import { MENTION_TOKEN, MENTION_EVERYONE, mentionsIn, type Locale } from '@mindsp/contracts';
+import { mentionsIn, type Locale } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '../database/tenant-database';
 import { DeliveryService } from './delivery.service';
 import type { MessageJobData } from './notification-jobs';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
-import { textsFor } from './notification-texts';
+import { mentionsAsText, textsFor } from './notification-texts';
 
 /** How much of the message a mention notification shows. */
 const PREVIEW_LENGTH = 200;
@@ -48,18 +48,17 @@ export class MentionNotificationsService {
       byLocale.set(user.locale, [...(byLocale.get(user.locale) ?? []), user.id]);
     for (const [locale, userIds] of byLocale) {
       const t = textsFor(locale);
-      const body = [
-        ...plan.message.body.replace(MENTION_TOKEN, (_, id: string) =>
-          id === MENTION_EVERYONE ? `@${t.everyone}` : `@${plan.names.get(id) ?? '?'}`,
-        ),
-      ];
+      const body = [...mentionsAsText(locale, plan.message.body, plan.names)];
       await this.delivery.deliver({
         tenantId: job.tenantId,
         key: `mention:${job.messageId}`,
         userIds,
         type: 'mention',
         title: t.mentioned(plan.message.senderName),
-        body: body.length > PREVIEW_LENGTH ? `${body.slice(0, PREVIEW_LENGTH).join('')}…` : body.join(''),
+        body:
+          body.length > PREVIEW_LENGTH
+            ? `${body.slice(0, PREVIEW_LENGTH).join('')}…`
+            : body.join(''),
         data: {
           conversationId: job.conversationId,
           messageId: job.messageId,

@@ -1,4 +1,4 @@
-import type { Locale } from '@mindsp/contracts';
+import { MENTION_EVERYONE, MENTION_TOKEN, type Locale } from '@mindsp/contracts';
 
 /** The words the worker writes, in the recipient's language. */
 const TEXTS = {
@@ -49,4 +49,16 @@ export function newMessagesTitle(locale: Locale, count: number, senders: string[
         ? t.and(first, second)
         : first;
   return t.newMessages(count, from);
+}
+
+/** A body's mention tokens as `@Name` (`@tous`), for the text of a notification or an email. */
+export function mentionsAsText(
+  locale: Locale,
+  body: string,
+  names: ReadonlyMap<string, string>,
+): string {
+  const t = textsFor(locale);
+  return body.replace(MENTION_TOKEN, (_, id: string) =>
+    id === MENTION_EVERYONE ? `@${t.everyone}` : `@${names.get(id) ?? t.someone}`,
+  );
 }

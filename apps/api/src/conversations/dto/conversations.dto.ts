@@ -37,7 +37,9 @@ export class ConversationListQueryDto extends PageQueryDto implements Conversati
   @PlainText({ max: 100, allowBlank: true })
   q?: string;
 
-  @ApiPropertyOptional({ description: 'true: only your archived conversations (default: the others)' })
+  @ApiPropertyOptional({
+    description: 'true: only your archived conversations (default: the others)',
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()

@@ -75,4 +75,11 @@ export function splitMentions(text: string): BodyPart[] {
   return parts;
 }
 
+/** A body as one line of plain text, each mention as `@` and its label (list previews, quotes). */
+export function mentionsAsText(text: string, labelOf: (id: string) => string): string {
+  return splitMentions(text)
+    .map((part) => (part.kind === 'text' ? part.text : `@${labelOf(part.id)}`))
+    .join('');
+}
+
 export const isEveryone = (id: string) => id === MENTION_EVERYONE;

@@ -10,6 +10,8 @@ import { Avatar } from '../../people/components/Avatar';
 import { firstName } from '../../people/names';
 import { listTime } from '../dates';
 import { findMember } from '../members';
+import { mentionsAsText } from '../mentions';
+import { useMentionLabel } from '../replies/useMentionLabel';
 import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
 
@@ -27,12 +29,13 @@ export function ConversationListItem({
   const title = conversationTitle(conversation, me.id);
   const last = conversation.lastMessage;
   const unread = conversation.unreadCount > 0;
+  const mentionLabel = useMentionLabel(conversation);
 
   let preview: ReactNode = t('conversations.noMessages');
   if (last?.deletedAt) preview = t('conversation.deleted');
   else if (last) {
     // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
-    const body = last.body.replace(/\s+/g, ' ');
+    const body = mentionsAsText(last.body, mentionLabel).replace(/\s+/g, ' ');
     const sender = findMember(conversation, last.senderId)?.member.displayName;
     if (last.senderId === me.id)
       preview = <WithUserText values={{ body }} render={(v) => t('conversations.mine', v)} />;

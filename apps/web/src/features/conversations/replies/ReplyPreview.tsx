@@ -2,7 +2,7 @@ import type { ConversationView } from '@mindsp/contracts';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../../components/ui/IconButton';
 import { findMember } from '../members';
-import { splitMentions } from '../mentions';
+import { mentionsAsText } from '../mentions';
 import { useReplyControls } from './ReplyContext';
 import { useMentionLabel } from './useMentionLabel';
 
@@ -15,9 +15,7 @@ export function ReplyPreview({ conversation }: { conversation: ConversationView 
   if (!controls || !original) return null;
   const name =
     findMember(conversation, original.senderId)?.member.displayName ?? t('replies.someone');
-  const excerpt = splitMentions(original.body)
-    .map((part) => (part.kind === 'text' ? part.text : `@${labelOf(part.id)}`))
-    .join('');
+  const excerpt = mentionsAsText(original.body, labelOf);
 
   return (
     <div

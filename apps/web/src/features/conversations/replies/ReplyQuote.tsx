@@ -1,7 +1,7 @@
 import type { ConversationView, ReplyQuote as Quote } from '@mindsp/contracts';
 import { useTranslation } from 'react-i18next';
 import { findMember } from '../members';
-import { splitMentions } from '../mentions';
+import { mentionsAsText } from '../mentions';
 import { useReplyControls } from './ReplyContext';
 import { useMentionLabel } from './useMentionLabel';
 
@@ -23,9 +23,7 @@ export function ReplyQuote({
   const labelOf = useMentionLabel(conversation);
   const name = findMember(conversation, quote.senderId)?.member.displayName ?? t('replies.someone');
   // The excerpt as plain text, mentions as names: a quote is a glimpse, not the formatted message.
-  const excerpt = splitMentions(quote.excerpt)
-    .map((part) => (part.kind === 'text' ? part.text : `@${labelOf(part.id)}`))
-    .join('');
+  const excerpt = mentionsAsText(quote.excerpt, labelOf);
 
   return (
     <button
