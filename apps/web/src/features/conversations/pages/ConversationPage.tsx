@@ -48,13 +48,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const [jumpTo, setJumpTo] = useState<{ seq: number } | null>(null);
   const [notLoaded, setNotLoaded] = useState(false);
   const replies = useReplyControls();
-  // A quote clicked: go to its original, as for a search hit.
-  const jumpRequest = replies?.jumpRequest;
-  useEffect(() => {
-    if (!jumpRequest) return;
-    setNotLoaded(false);
-    setJumpTo(jumpRequest);
-  }, [jumpRequest]);
+  const clearJumpRequest = replies?.clearJumpRequest;
 
   const messages = flattenMessages(history.data);
   const latestSeq = messages.at(-1)?.seq;
@@ -66,10 +60,14 @@ export function ConversationPage({ conversationId }: { conversationId: string })
 
   const { fetchPreviousPage } = history;
   const loadOlder = useCallback(() => void fetchPreviousPage(), [fetchPreviousPage]);
-  const onJumped = useCallback((found: boolean) => {
-    setJumpTo(null);
-    setNotLoaded(!found);
-  }, []);
+  const onJumped = useCallback(
+    (found: boolean) => {
+      setJumpTo(null);
+      clearJumpRequest?.();
+      setNotLoaded(!found);
+    },
+    [clearJumpRequest],
+  );
 
   if (conversation.isError && !conversation.data) {
     const gone = isApiError(conversation.error, 404) || isApiError(conversation.error, 400);
@@ -156,7 +154,8 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           loadOlder={loadOlder}
           onRetry={retry}
           onDiscard={discard}
-          jumpTo={jumpTo}
+          // A search hit, or a quote clicked: go to that message.
+          jumpTo={jumpTo ?? replies?.jumpRequest ?? null}
           onJumped={onJumped}
         />
       )}

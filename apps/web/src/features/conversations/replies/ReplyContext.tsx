@@ -11,9 +11,10 @@ export interface ReplyControls {
   replyTo: MessageView | null;
   startReply: (message: MessageView) => void;
   cancelReply: () => void;
-  /** The latest quote clicked: a new object each click, so the same one again jumps again. */
+  /** The quote clicked, until the page has brought its original into view (or found it gone). */
   jumpRequest: { seq: number } | null;
   jumpTo: (seq: number) => void;
+  clearJumpRequest: () => void;
 }
 
 const ReplyContext = createContext<ReplyControls | null>(null);
@@ -28,6 +29,7 @@ export function ReplyProvider({ children }: { children: ReactNode }) {
       cancelReply: () => setReplyTo(null),
       jumpRequest,
       jumpTo: (seq) => setJumpRequest({ seq }),
+      clearJumpRequest: () => setJumpRequest(null),
     }),
     [replyTo, jumpRequest],
   );
