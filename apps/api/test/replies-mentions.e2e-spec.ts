@@ -149,6 +149,12 @@ describe('replies, mentions, mute and archive', () => {
     const refused = await everyone(bob!).expect(403);
     expect(refused.body.message).toBe("Only the group's creator or an admin can mention everyone");
     expect((await history(t, alice!, group.id)).items).toHaveLength(0);
+    // Nor can an edit add it.
+    const own = await send(t, bob!, group.id, 'Rassemblement');
+    await as(t, bob!)
+      .patch(`/api/conversations/${group.id}/messages/${own.id}`)
+      .send({ body: '<@all> rassemblement' })
+      .expect(403);
 
     await everyone(alice!).expect(201);
     for (const who of [bob!, carol!])
@@ -159,7 +165,8 @@ describe('replies, mentions, mute and archive', () => {
       );
     const mention = (await notificationsOf(bob!)).items.find((n) => n.type === 'mention');
     expect(mention!.body).toBe('@tous rassemblement');
-    expect((await notificationsOf(alice!)).items).toHaveLength(0);
+    // Everyone but the sender.
+    expect((await notificationsOf(alice!)).items.filter((n) => n.type === 'mention')).toEqual([]);
 
     // An admin who is a member may too; in a direct conversation nobody may.
     await as(t, alice!)

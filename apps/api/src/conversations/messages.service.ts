@@ -152,6 +152,7 @@ export class MessagesService {
   ): Promise<MessageView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
       const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
+      await this.checkMentionOfEveryone(tx, caller, conversationId, body);
       const edited = await this.messages.edit(tx, {
         messageId,
         conversationId,
@@ -319,14 +320,23 @@ export class MessagesService {
       if (!original)
         throw badField('replyToId', 'replyToId must be a message of this conversation');
     }
-    if (mentionsIn(input.body).everyone) {
-      const conversation = await this.access.findForMember(tx, caller, conversationId);
-      const allowed =
-        conversation.kind === 'group' &&
-        (conversation.createdBy === caller.id || caller.role === 'admin');
-      if (!allowed)
-        throw new ForbiddenException("Only the group's creator or an admin can mention everyone");
-    }
+    await this.checkMentionOfEveryone(tx, caller, conversationId, input.body);
+  }
+
+  /** `<@all>` (sent, or added by an edit) is for a group's creator or an admin only. */
+  private async checkMentionOfEveryone(
+    tx: EntityManager,
+    caller: AuthenticatedUser,
+    conversationId: string,
+    body: string,
+  ) {
+    if (!mentionsIn(body).everyone) return;
+    const conversation = await this.access.findForMember(tx, caller, conversationId);
+    const allowed =
+      conversation.kind === 'group' &&
+      (conversation.createdBy === caller.id || caller.role === 'admin');
+    if (!allowed)
+      throw new ForbiddenException("Only the group's creator or an admin can mention everyone");
   }
 
   /** Takes the turn of a changed message (its row is locked) and emits its event in it. */

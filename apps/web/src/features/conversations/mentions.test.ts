@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodeMentions, insertMention, mentionQueryAt, splitMentions } from './mentions';
+import {
+  editableMentions,
+  encodeMentions,
+  insertMention,
+  mentionQueryAt,
+  splitMentions,
+} from './mentions';
 
 const BOB = '0b0b0b0b-0000-4000-8000-000000000001';
 const MARIE = '0b0b0b0b-0000-4000-8000-000000000002';
@@ -43,5 +49,17 @@ describe('mentions in the composer', () => {
       { kind: 'mention', id: 'all' },
       { kind: 'text', text: '!' },
     ]);
+  });
+});
+
+describe('editing a message with mentions', () => {
+  it('shows names, and saves the names left as they were as tokens again', () => {
+    const labelOf = (id: string) => (id === BOB ? 'Bob Durand' : 'tous');
+    const editable = editableMentions(`<@${BOB}> et <@all> : départ`, labelOf);
+    expect(editable.text).toBe('@Bob Durand et @tous : départ');
+    expect(encodeMentions('@Bob Durand et @tous : départ 8 h', editable.picked)).toBe(
+      `<@${BOB}> et <@all> : départ 8 h`,
+    );
+    expect(encodeMentions('@Bob et @tous', editable.picked)).toBe('@Bob et <@all>');
   });
 });

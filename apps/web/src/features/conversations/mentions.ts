@@ -1,4 +1,4 @@
-import { MENTION_EVERYONE, MENTION_TOKEN, mentionToken } from '@mindsp/contracts';
+import { MENTION_EVERYONE, MENTION_TOKEN, mentionToken, mentionsIn } from '@mindsp/contracts';
 
 /**
  * Mentions in the composer. The user sees `@Name` in the text; the body sent carries `<@id>`
@@ -83,3 +83,19 @@ export function mentionsAsText(text: string, labelOf: (id: string) => string): s
 }
 
 export const isEveryone = (id: string) => id === MENTION_EVERYONE;
+
+/**
+ * A stored body as the user edits it: mentions as `@Name`, and the picks that turn them back
+ * into tokens when saved (a name the user changes becomes plain text).
+ */
+export function editableMentions(
+  body: string,
+  labelOf: (id: string) => string,
+): { text: string; picked: PickedMention[] } {
+  const { userIds, everyone } = mentionsIn(body);
+  const ids = everyone ? [...userIds, MENTION_EVERYONE] : userIds;
+  return {
+    text: mentionsAsText(body, labelOf),
+    picked: ids.map((id) => ({ id, label: labelOf(id) })),
+  };
+}

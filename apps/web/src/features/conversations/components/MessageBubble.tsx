@@ -14,6 +14,7 @@ import { ReadReceipt } from './ReadReceipt';
 import { ReplyButton } from '../replies/ReplyButton';
 import { ReplyQuote } from '../replies/ReplyQuote';
 import { useMentionLabel } from '../replies/useMentionLabel';
+import { editableMentions, encodeMentions } from '../mentions';
 
 interface MessageBubbleProps {
   message: MessageView;
@@ -30,6 +31,7 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
   const { edit, remove } = useMessageChanges(conversation.id);
   const deleted = Boolean(message.deletedAt);
   const mentionLabel = useMentionLabel(conversation);
+  const editable = editableMentions(message.body, mentionLabel);
 
   return (
     <MessageFrame
@@ -59,14 +61,19 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
           <p className="italic">{t('conversation.deleted')}</p>
         ) : mode === 'edit' ? (
           <MessageEditForm
-            initial={message.body}
+            initial={editable.text}
             pending={edit.isPending}
             onCancel={() => setMode('view')}
-            onSave={(body) =>
-              body === message.body
+            onSave={(typed) => {
+              // Mentions are edited as names and saved as tokens again.
+              const body = encodeMentions(typed, editable.picked);
+              return body === message.body
                 ? setMode('view')
-                : edit.mutate({ messageId: message.id, body }, { onSuccess: () => setMode('view') })
-            }
+                : edit.mutate(
+                    { messageId: message.id, body },
+                    { onSuccess: () => setMode('view') },
+                  );
+            }}
           />
         ) : (
           <>
