@@ -25,7 +25,8 @@ export const REPLY_LIMITS = {
 export const MENTION_EVERYONE = 'all';
 
 /** A mention token: `<@` a canonical (lower-case) UUID or `all`, then `>`. */
-export const MENTION_TOKEN = /<@([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|all)>/g;
+export const MENTION_TOKEN =
+  /<@([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|all)>/g;
 
 export function mentionToken(userId: string): string {
   return `<@${userId}>`;
