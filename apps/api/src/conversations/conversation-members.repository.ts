@@ -104,15 +104,19 @@ export class ConversationMembersRepository {
     return { lastReadSeq: Number(rows[0]!.last_read_seq), lastSeq: Number(rows[0]!.last_seq) };
   }
 
-  /** Sending marks the sender's own conversation read. False when they are not a member. */
-  async markReadBySender(
+  /** A member's own state of the conversation; absent fields stay. False when not a member. */
+  async updateState(
     tx: EntityManager,
-    { conversationId, userId, seq }: { conversationId: string; userId: string; seq: number },
+    { conversationId, userId }: { conversationId: string; userId: string },
+    { muted, archived }: { muted?: boolean; archived?: boolean },
   ): Promise<boolean> {
     const [, updated]: [unknown, number] = await tx.query(
-      `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3)
+      `UPDATE conversation_members
+       SET muted = coalesce($3, muted),
+           archived_at = CASE WHEN $4::boolean IS NULL THEN archived_at
+                              WHEN $4 THEN coalesce(archived_at, now()) ELSE NULL END
        WHERE conversation_id = $1 AND user_id = $2`,
-      [conversationId, userId, seq],
+      [conversationId, userId, muted ?? null, archived ?? null],
     );
     return updated > 0;
   }

@@ -1,4 +1,9 @@
-import { MESSAGING_LIMITS, type FormerMemberView, type MemberView } from '@mindsp/contracts';
+import {
+  MESSAGING_LIMITS,
+  type ConversationView,
+  type FormerMemberView,
+  type MemberView,
+} from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -39,6 +44,9 @@ export class ConversationViews {
           members: members.slice(0, MESSAGING_LIMITS.membersInView).map(toMemberView),
           memberCount: members.length,
           readSeqs: new Map(members.map((p) => [p.user_id, Number(p.last_read_seq)])),
+          memberStates: new Map(
+            members.map((p) => [p.user_id, { muted: p.muted, archived: p.archived }]),
+          ),
           formerMembers: own
             .filter((p) => p.left_at_seq !== null)
             .map((p): FormerMemberView => ({
@@ -47,9 +55,15 @@ export class ConversationViews {
             })),
           lastMessage: last ? toMessageView(last) : null,
           lastSeq: c.lastSeq,
+          createdBy: c.createdBy,
           updatedAt: c.updatedAt.toISOString(),
         };
       });
+  }
+
+  /** One member's own change (muted, archived) to their other tabs. */
+  announceTo(userId: string, view: ConversationView) {
+    this.realtime.send(rooms.user(userId), 'conversation:updated', view);
   }
 
   /** Pushes the conversation to each member, with their own watermark and unread count. */

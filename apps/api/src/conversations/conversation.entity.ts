@@ -55,6 +55,14 @@ export class ConversationMember {
 
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt!: Date;
+
+  /** No notifications for its messages, except mentions and alerts. */
+  @Column({ type: 'boolean', default: false })
+  muted!: boolean;
+
+  /** Archived by this member; a new message clears it. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   Param,
   Patch,
   Post,
+  Put,
   Query,
   Res,
 } from '@nestjs/common';
@@ -33,6 +34,7 @@ import {
   CreateConversationDto,
   MemberListQueryDto,
   MemberPageDto,
+  MembershipUpdateDto,
   UpdateConversationDto,
 } from './dto/conversations.dto';
 
@@ -86,6 +88,17 @@ export class ConversationsController {
     @Body() input: UpdateConversationDto,
   ) {
     return this.conversations.rename(caller, id, input.title);
+  }
+
+  @Put(':id/membership')
+  @ApiOperation({ summary: 'Your own state of a conversation: mute it, archive it' })
+  @ApiOkResponse({ type: ConversationViewDto })
+  updateMembership(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', CanonicalUuidPipe) id: string,
+    @Body() input: MembershipUpdateDto,
+  ) {
+    return this.conversations.updateMembership(caller, id, input);
   }
 
   @Get(':id/members')

@@ -25,6 +25,8 @@ export interface ConversationListInput {
   pattern?: string;
   /** The last row of the previous page: updated_at as PostgreSQL wrote it, id. */
   after?: [string, string];
+  /** Only the conversations the user archived, or only the others. */
+  archived?: boolean;
 }
 
 /** A current member (left_at_seq null) or a former one, with the name they are shown by. */
@@ -35,6 +37,9 @@ export interface PersonRow {
   last_read_seq: string;
   joined_after_seq: string;
   left_at_seq: string | null;
+  /** The member's own state (always false for a former member). */
+  muted: boolean;
+  archived: boolean;
 }
 
 /** What a conversation view is made of, for a page of conversations. */
@@ -157,14 +162,18 @@ export class ConversationsRepository {
   }
 
   /** The list's query as run, also for `pnpm bench` to EXPLAIN. */
-  listQuery(tx: EntityManager, { userId, tenantId, limit, pattern, after }: ConversationListInput) {
+  listQuery(
+    tx: EntityManager,
+    { userId, tenantId, limit, pattern, after, archived = false }: ConversationListInput,
+  ) {
     const qb = tx
       .createQueryBuilder()
       .select('c.id', 'id')
       .addSelect('c.updated_at::text', 'updated_key')
       .from(ConversationMember, 'me')
       .innerJoin(Conversation, 'c', 'c.id = me.conversation_id')
-      .where('me.user_id = :userId AND c.tenant_id = :tenantId', { userId, tenantId });
+      .where('me.user_id = :userId AND c.tenant_id = :tenantId', { userId, tenantId })
+      .andWhere(archived ? 'me.archived_at IS NOT NULL' : 'me.archived_at IS NULL');
     if (pattern !== undefined) {
       const like = `LIKE immutable_unaccent(lower(:pattern)) ESCAPE '\\'`;
       qb.andWhere(
@@ -193,12 +202,12 @@ export class ConversationsRepository {
     const conversations = await tx.getRepository(Conversation).findBy({ id: In(ids) });
     const people: PersonRow[] = await tx.query(
       `SELECT m.conversation_id, m.user_id, u.display_name, m.last_read_seq, m.joined_after_seq,
-              NULL::bigint AS left_at_seq
+              NULL::bigint AS left_at_seq, m.muted, m.archived_at IS NOT NULL AS archived
        FROM conversation_members m JOIN users u ON u.id = m.user_id
        WHERE m.conversation_id = ANY($1)
        UNION ALL
        SELECT f.conversation_id, f.user_id, u.display_name, f.last_read_seq, f.joined_after_seq,
-              f.left_at_seq
+              f.left_at_seq, false, false
        FROM conversation_former_members f JOIN users u ON u.id = f.user_id
        WHERE f.conversation_id = ANY($1)
        ORDER BY display_name, user_id`,

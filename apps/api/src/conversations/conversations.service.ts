@@ -18,6 +18,7 @@ import type {
   ConversationListQueryDto,
   CreateConversationDto,
   MemberListQueryDto,
+  MembershipUpdateDto,
 } from './dto/conversations.dto';
 import { viewFor } from './views';
 
@@ -94,6 +95,7 @@ export class ConversationsService {
           limit: limit + 1,
           pattern: q ? containsPattern(q) : undefined,
           after,
+          archived: query.archived === true,
         });
         const views = await this.views.load(
           tx,
@@ -159,6 +161,25 @@ export class ConversationsService {
 
   removeMember(caller: AuthenticatedUser, conversationId: string, userId: string): Promise<void> {
     return this.members.remove(caller, conversationId, userId);
+  }
+
+  /**
+   * The caller's own state of the conversation (muted, archived). Their other tabs hear of it;
+   * the other members see nothing of it.
+   */
+  async updateMembership(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    input: MembershipUpdateDto,
+  ): Promise<ConversationView> {
+    const view = await this.tenantDb.transaction(caller.tenantId, async (tx) => {
+      await this.access.findForMember(tx, caller, conversationId);
+      await this.memberRows.updateState(tx, { conversationId, userId: caller.id }, input);
+      return viewFor(caller.id, (await this.views.load(tx, [conversationId]))[0]!);
+    });
+    // Once committed: a tab that hears it and reloads finds the same.
+    this.views.announceTo(caller.id, view);
+    return view;
   }
 
   /** Ids of the conversations a user is in: the rooms their sockets join on connect (cached). */

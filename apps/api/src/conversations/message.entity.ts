@@ -34,4 +34,8 @@ export class Message {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
+
+  /** The message this one answers (of the same conversation), if any. */
+  @Column({ name: 'reply_to_id', type: 'uuid', nullable: true })
+  replyToId!: string | null;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Message } from './message.entity';
 
 /** Bodies up to this many characters come back whole in a search highlight; longer ones as excerpts. */
@@ -14,6 +14,8 @@ export interface MessageToSend {
   body: string;
   /** The job recorded in the outbox with the message (its id and data are the message's). */
   job: { queue: string; name: string };
+  /** The message it answers (checked to be of the same conversation by the caller). */
+  replyToId: string | null;
 }
 
 /** How a send ended: stored, or why not (the caller rolls back whatever the statement did). */
@@ -56,14 +58,15 @@ interface MessageRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  reply_to_id: string | null;
 }
 
 const MESSAGE_ROW_COLUMNS =
-  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at';
+  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, reply_to_id';
 
 const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
   SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
-         m.created_at, m.edited_at, m.deleted_at, c.title,
+         m.created_at, m.edited_at, m.deleted_at, m.reply_to_id, c.title,
          -- Fragments cut words around the match even when the whole body is short
          -- ("La réunion est reportée" came back as "«réunion» est reportée"): a short body
          -- is highlighted whole, only a long one is cut to excerpts.
@@ -92,8 +95,9 @@ export class MessagesRepository {
   /**
    * A send in one statement, so the conversation's row lock is held for one round trip and not four:
    * takes the next seq and change (the lock), marks the conversation read by its sender (no row: no
-   * longer a member), inserts the message, and records its job in the outbox (`<name>-<message id>`,
-   * data as MessageJobData). On `missing` or `duplicate` the seq was still taken: roll back.
+   * longer a member), brings the conversation back for the members who archived it, inserts the
+   * message, and records its job in the outbox (`<name>-<message id>`, data as MessageJobData). On
+   * `missing` or `duplicate` the seq was still taken: roll back.
    */
   async send(tx: EntityManager, m: MessageToSend): Promise<SendOutcome> {
     const rows: (Partial<MessageRow> & { members: string })[] = await tx.query(
@@ -102,12 +106,18 @@ export class MessagesRepository {
          SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
          WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change
        ), sender AS (
-         UPDATE conversation_members m SET last_read_seq = GREATEST(m.last_read_seq, c.last_seq)
+         UPDATE conversation_members m
+         SET last_read_seq = GREATEST(m.last_read_seq, c.last_seq), archived_at = NULL
          FROM conversation c WHERE m.conversation_id = $1 AND m.user_id = $3
          RETURNING c.last_seq, c.last_change
+       ), unarchived AS (
+         -- The sender's own row is the statement above's: a row is changed once per statement.
+         UPDATE conversation_members SET archived_at = NULL
+         WHERE conversation_id = $1 AND user_id <> $3 AND archived_at IS NOT NULL
        ), message AS (
-         INSERT INTO messages (conversation_id, seq, change_seq, sender_id, client_message_id, body)
-         SELECT $1, last_seq, last_change, $3, $4, $5 FROM sender
+         INSERT INTO messages
+           (conversation_id, seq, change_seq, sender_id, client_message_id, body, reply_to_id)
+         SELECT $1, last_seq, last_change, $3, $4, $5, $8 FROM sender
          ON CONFLICT (sender_id, client_message_id) DO NOTHING
          RETURNING ${MESSAGE_ROW_COLUMNS}
        ), job AS (
@@ -127,6 +137,7 @@ export class MessagesRepository {
         m.body,
         m.job.queue,
         m.job.name,
+        m.replyToId,
       ],
     );
     const row = rows[0];
@@ -182,6 +193,12 @@ export class MessagesRepository {
 
   find(tx: EntityManager, conversationId: string, messageId: string): Promise<Message | null> {
     return tx.getRepository(Message).findOneBy({ id: messageId, conversationId });
+  }
+
+  /** The messages of one conversation among `ids` (the originals that replies quote). */
+  findMany(tx: EntityManager, conversationId: string, ids: string[]): Promise<Message[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return tx.getRepository(Message).findBy({ id: In(ids), conversationId });
   }
 
   /** The message a sender sent with this clientMessageId, in whatever conversation. */
@@ -279,5 +296,6 @@ function toMessage(row: MessageRow): Message {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
+    replyToId: row.reply_to_id,
   });
 }

@@ -1,5 +1,6 @@
 import {
   MESSAGING_LIMITS,
+  mentionsIn,
   type MessagePage,
   type MessageView,
   type ReadUpdate,
@@ -27,7 +28,8 @@ import { ConversationsRepository } from './conversations.repository';
 import type { Message } from './message.entity';
 import { MessagesRepository, type PageStart } from './messages.repository';
 import { MessageRateLimiter } from './message-rate-limiter';
-import { toMessageView } from './views';
+import { toMessageViews } from './views';
+import { badField } from '../common/bad-request';
 
 /** Thrown inside the send transaction to roll it back (and its seq) when a retry raced the original. */
 class DuplicateSend extends Error {}
@@ -84,12 +86,14 @@ export class MessagesService {
     }
     try {
       return await this.order.write(caller.tenantId, async (tx, takeTurn) => {
+        await this.checkReplyAndMentions(tx, caller, conversationId, input);
         const sent = await this.messages.send(tx, {
           conversationId,
           tenantId: caller.tenantId,
           senderId: caller.id,
           clientMessageId: input.clientMessageId,
           body: input.body,
+          replyToId: input.replyToId ?? null,
           // The members' notifications: relayed to the worker once this commits, even if Redis
           // is away right now.
           job: { queue: QUEUES.notifications, name: MESSAGE_JOB },
@@ -102,7 +106,7 @@ export class MessagesService {
         // A retry (or a concurrent one that won the race): roll back, seq included, and answer
         // with the original.
         if ('duplicate' in sent) throw new DuplicateSend();
-        const view = toMessageView(sent.stored);
+        const [view] = await this.quoted(tx, [sent.stored]);
         return {
           result: view,
           events: () => this.realtime.send(rooms.conversation(conversationId), 'message:new', view),
@@ -130,6 +134,7 @@ export class MessagesService {
   ): Promise<MessageView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
       const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
+      await this.checkMentionOfEveryone(tx, caller, conversationId, body);
       const edited = await this.messages.edit(tx, {
         messageId,
         conversationId,
@@ -143,7 +148,7 @@ export class MessagesService {
           throw new ForbiddenException('Only the sender can edit a message');
         throw new ConflictException('This message was deleted');
       }
-      return this.committed(takeTurn, 'message:updated', toMessageView(edited));
+      return this.committed(takeTurn, 'message:updated', (await this.quoted(tx, [edited]))[0]!);
     });
   }
 
@@ -165,12 +170,13 @@ export class MessagesService {
         asAdmin: caller.role === 'admin',
         changeSeq,
       });
-      if (erased) return this.committed(takeTurn, 'message:deleted', toMessageView(erased));
+      if (erased)
+        return this.committed(takeTurn, 'message:deleted', (await this.quoted(tx, [erased]))[0]!);
       const message = await this.findMessage(tx, conversationId, messageId);
       if (message.senderId !== caller.id && caller.role !== 'admin') {
         throw new ForbiddenException('Only the sender or an admin can delete a message');
       }
-      return { result: toMessageView(message) };
+      return { result: (await this.quoted(tx, [message]))[0]! };
     });
   }
 
@@ -252,7 +258,7 @@ export class MessagesService {
           ...page,
           // Too many changes to send: the client reloads the history, as for too many messages.
           hasMore: page.hasMore || changed.length > MESSAGING_LIMITS.syncPerConversation,
-          changed: changed.slice(0, MESSAGING_LIMITS.syncPerConversation).map(toMessageView),
+          changed: await this.quoted(tx, changed.slice(0, MESSAGING_LIMITS.syncPerConversation)),
           lastChange,
         };
       }
@@ -269,7 +275,50 @@ export class MessagesService {
     const rows = await this.messages.page(tx, conversationId, start, limit + 1);
     const items = rows.slice(0, limit);
     if (start.after === undefined) items.reverse();
-    return { items: items.map(toMessageView), hasMore: rows.length > limit };
+    return { items: await this.quoted(tx, items), hasMore: rows.length > limit };
+  }
+
+  /** Views of messages of one conversation, each reply with its quote of the original as it is now. */
+  private async quoted(tx: EntityManager, messages: Message[]): Promise<MessageView[]> {
+    if (!messages.length) return [];
+    const ids = [...new Set(messages.flatMap((m) => (m.replyToId ? [m.replyToId] : [])))];
+    const originals = await this.messages.findMany(tx, messages[0]!.conversationId, ids);
+    return toMessageViews(messages, new Map(originals.map((o) => [o.id, o])));
+  }
+
+  /**
+   * A reply answers a message of the same conversation (another's, or an unknown id, is a bad
+   * field: it gives no hint of what exists elsewhere). `<@all>` is for a group's creator or an
+   * admin: anyone else is refused (403) rather than silently not notifying everyone.
+   */
+  private async checkReplyAndMentions(
+    tx: EntityManager,
+    caller: AuthenticatedUser,
+    conversationId: string,
+    input: SendMessageDto,
+  ) {
+    if (input.replyToId) {
+      const [original] = await this.messages.findMany(tx, conversationId, [input.replyToId]);
+      if (!original)
+        throw badField('replyToId', 'replyToId must be a message of this conversation');
+    }
+    await this.checkMentionOfEveryone(tx, caller, conversationId, input.body);
+  }
+
+  /** `<@all>` (sent, or added by an edit) is for a group's creator or an admin only. */
+  private async checkMentionOfEveryone(
+    tx: EntityManager,
+    caller: AuthenticatedUser,
+    conversationId: string,
+    body: string,
+  ) {
+    if (!mentionsIn(body).everyone) return;
+    const conversation = await this.access.findForMember(tx, caller, conversationId);
+    const allowed =
+      conversation.kind === 'group' &&
+      (conversation.createdBy === caller.id || caller.role === 'admin');
+    if (!allowed)
+      throw new ForbiddenException("Only the group's creator or an admin can mention everyone");
   }
 
   /** Takes the turn of a changed message (its row is locked) and emits its event in it. */
@@ -308,6 +357,6 @@ export class MessagesService {
       // Another tenant's or conversation's id gives no hint of it: only the sender can match.
       throw new ConflictException('clientMessageId was already used for a different message');
     }
-    return toMessageView(original);
+    return (await this.quoted(tx, [original]))[0]!;
   }
 }

@@ -1,3 +1,4 @@
+import { mentionsIn } from '@mindsp/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -20,7 +21,7 @@ import {
   type UnreadMember,
 } from './notification-recipients.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
-import { newMessagesTitle } from './notification-texts';
+import { mentionsAsText, newMessagesTitle } from './notification-texts';
 import {
   NotificationsRepository,
   toNotificationView,
@@ -165,17 +166,17 @@ export class MessageNotificationsService {
       readerId: user.id,
     });
     const count = member.lastSeq - member.lastReadSeq;
-    const body = [...summary.lastBody];
+    // Mentions read as the names of now, never as raw `<@id>` tokens.
+    const names = await this.recipients.displayNames(tx, mentionsIn(summary.lastBody).userIds);
+    const lastBody = mentionsAsText(user.locale, summary.lastBody, names);
+    const body = [...lastBody];
     return {
       title: newMessagesTitle(
         user.locale,
         count,
         summary.senders.map((sender) => sender.displayName),
       ),
-      body:
-        body.length > PREVIEW_LENGTH
-          ? `${body.slice(0, PREVIEW_LENGTH).join('')}…`
-          : summary.lastBody,
+      body: body.length > PREVIEW_LENGTH ? `${body.slice(0, PREVIEW_LENGTH).join('')}…` : lastBody,
       senderIds: summary.senders.map((sender) => sender.id),
     };
   }

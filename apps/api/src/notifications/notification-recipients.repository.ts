@@ -61,7 +61,7 @@ export class NotificationRecipientsRepository {
     return { groupIds: groups.map((group) => group.id), userIds: members.map((m) => m.user_id) };
   }
 
-  /** Members of a conversation, but `senderId`, who have not read it to its end. */
+  /** Members of a conversation, but `senderId`, who have not read it to its end and did not mute it. */
   async unreadMembers(
     tx: EntityManager,
     conversationId: string,
@@ -70,7 +70,9 @@ export class NotificationRecipientsRepository {
     const rows: { user_id: string; last_read_seq: string; last_seq: string }[] = await tx.query(
       `SELECT m.user_id, m.last_read_seq, c.last_seq
        FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
-       WHERE m.conversation_id = $1 AND m.user_id <> $2 AND m.last_read_seq < c.last_seq`,
+       WHERE m.conversation_id = $1 AND m.user_id <> $2 AND m.last_read_seq < c.last_seq
+         -- A muted conversation notifies of nothing but mentions (and alerts, which are not messages).
+         AND NOT m.muted`,
       [conversationId, senderId],
     );
     return rows.map((row) => ({
@@ -78,6 +80,45 @@ export class NotificationRecipientsRepository {
       lastReadSeq: Number(row.last_read_seq),
       lastSeq: Number(row.last_seq),
     }));
+  }
+
+  /** A sent message as its mentions need it; null when it is gone or was deleted since. */
+  async mentioningMessage(
+    tx: EntityManager,
+    messageId: string,
+  ): Promise<{ body: string; seq: number; senderName: string } | null> {
+    const [row]: { body: string; seq: string; sender_name: string }[] = await tx.query(
+      `SELECT m.body, m.seq, u.display_name AS sender_name
+       FROM messages m JOIN users u ON u.id = m.sender_id
+       WHERE m.id = $1 AND m.deleted_at IS NULL`,
+      [messageId],
+    );
+    return row ? { body: row.body, seq: Number(row.seq), senderName: row.sender_name } : null;
+  }
+
+  /** The current members of a conversation among `userIds` (all of them when null), but `exceptId`. */
+  async membersAmong(
+    tx: EntityManager,
+    conversationId: string,
+    userIds: string[] | null,
+    exceptId: string,
+  ): Promise<string[]> {
+    const rows: { user_id: string }[] = await tx.query(
+      `SELECT user_id FROM conversation_members
+       WHERE conversation_id = $1 AND user_id <> $2 AND ($3::uuid[] IS NULL OR user_id = ANY($3::uuid[]))
+       ORDER BY user_id`,
+      [conversationId, exceptId, userIds],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** Display names by id, for the words of a notification. */
+  async displayNames(tx: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    const rows: { id: string; display_name: string }[] = await tx.query(
+      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 
   /** One member's watermark and the conversation's last seq; null when no longer a member. */

@@ -1,4 +1,4 @@
-import type { Locale } from '@mindsp/contracts';
+import { MENTION_EVERYONE, MENTION_TOKEN, type Locale } from '@mindsp/contracts';
 
 /** The words the worker writes, in the recipient's language. */
 const TEXTS = {
@@ -14,6 +14,8 @@ const TEXTS = {
     why: 'Vous recevez cet e-mail selon vos préférences de notification.',
     manage: 'Gérer mes préférences',
     urgent: 'ALERTE URGENTE',
+    mentioned: (from: string) => `${from} vous a mentionné`,
+    everyone: 'tous',
   },
   en: {
     newMessages: (count: number, from: string) =>
@@ -27,6 +29,8 @@ const TEXTS = {
     why: 'You receive this email because of your notification preferences.',
     manage: 'Manage my preferences',
     urgent: 'URGENT ALERT',
+    mentioned: (from: string) => `${from} mentioned you`,
+    everyone: 'all',
   },
 } satisfies Record<Locale, unknown>;
 
@@ -45,4 +49,16 @@ export function newMessagesTitle(locale: Locale, count: number, senders: string[
         ? t.and(first, second)
         : first;
   return t.newMessages(count, from);
+}
+
+/** A body's mention tokens as `@Name` (`@tous`), for the text of a notification or an email. */
+export function mentionsAsText(
+  locale: Locale,
+  body: string,
+  names: ReadonlyMap<string, string>,
+): string {
+  const t = textsFor(locale);
+  return body.replace(MENTION_TOKEN, (_, id: string) =>
+    id === MENTION_EVERYONE ? `@${t.everyone}` : `@${names.get(id) ?? t.someone}`,
+  );
 }

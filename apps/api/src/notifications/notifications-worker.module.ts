@@ -6,6 +6,7 @@ import { EmailScheduler } from './email-scheduler';
 import { EmailSender } from './email-sender';
 import { EmailsProcessor } from './emails.processor';
 import { Mailer } from './mailer';
+import { MentionNotificationsService } from './mention-notifications.service';
 import { MessageNotificationsService } from './message-notifications.service';
 import { NotificationPush } from './notification-push';
 import { NotificationsDataModule } from './notifications-data.module';
@@ -19,6 +20,7 @@ import { NotificationsProcessor } from './notifications.processor';
     EmailsProcessor,
     DeliveryService,
     MessageNotificationsService,
+    MentionNotificationsService,
     EmailScheduler,
     EmailSender,
     Mailer,

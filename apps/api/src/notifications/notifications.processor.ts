@@ -9,6 +9,7 @@ import {
   type MessageEmailJobData,
   type MessageJobData,
 } from './notification-jobs';
+import { MentionNotificationsService } from './mention-notifications.service';
 import { MessageNotificationsService } from './message-notifications.service';
 
 /** The `notifications` queue: deliveries, message notifications and their delayed email checks. */
@@ -17,6 +18,7 @@ export class NotificationsProcessor extends WorkerHost {
   constructor(
     private readonly delivery: DeliveryService,
     private readonly messages: MessageNotificationsService,
+    private readonly mentions: MentionNotificationsService,
   ) {
     super();
   }
@@ -26,12 +28,18 @@ export class NotificationsProcessor extends WorkerHost {
       case DELIVER_JOB:
         return this.delivery.deliver(job.data as DeliveryJobData);
       case MESSAGE_JOB:
-        return this.messages.onMessage(job.data as MessageJobData);
+        return this.onMessage(job.data as MessageJobData);
       case MESSAGE_EMAIL_JOB:
         return this.messages.onEmailCheck(job.data as MessageEmailJobData);
       default:
         // Retrying cannot teach this worker a new job name.
         throw new UnrecoverableError(`No notifications job named "${job.name}"`);
     }
+  }
+
+  /** A sent message: its unread streaks' notifications, then its mentions' (each idempotent). */
+  private async onMessage(data: MessageJobData) {
+    const streaks = await this.messages.onMessage(data);
+    return { ...streaks, ...(await this.mentions.onMessage(data)) };
   }
 }

@@ -1,4 +1,5 @@
 import { notificationsFr } from './fr.notifications';
+import { repliesFr } from './fr.replies';
 const fr = {
   app: {
     name: 'MindSP Messaging',
@@ -166,6 +167,7 @@ const fr = {
     lost: 'Connexion perdue. Reconnexion en cours… Les messages manqués arriveront dès son retour.',
   },
   ...notificationsFr,
+  ...repliesFr,
 } as const;
 
 type Translations<T> = {

@@ -8,15 +8,18 @@ import {
   type FormerMemberView,
   type MemberListQuery,
   type MemberView,
+  type MembershipUpdateRequest,
   type Page,
   type UpdateConversationRequest,
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsOptional,
   ValidateIf,
@@ -33,6 +36,26 @@ export class ConversationListQueryDto extends PageQueryDto implements Conversati
   @IsOptional()
   @PlainText({ max: 100, allowBlank: true })
   q?: string;
+
+  @ApiPropertyOptional({
+    description: 'true: only your archived conversations (default: the others)',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  archived?: boolean;
+}
+
+export class MembershipUpdateDto implements MembershipUpdateRequest {
+  @ApiPropertyOptional({ description: 'No notifications but mentions and alerts' })
+  @IsOptional()
+  @IsBoolean()
+  muted?: boolean;
+
+  @ApiPropertyOptional({ description: 'Hidden from the list until a new message arrives' })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
 }
 
 export class CreateConversationDto {
@@ -107,6 +130,9 @@ export class ConversationViewDto implements ConversationView {
   @ApiProperty({ description: "The caller's read watermark" }) lastReadSeq!: number;
   @ApiProperty() unreadCount!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
+  @ApiProperty({ description: 'You muted it' }) muted!: boolean;
+  @ApiProperty({ description: 'You archived it' }) archived!: boolean;
 }
 
 export class MemberListQueryDto extends PageQueryDto implements MemberListQuery {}

@@ -5,6 +5,7 @@ import {
   type MessageListQuery,
   type MessagePage,
   type MessageView,
+  type ReplyQuote,
   type SendMessageRequest,
   type SocketDeleteMessage,
   type SocketEditMessage,
@@ -60,6 +61,11 @@ function ClientMessageId(): PropertyDecorator {
 export class SendMessageDto implements SendMessageRequest {
   @MessageBody() body!: string;
   @ClientMessageId() clientMessageId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The message this one answers' })
+  @IsOptional()
+  @CanonicalUuid()
+  replyToId?: string;
 }
 
 export class EditMessageDto implements EditMessageRequest {
@@ -104,6 +110,15 @@ export class MessageListQueryDto implements MessageListQuery {
   limit?: number;
 }
 
+export class ReplyQuoteDto implements ReplyQuote {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() seq!: number;
+  @ApiProperty({ format: 'uuid' }) senderId!: string;
+  @ApiProperty({ description: "The start of the original's body; empty once deleted" })
+  excerpt!: string;
+  @ApiProperty() deleted!: boolean;
+}
+
 export class MessageViewDto implements MessageView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) conversationId!: string;
@@ -119,6 +134,12 @@ export class MessageViewDto implements MessageView {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) editedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deletedAt!: string | null;
+  @ApiPropertyOptional({
+    type: ReplyQuoteDto,
+    nullable: true,
+    description: 'The message this one answers, as it is now',
+  })
+  replyTo?: ReplyQuoteDto | null;
 }
 
 export class MessagePageDto implements MessagePage {

@@ -1,5 +1,8 @@
 import {
+  Archive,
+  ArchiveRestore,
   Bell,
+  BellOff,
   BellRing,
   Check,
   CheckCheck,
@@ -13,6 +16,7 @@ import {
   Pause,
   Play,
   Plus,
+  Reply,
   RotateCcw,
   Search,
   SendHorizontal,
@@ -27,6 +31,11 @@ import {
 /** The app's one icon set (lucide), by what each icon means here. */
 const ICONS = {
   add: Plus,
+  archive: Archive,
+  unarchive: ArchiveRestore,
+  mute: BellOff,
+  unmute: Bell,
+  reply: Reply,
   alert: Siren,
   alertActive: BellRing,
   announcement: Megaphone,

@@ -2,6 +2,7 @@ import type {
   ConversationView,
   CreateConversationRequest,
   MemberView,
+  MembershipUpdateRequest,
   MessagePage,
   MessageView,
   Page,
@@ -30,11 +31,14 @@ export const conversationsApi = {
       `${conversationPath(conversationId)}/members${queryString({ limit: MEMBER_PAGE_SIZE, cursor })}`,
       { signal },
     ),
-  list: (q: string, cursor: string | undefined, signal?: AbortSignal) =>
+  list: (q: string, cursor: string | undefined, signal?: AbortSignal, archived = false) =>
     api.get<Page<ConversationView>>(
-      `/api/conversations${queryString({ q, limit: CONVERSATION_PAGE_SIZE, cursor })}`,
+      `/api/conversations${queryString({ q, limit: CONVERSATION_PAGE_SIZE, cursor, archived: archived ? 'true' : undefined })}`,
       { signal },
     ),
+  /** My own state of a conversation: muted, archived. */
+  updateMembership: (conversationId: string, state: MembershipUpdateRequest) =>
+    api.put<ConversationView>(`${conversationPath(conversationId)}/membership`, state),
   get: (conversationId: string, signal?: AbortSignal) =>
     api.get<ConversationView>(conversationPath(conversationId), { signal }),
   create: (input: CreateConversationRequest) =>
@@ -59,13 +63,14 @@ export const messagesApi = {
       signal,
     }),
   /** Every attempt carries the same clientMessageId: however many reach the server, it stores one. */
-  send: (conversationId: string, clientMessageId: string, body: string) =>
+  send: (conversationId: string, clientMessageId: string, body: string, replyToId?: string) =>
     socketOrRest(
-      () => socketRequest('message:send', { conversationId, clientMessageId, body }),
+      () => socketRequest('message:send', { conversationId, clientMessageId, body, replyToId }),
       () =>
         api.post<MessageView>(`${conversationPath(conversationId)}/messages`, {
           body,
           clientMessageId,
+          replyToId,
         }),
     ),
   edit: (conversationId: string, messageId: string, body: string) =>

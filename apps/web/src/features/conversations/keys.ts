@@ -8,8 +8,9 @@ import type { QueryKey } from '@tanstack/react-query';
 export const conversationKeys = {
   all: ['conversations'] as const,
   lists: () => [...conversationKeys.all, 'list'] as const,
-  /** One list, filtered by `q` ('' for the whole list). */
-  list: (q: string) => [...conversationKeys.lists(), { q }] as const,
+  /** One list, filtered by `q` ('' for the whole list); `archived`: the archived ones instead. */
+  list: (q: string, archived = false) =>
+    [...conversationKeys.lists(), archived ? { q, archived } : { q }] as const,
   detail: (conversationId: string) =>
     [...conversationKeys.all, 'detail', { conversationId }] as const,
   /** A group's members, paged by name; `memberCount` in the key: a join or leave reloads them. */
@@ -41,10 +42,10 @@ export const searchKeys = {
 type ListKey = ReturnType<typeof conversationKeys.list>;
 type HistoryKey = ReturnType<typeof messageKeys.history>;
 
-/** The filter of a cached conversation list ('' for the unfiltered list). */
+/** The filter of a cached conversation list ('' for the unfiltered list; the archived list is filtered). */
 export function listFilter(key: QueryKey): string {
   const [, , params] = key as ListKey;
-  return params.q;
+  return 'archived' in params ? `archived:${params.q}` : params.q;
 }
 
 /** The conversation whose history a cached `messageKeys.history` query holds. */

@@ -56,6 +56,8 @@ export function applyNewMessage(
   const lastSeq = Math.max(withRead.lastSeq, message.seq);
   return {
     ...withRead,
+    // A new message takes the conversation out of the archive (the server did the same).
+    ...(withRead.archived ? { archived: false } : {}),
     lastMessage: message,
     lastSeq,
     updatedAt: message.createdAt > withRead.updatedAt ? message.createdAt : withRead.updatedAt,

@@ -1,5 +1,6 @@
 import type { MessagePage, MessageView, SyncPage } from '@mindsp/contracts';
 import type { InfiniteData } from '@tanstack/react-query';
+import { applyOriginalChange } from './quotes';
 
 /**
  * Pure updates of the cached data, so socket events, acks and sync all patch it the same way.
@@ -100,7 +101,11 @@ export function mergeSync(
   page: SyncPage,
 ): { data: MessagePages | undefined; gap: boolean } {
   if (page.hasMore) return { data, gap: true };
-  const merged = page.changed.reduce(replaceMessage, page.items.reduce(appendOnce, data));
+  const merged = page.changed.reduce(
+    // A changed original also changes the quotes of its replies.
+    (held, changed) => applyOriginalChange(replaceMessage(held, changed), changed),
+    page.items.reduce(appendOnce, data),
+  );
   // Every loaded message is now as of the sync's change.
   return { data: merged && withLastChange(merged, page.lastChange), gap: false };
 }

@@ -3,6 +3,8 @@ export interface PendingMessage {
   conversationId: string;
   clientMessageId: string;
   body: string;
+  /** The message it answers, if any. */
+  replyToId?: string;
   createdAt: string;
   status: 'sending' | 'failed';
   /** Failed because I sent too much: the server's wait, in seconds, when it said. */

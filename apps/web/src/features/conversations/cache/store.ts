@@ -20,6 +20,7 @@ import {
   replaceMessage,
 } from './messages';
 import { type PendingMessage, updatePending } from './pending';
+import { applyOriginalChange } from './quotes';
 
 /**
  * Applies the pure writers to the query cache: acks, REST answers and socket events all store
@@ -175,7 +176,7 @@ export function storeActivity(queryClient: QueryClient, message: MessageView, my
 /** An edit or a deletion: the history's copy and, for the last message, the list's preview. */
 export function storeChangedMessage(queryClient: QueryClient, message: MessageView) {
   queryClient.setQueryData<MessagePages>(messageKeys.history(message.conversationId), (data) =>
-    replaceMessage(data, message),
+    applyOriginalChange(replaceMessage(data, message), message),
   );
   patchConversation(queryClient, message.conversationId, (conversation) =>
     applyMessageChange(conversation, message),

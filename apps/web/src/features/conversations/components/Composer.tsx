@@ -1,9 +1,10 @@
 import { MESSAGING_LIMITS } from '@mindsp/contracts';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/ui/Icon';
 import { useTypingNotifier } from '../typing';
 import { handleMessageKeys } from './messageKeys';
+import { useMentionAutocomplete } from '../replies/useMentionAutocomplete';
 
 /** The counter shows from here on, so the limit is no surprise. */
 const COUNTER_FROM = MESSAGING_LIMITS.bodyMaxLength - 400;
@@ -19,6 +20,8 @@ export function Composer({
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const typing = useTypingNotifier(conversationId);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const mentions = useMentionAutocomplete({ conversationId, text, setText, textarea });
   const hintId = useId();
   const counterId = useId();
   const max = MESSAGING_LIMITS.bodyMaxLength;
@@ -29,21 +32,28 @@ export function Composer({
   const send = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend) return;
-    onSend(body);
+    onSend(mentions.encode(body));
     setText('');
     typing.stop();
   };
 
   return (
     <form onSubmit={send} className="border-t border-neutral-200 bg-white px-3 pb-3 pt-2 sm:px-4">
-      <div className="flex items-end gap-2">
+      <div className="relative flex items-end gap-2">
+        {mentions.popup}
         <textarea
+          ref={textarea}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             typing.typed(event.target.value);
+            mentions.track(event.target);
           }}
-          onKeyDown={(event) => handleMessageKeys(event, { submit: send })}
+          onSelect={(event) => mentions.track(event.currentTarget)}
+          onKeyDown={(event) =>
+            mentions.onKeyDown(event) || handleMessageKeys(event, { submit: send })
+          }
+          {...mentions.inputProps}
           dir="auto"
           onBlur={typing.stop}
           rows={1}

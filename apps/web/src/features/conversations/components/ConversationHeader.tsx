@@ -9,6 +9,7 @@ import { BackToList } from './BackToList';
 import { IconButton } from '../../../components/ui/IconButton';
 import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
+import { MembershipActions } from '../replies/MembershipActions';
 
 interface ConversationHeaderProps {
   conversation: ConversationView;
@@ -89,6 +90,7 @@ export function ConversationHeader({
           className="p-2"
         />
       )}
+      <MembershipActions conversation={conversation} />
       <IconButton
         icon="search"
         label={t('conversation.search')}

@@ -6,9 +6,10 @@ import { useConversations } from '../hooks/useConversations';
 import { ChatIcon } from './ChatIcon';
 import { Button } from '../../../components/ui/Button';
 
-export function ConversationList({ q }: { q: string }) {
+/** My conversations; `archived`: the ones I archived (the others list only those I did not). */
+export function ConversationList({ q, archived = false }: { q: string; archived?: boolean }) {
   const { t } = useTranslation();
-  const conversations = useConversations(q);
+  const conversations = useConversations(q, archived);
   const now = useNow();
 
   if (conversations.isPending) {
@@ -31,9 +32,16 @@ export function ConversationList({ q }: { q: string }) {
     );
   }
 
-  const items = conversations.data.pages.flatMap((page) => page.items);
+  // A conversation archived or brought back since the page loaded changes lists at once.
+  const items = conversations.data.pages
+    .flatMap((page) => page.items)
+    .filter((conversation) => (conversation.archived === true) === archived);
   if (!items.length) {
-    return q.trim() ? (
+    return archived && !q.trim() ? (
+      <p data-testid="archived-empty" className="px-4 py-6 text-sm text-neutral-600">
+        {t('replies.archivedEmpty')}
+      </p>
+    ) : q.trim() ? (
       <p className="px-4 py-6 text-sm text-neutral-600">
         {t('conversations.noMatch', { q: q.trim() })}
       </p>
@@ -48,7 +56,10 @@ export function ConversationList({ q }: { q: string }) {
 
   return (
     <nav aria-labelledby="conversations-title" className="min-h-0 flex-1 overflow-y-auto pb-2">
-      <ul data-testid="conversation-list" className="divide-y divide-neutral-100">
+      <ul
+        data-testid={archived ? 'archived-list' : 'conversation-list'}
+        className="divide-y divide-neutral-100"
+      >
         {items.map((conversation) => (
           <li key={conversation.id}>
             <ConversationListItem conversation={conversation} now={now} />

@@ -2,6 +2,7 @@ import type { ConversationView } from '@mindsp/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WithUserText } from '../../../components/ui/WithUserText';
+import { Icon } from '../../../components/ui/Icon';
 import { NavLink } from 'react-router';
 import { currentLocale } from '../../../i18n';
 import { useCurrentUser } from '../../auth/queries';
@@ -9,6 +10,8 @@ import { Avatar } from '../../people/components/Avatar';
 import { firstName } from '../../people/names';
 import { listTime } from '../dates';
 import { findMember } from '../members';
+import { mentionsAsText } from '../mentions';
+import { useMentionLabel } from '../replies/useMentionLabel';
 import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
 
@@ -26,12 +29,13 @@ export function ConversationListItem({
   const title = conversationTitle(conversation, me.id);
   const last = conversation.lastMessage;
   const unread = conversation.unreadCount > 0;
+  const mentionLabel = useMentionLabel(conversation);
 
   let preview: ReactNode = t('conversations.noMessages');
   if (last?.deletedAt) preview = t('conversation.deleted');
   else if (last) {
     // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
-    const body = last.body.replace(/\s+/g, ' ');
+    const body = mentionsAsText(last.body, mentionLabel).replace(/\s+/g, ' ');
     const sender = findMember(conversation, last.senderId)?.member.displayName;
     if (last.senderId === me.id)
       preview = <WithUserText values={{ body }} render={(v) => t('conversations.mine', v)} />;
@@ -50,6 +54,7 @@ export function ConversationListItem({
       to={`/messages/${conversation.id}`}
       data-testid="conversation-item"
       data-conversation-id={conversation.id}
+      data-muted={conversation.muted === true}
       className={({ isActive }) =>
         `flex items-center gap-3 px-4 py-3 outline-none hover:bg-neutral-50 focus-visible:bg-red-50 ${isActive ? 'bg-red-50' : ''}`
       }
@@ -86,11 +91,19 @@ export function ConversationListItem({
           {conversation.kind === 'direct' && online !== undefined && (
             <span className="sr-only">{online ? t('presence.online') : t('presence.offline')}</span>
           )}
+          {conversation.muted && (
+            <span title={t('replies.muted')} className="shrink-0 text-neutral-400">
+              <Icon name="mute" className="size-3.5" />
+              <span className="sr-only">{t('replies.muted')}</span>
+            </span>
+          )}
           {unread && (
             <span
               data-testid="unread-badge"
+              data-muted={conversation.muted === true}
               aria-label={t('conversations.unread', { count: conversation.unreadCount })}
-              className="inline-flex min-w-5 shrink-0 items-center justify-center rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-bold leading-none text-white"
+              // Muted: the count stays, greyed, so it does not call for attention.
+              className={`inline-flex min-w-5 shrink-0 items-center justify-center rounded-full px-1.5 py-0.5 text-xs font-bold leading-none text-white ${conversation.muted ? 'bg-neutral-400' : 'bg-red-700'}`}
             >
               {conversation.unreadCount > 99 ? '99+' : conversation.unreadCount}
             </span>

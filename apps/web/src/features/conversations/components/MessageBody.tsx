@@ -2,6 +2,7 @@ import Markdown, { type Components } from 'react-markdown';
 import remarkBreaks from 'remark-breaks';
 import remarkGfm from 'remark-gfm';
 import { remarkPlainSubset } from '../formatting/plainSubset';
+import { remarkMentions } from '../formatting/remarkMentions';
 
 const ELEMENTS = [
   'p',
@@ -16,6 +17,7 @@ const ELEMENTS = [
   'ol',
   'li',
   'a',
+  'mark',
 ];
 
 /** Only http(s) and mailto addresses become links (never javascript: or data:). */
@@ -56,6 +58,16 @@ function components(mine: boolean): Components {
       </blockquote>
     ),
     ul: ({ children }) => <ul className="my-1 list-disc pl-5">{children}</ul>,
+    // A mention (see remarkMentions): highlighted, and named as the person is called now.
+    mark: ({ children, ...props }) => (
+      <span
+        data-testid="mention"
+        data-mention={(props as { 'data-mention'?: string })['data-mention']}
+        className={`rounded px-0.5 font-semibold ${mine ? 'bg-white/25 text-white' : 'bg-amber-100 text-amber-900'}`}
+      >
+        {children}
+      </span>
+    ),
     ol: ({ children, start }) => (
       <ol start={start} className="my-1 list-decimal pl-5">
         {children}
@@ -69,13 +81,27 @@ function components(mine: boolean): Components {
  * code blocks, quotes, lists, autolinks), parsed into a tree and rendered as React elements.
  * Never parsed as HTML: HTML, images and the rest of Markdown show as typed.
  */
-export function MessageBody({ body, mine }: { body: string; mine: boolean }) {
+export function MessageBody({
+  body,
+  mine,
+  mentionLabel = (id) => id,
+}: {
+  body: string;
+  mine: boolean;
+  /** The name a mention shows (see remarkMentions). */
+  mentionLabel?: (id: string) => string;
+}) {
   return (
     // dir="auto" isolates the body (and sets its direction from its first letter): a
     // right-to-left override in it cannot reorder anything outside the message.
     <div data-testid="message-body" dir="auto" className="[overflow-wrap:anywhere]">
       <Markdown
-        remarkPlugins={[remarkGfm, remarkBreaks, remarkPlainSubset]}
+        remarkPlugins={[
+          remarkGfm,
+          remarkBreaks,
+          remarkPlainSubset,
+          [remarkMentions, { labelOf: mentionLabel }],
+        ]}
         allowedElements={ELEMENTS}
         unwrapDisallowed
         skipHtml={false}

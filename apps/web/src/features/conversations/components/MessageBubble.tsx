@@ -11,6 +11,10 @@ import { MessageBody } from './MessageBody';
 import { MessageEditForm } from './MessageEditForm';
 import { MessageFrame } from './MessageFrame';
 import { ReadReceipt } from './ReadReceipt';
+import { ReplyButton } from '../replies/ReplyButton';
+import { ReplyQuote } from '../replies/ReplyQuote';
+import { useMentionLabel } from '../replies/useMentionLabel';
+import { editableMentions, encodeMentions } from '../mentions';
 
 interface MessageBubbleProps {
   message: MessageView;
@@ -26,6 +30,8 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view');
   const { edit, remove } = useMessageChanges(conversation.id);
   const deleted = Boolean(message.deletedAt);
+  const mentionLabel = useMentionLabel(conversation);
+  const editable = editableMentions(message.body, mentionLabel);
 
   return (
     <MessageFrame
@@ -38,11 +44,16 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
         'data-mine': mine,
       }}
       actions={
-        mine && !deleted && mode === 'view' ? (
-          <MessageActions
-            onEdit={() => setMode('edit')}
-            onDelete={() => setMode('confirmDelete')}
-          />
+        !deleted && mode === 'view' ? (
+          <>
+            <ReplyButton message={message} />
+            {mine && (
+              <MessageActions
+                onEdit={() => setMode('edit')}
+                onDelete={() => setMode('confirmDelete')}
+              />
+            )}
+          </>
         ) : null
       }
       bubble={
@@ -50,17 +61,27 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
           <p className="italic">{t('conversation.deleted')}</p>
         ) : mode === 'edit' ? (
           <MessageEditForm
-            initial={message.body}
+            initial={editable.text}
             pending={edit.isPending}
             onCancel={() => setMode('view')}
-            onSave={(body) =>
-              body === message.body
+            onSave={(typed) => {
+              // Mentions are edited as names and saved as tokens again.
+              const body = encodeMentions(typed, editable.picked);
+              return body === message.body
                 ? setMode('view')
-                : edit.mutate({ messageId: message.id, body }, { onSuccess: () => setMode('view') })
-            }
+                : edit.mutate(
+                    { messageId: message.id, body },
+                    { onSuccess: () => setMode('view') },
+                  );
+            }}
           />
         ) : (
-          <MessageBody body={message.body} mine={mine} />
+          <>
+            {message.replyTo && (
+              <ReplyQuote quote={message.replyTo} conversation={conversation} mine={mine} />
+            )}
+            <MessageBody body={message.body} mine={mine} mentionLabel={mentionLabel} />
+          </>
         )
       }
       tone={deleted ? 'deleted' : mine ? 'mine' : 'theirs'}

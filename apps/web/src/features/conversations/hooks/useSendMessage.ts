@@ -18,15 +18,15 @@ function isTransient(error: unknown): boolean {
 }
 
 /**
- * `send(body)` shows the message at once as pending, then replaces it with the stored one.
+ * `send(body, replyToId?)` shows the message at once as pending, then replaces it with the stored one.
  * A failed one stays, marked, until `retry` (same clientMessageId) or `discard`.
  */
 export function useSendMessage(conversationId: string) {
   const queryClient = useQueryClient();
   const me = useCurrentUser();
   const { mutate } = useMutation({
-    mutationFn: ({ clientMessageId, body }: PendingMessage) =>
-      messagesApi.send(conversationId, clientMessageId, body),
+    mutationFn: ({ clientMessageId, body, replyToId }: PendingMessage) =>
+      messagesApi.send(conversationId, clientMessageId, body, replyToId),
     retry: (failures, error) => failures < 3 && isTransient(error),
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
     onSuccess: (message) => storeMessage(queryClient, message, me.id),
@@ -41,11 +41,12 @@ export function useSendMessage(conversationId: string) {
   });
 
   const send = useCallback(
-    (body: string) => {
+    (body: string, replyToId?: string) => {
       const pending: PendingMessage = {
         conversationId,
         clientMessageId: crypto.randomUUID(),
         body,
+        replyToId,
         createdAt: new Date().toISOString(),
         status: 'sending',
       };

@@ -13,6 +13,7 @@ import { OnlineUsers } from '../../people/components/OnlineUsers';
 export function ConversationListPanel() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
+  const [archived, setArchived] = useState(false);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col bg-white md:rounded-2xl md:shadow-sm md:ring-1 md:ring-neutral-200">
@@ -40,7 +41,19 @@ export function ConversationListPanel() {
         />
       </div>
       <OnlineUsers />
-      <ConversationList q={q} />
+      <div className="px-4 pb-1">
+        <button
+          type="button"
+          aria-pressed={archived}
+          data-testid="archived-toggle"
+          onClick={() => setArchived((shown) => !shown)}
+          className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1 text-sm font-medium text-neutral-700 hover:bg-neutral-100 aria-pressed:bg-red-50 aria-pressed:text-red-800"
+        >
+          <Icon name={archived ? 'back' : 'archive'} className="size-4" />
+          {archived ? t('replies.backFromArchived') : t('replies.archived')}
+        </button>
+      </div>
+      <ConversationList q={q} archived={archived} />
     </div>
   );
 }

@@ -19,11 +19,17 @@ import { usePendingMessages } from '../hooks/usePendingMessages';
 import { useSendMessage } from '../hooks/useSendMessage';
 import { TypingIndicator } from '../components/TypingIndicator';
 import { Button } from '../../../components/ui/Button';
+import { ReplyProvider, useReplyControls } from '../replies/ReplyContext';
+import { ReplyPreview } from '../replies/ReplyPreview';
 
 /** /messages/:id; keyed by the id so nothing (draft, search, scroll) carries over to another conversation. */
 export function ConversationRoute() {
   const { id = '' } = useParams();
-  return <ConversationPage key={id} conversationId={id} />;
+  return (
+    <ReplyProvider key={id}>
+      <ConversationPage conversationId={id} />
+    </ReplyProvider>
+  );
 }
 
 const frame =
@@ -41,6 +47,8 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const [panel, setPanel] = useState<'search' | 'details' | null>(null);
   const [jumpTo, setJumpTo] = useState<{ seq: number } | null>(null);
   const [notLoaded, setNotLoaded] = useState(false);
+  const replies = useReplyControls();
+  const clearJumpRequest = replies?.clearJumpRequest;
 
   const messages = flattenMessages(history.data);
   const latestSeq = messages.at(-1)?.seq;
@@ -52,10 +60,14 @@ export function ConversationPage({ conversationId }: { conversationId: string })
 
   const { fetchPreviousPage } = history;
   const loadOlder = useCallback(() => void fetchPreviousPage(), [fetchPreviousPage]);
-  const onJumped = useCallback((found: boolean) => {
-    setJumpTo(null);
-    setNotLoaded(!found);
-  }, []);
+  const onJumped = useCallback(
+    (found: boolean) => {
+      setJumpTo(null);
+      clearJumpRequest?.();
+      setNotLoaded(!found);
+    },
+    [clearJumpRequest],
+  );
 
   if (conversation.isError && !conversation.data) {
     const gone = isApiError(conversation.error, 404) || isApiError(conversation.error, 400);
@@ -142,12 +154,20 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           loadOlder={loadOlder}
           onRetry={retry}
           onDiscard={discard}
-          jumpTo={jumpTo}
+          // A search hit, or a quote clicked: go to that message.
+          jumpTo={jumpTo ?? replies?.jumpRequest ?? null}
           onJumped={onJumped}
         />
       )}
       <TypingIndicator conversation={conversation.data} myId={me.id} />
-      <Composer conversationId={conversationId} onSend={send} />
+      <ReplyPreview conversation={conversation.data} />
+      <Composer
+        conversationId={conversationId}
+        onSend={(body) => {
+          send(body, replies?.replyTo?.id);
+          replies?.cancelReply();
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,25 @@
+// The English strings of replies, mentions, mute and archive (spread into en.ts).
+export const repliesEn = {
+  replies: {
+    reply: 'Reply',
+    replyingTo: 'Replying to {{name}}',
+    cancelReply: 'Cancel reply',
+    quoteOf: 'Message from {{name}} this one answers: go to the message',
+    deletedOriginal: 'message deleted',
+    someone: 'Former member',
+    mentionSuggestions: 'People to mention',
+    everyone: 'all',
+    everyoneHint: 'Every member of the group',
+    unknownPerson: 'unknown',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    muted: 'Muted',
+    archive: 'Archive',
+    unarchive: 'Unarchive',
+    archived: 'Archived',
+    showArchived: 'Archived conversations',
+    backFromArchived: 'Back to conversations',
+    archivedEmpty: 'No archived conversations.',
+    membershipFailed: 'The change could not be saved.',
+  },
+};

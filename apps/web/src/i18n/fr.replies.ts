@@ -1,0 +1,25 @@
+// The French strings of replies, mentions, mute and archive (spread into fr.ts).
+export const repliesFr = {
+  replies: {
+    reply: 'Répondre',
+    replyingTo: 'Réponse à {{name}}',
+    cancelReply: 'Annuler la réponse',
+    quoteOf: 'Message de {{name}} auquel ce message répond : aller au message',
+    deletedOriginal: 'message supprimé',
+    someone: 'Ancien membre',
+    mentionSuggestions: 'Personnes à mentionner',
+    everyone: 'tous',
+    everyoneHint: 'Tous les membres du groupe',
+    unknownPerson: 'inconnu',
+    mute: 'Mettre en sourdine',
+    unmute: 'Réactiver les notifications',
+    muted: 'En sourdine',
+    archive: 'Archiver',
+    unarchive: 'Désarchiver',
+    archived: 'Archivées',
+    showArchived: 'Conversations archivées',
+    backFromArchived: 'Retour aux conversations',
+    archivedEmpty: 'Aucune conversation archivée.',
+    membershipFailed: 'La modification n’a pas pu être enregistrée.',
+  },
+};
