@@ -299,8 +299,11 @@ export class MessagesService {
   ) {
     if (input.replyToId) {
       const [original] = await this.messages.findMany(tx, conversationId, [input.replyToId]);
-      if (!original)
+      if (!original) {
+        // Not a member (or another tenant's conversation): 404 like any send, not a bad field.
+        await this.access.findForMember(tx, caller, conversationId);
         throw badField('replyToId', 'replyToId must be a message of this conversation');
+      }
     }
     await this.checkMentionOfEveryone(tx, caller, conversationId, input.body);
   }
