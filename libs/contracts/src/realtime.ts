@@ -33,6 +33,7 @@ export interface SocketSendMessage {
   conversationId: string;
   clientMessageId: string;
   body: string;
+  attachmentIds?: string[];
 }
 export interface SocketEditMessage {
   conversationId: string;

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@mindsp/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from './conversation.entity';
 
@@ -34,4 +35,8 @@ export class Message {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
+
+  /** Views of the files sent with it (the rows are message_attachments'); emptied on deletion. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: AttachmentView[];
 }

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Message } from './message.entity';
@@ -50,10 +51,12 @@ interface MessageRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  /** Absent from the search's rows, which leave attachments out. */
+  attachments?: AttachmentView[];
 }
 
 const MESSAGE_ROW_COLUMNS =
-  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at';
+  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, attachments';
 
 const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
   SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
@@ -149,7 +152,7 @@ export class MessagesRepository {
     },
   ): Promise<Message | null> {
     const [rows]: [MessageRow[], number] = await tx.query(
-      `UPDATE messages SET body = '', deleted_at = now(), change_seq = $5
+      `UPDATE messages SET body = '', attachments = '[]', deleted_at = now(), change_seq = $5
        WHERE id = $1 AND conversation_id = $2 AND deleted_at IS NULL
          AND (sender_id = $3 OR $4::boolean)
        RETURNING ${MESSAGE_ROW_COLUMNS}`,
@@ -257,5 +260,6 @@ function toMessage(row: MessageRow): Message {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
+    attachments: row.attachments ?? [],
   });
 }

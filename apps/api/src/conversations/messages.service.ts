@@ -15,6 +15,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { MESSAGE_JOB, messageJobId, type MessageJobData } from '../notifications/notification-jobs';
 import { NotificationsRepository } from '../notifications/notifications.repository';
+import { AttachmentsService } from '../files/attachments.service';
+import type { StoredKeys } from '../files/attachments.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { QUEUES } from '../queues/queue-connection';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -46,6 +48,7 @@ export class MessagesService {
     private readonly rateLimiter: MessageRateLimiter,
     private readonly outbox: OutboxRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
@@ -105,6 +108,14 @@ export class MessagesService {
         });
         // A concurrent retry won the race: roll back (seq included) and answer with its message.
         if (!message) throw new DuplicateSend();
+        if (input.attachmentIds?.length) {
+          message.attachments = await this.attachments.claim(tx, {
+            ids: input.attachmentIds,
+            conversationId,
+            senderId: caller.id,
+            messageId: message.id,
+          });
+        }
         // The members' notifications: relayed to the worker once this commits, even if Redis
         // is away right now.
         const job: MessageJobData = {
@@ -172,7 +183,9 @@ export class MessagesService {
     conversationId: string,
     messageId: string,
   ): Promise<MessageView> {
-    return this.order.write(caller.tenantId, async (tx, takeTurn) => {
+    // Its files go with it: rows in the same transaction, bytes once that commits.
+    let files: StoredKeys[] = [];
+    const result = await this.order.write(caller.tenantId, async (tx, takeTurn) => {
       const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
       const erased = await this.messages.erase(tx, {
         messageId,
@@ -181,13 +194,18 @@ export class MessagesService {
         asAdmin: caller.role === 'admin',
         changeSeq,
       });
-      if (erased) return this.committed(takeTurn, 'message:deleted', toMessageView(erased));
+      if (erased) {
+        files = await this.attachments.detach(tx, messageId);
+        return this.committed(takeTurn, 'message:deleted', toMessageView(erased));
+      }
       const message = await this.findMessage(tx, conversationId, messageId);
       if (message.senderId !== caller.id && caller.role !== 'admin') {
         throw new ForbiddenException('Only the sender or an admin can delete a message');
       }
       return { result: toMessageView(message) };
     });
+    await this.attachments.discardNow(files);
+    return result;
   }
 
   /** Moves the caller's read watermark forward (never back, never past the last message). */

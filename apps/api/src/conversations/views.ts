@@ -13,6 +13,10 @@ export function toMessageView(message: Message): MessageView {
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,
+    // Only when there are some: a message without files reads as it always did.
+    ...(message.attachments?.length && !message.deletedAt
+      ? { attachments: message.attachments }
+      : {}),
   };
 }
 
