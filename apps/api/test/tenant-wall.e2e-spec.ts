@@ -87,6 +87,12 @@ describe('row-level security between tenants', () => {
         `INSERT INTO alert_recipients (alert_id, tenant_id, user_id) VALUES ($1, $2, $3)`,
         [alert.id, id, user.id],
       );
+      await owner.query(
+        `INSERT INTO message_attachments
+           (conversation_id, uploader_id, name, content_type, size, storage_key)
+         VALUES ($1, $2, 'secret.txt', 'text/plain', 6, 'wall/' || $1)`,
+        [created.id, user.id],
+      );
     }
   });
 

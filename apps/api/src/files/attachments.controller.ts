@@ -29,7 +29,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { create as contentDisposition } from 'content-disposition';
+import contentDisposition from 'content-disposition';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -150,6 +150,20 @@ function send(res: Response, file: OpenedFile): StreamableFile {
   return new StreamableFile(file.stream, {
     type: file.contentType,
     length: file.length,
-    disposition: contentDisposition(file.name, { type: file.inline ? 'inline' : 'attachment' }),
+    disposition: contentDisposition(file.name, {
+      type: file.inline ? 'inline' : 'attachment',
+      fallback: asciiFallback(file.name),
+    }),
   });
+}
+
+/**
+ * The plain `filename` for old clients: accents dropped, anything else beyond printable ASCII
+ * replaced. Whenever it differs from the name, `filename*` carries the real one.
+ */
+function asciiFallback(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
 }

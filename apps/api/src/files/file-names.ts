@@ -14,8 +14,8 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 export function sanitiseFileName(raw: string | undefined): string {
   const base = (raw ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
   const cleaned = base
-    .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
+    .replace(INVISIBLE, '')
     .trim()
     .replace(/^\.+/, '')
     .trim();

@@ -28,7 +28,10 @@ const OLE_FORMATS: Record<string, string> = {
 export function detectContentType(bytes: Buffer, name: string): string {
   const extension = extensionOf(name);
   const found = filetypeinfo(bytes.subarray(0, 4096));
-  const types = found.map((info) => info.mime).filter((mime): mime is string => !!mime);
+  // A BOM comes back as "text/plain; charset=UTF-8": the type is what is allowed or not.
+  const types = found
+    .map((info) => info.mime?.split(';')[0]!.trim())
+    .filter((mime): mime is string => !!mime);
   const image = types.find((type) => IMAGE_TYPES.has(type));
   if (image) return image;
   if (types.includes('application/pdf')) return 'application/pdf';

@@ -16,6 +16,8 @@ import { S3FileStorage } from './s3-file-storage';
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Browsers send names in UTF-8; busboy would read them as Latin-1 ("Ã©" for "é").
+        defParamCharset: 'utf8',
         limits: { fileSize: config.files.maxBytes, files: 1, fields: 0, parts: 1 },
       }),
     }),

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -29,7 +28,8 @@ export class LocalFileStorage implements FileStorage {
       throw error;
     });
     if (!handle) return null;
-    return createReadStream(path, { fd: handle.fd, autoClose: true });
+    // The stream owns the handle: closed when read to the end, or destroyed (client gone).
+    return handle.createReadStream();
   }
 
   async remove(key: string): Promise<void> {
