@@ -90,8 +90,8 @@ describe('row-level security between tenants', () => {
       await owner.query(
         `INSERT INTO message_attachments
            (conversation_id, uploader_id, name, content_type, size, storage_key)
-         VALUES ($1, $2, 'secret.txt', 'text/plain', 6, 'wall/' || $1)`,
-        [created.id, user.id],
+         VALUES ($1, $2, 'secret.txt', 'text/plain', 6, $3)`,
+        [created.id, user.id, `wall/${created.id}`],
       );
     }
   });

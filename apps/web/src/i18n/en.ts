@@ -1,3 +1,4 @@
+import { filesEn } from './en.files';
 import { notificationsEn } from './en.notifications';
 import type { Messages } from './fr';
 
@@ -168,6 +169,7 @@ const en: Messages = {
     lost: 'Connection lost. Reconnecting… Missed messages will arrive as soon as it is back.',
   },
   ...notificationsEn,
+  ...filesEn,
 };
 
 export default en;

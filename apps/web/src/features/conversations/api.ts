@@ -59,15 +59,24 @@ export const messagesApi = {
       signal,
     }),
   /** Every attempt carries the same clientMessageId: however many reach the server, it stores one. */
-  send: (conversationId: string, clientMessageId: string, body: string) =>
-    socketOrRest(
-      () => socketRequest('message:send', { conversationId, clientMessageId, body }),
+  send: (
+    conversationId: string,
+    clientMessageId: string,
+    body: string,
+    attachmentIds?: string[],
+  ) => {
+    // Named only when there are some: a plain message is sent as it always was.
+    const files = attachmentIds?.length ? { attachmentIds } : {};
+    return socketOrRest(
+      () => socketRequest('message:send', { conversationId, clientMessageId, body, ...files }),
       () =>
         api.post<MessageView>(`${conversationPath(conversationId)}/messages`, {
           body,
           clientMessageId,
+          ...files,
         }),
-    ),
+    );
+  },
   edit: (conversationId: string, messageId: string, body: string) =>
     socketOrRest(
       () => socketRequest('message:edit', { conversationId, messageId, body }),

@@ -7,6 +7,7 @@ import { Menu, MenuContent, MenuItem, MenuTrigger } from '../../../components/ui
 import { currentLocale } from '../../../i18n';
 import { messageTime } from '../dates';
 import { useMessageChanges } from '../hooks/useMessageChanges';
+import { MessageAttachments } from '../../files/components/MessageAttachments';
 import { MessageBody } from './MessageBody';
 import { MessageEditForm } from './MessageEditForm';
 import { MessageFrame } from './MessageFrame';
@@ -60,7 +61,10 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
             }
           />
         ) : (
-          <MessageBody body={message.body} mine={mine} />
+          <>
+            {message.attachments && <MessageAttachments attachments={message.attachments} />}
+            <MessageBody body={message.body} mine={mine} />
+          </>
         )
       }
       tone={deleted ? 'deleted' : mine ? 'mine' : 'theirs'}

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@mindsp/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { ApiRequestError, NetworkError } from '../../../lib/api';
@@ -25,8 +26,13 @@ export function useSendMessage(conversationId: string) {
   const queryClient = useQueryClient();
   const me = useCurrentUser();
   const { mutate } = useMutation({
-    mutationFn: ({ clientMessageId, body }: PendingMessage) =>
-      messagesApi.send(conversationId, clientMessageId, body),
+    mutationFn: ({ clientMessageId, body, attachments }: PendingMessage) =>
+      messagesApi.send(
+        conversationId,
+        clientMessageId,
+        body,
+        attachments?.map((a) => a.id),
+      ),
     retry: (failures, error) => failures < 3 && isTransient(error),
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
     onSuccess: (message) => storeMessage(queryClient, message, me.id),
@@ -41,11 +47,12 @@ export function useSendMessage(conversationId: string) {
   });
 
   const send = useCallback(
-    (body: string) => {
+    (body: string, attachments?: AttachmentView[]) => {
       const pending: PendingMessage = {
         conversationId,
         clientMessageId: crypto.randomUUID(),
         body,
+        ...(attachments?.length ? { attachments } : {}),
         createdAt: new Date().toISOString(),
         status: 'sending',
       };
