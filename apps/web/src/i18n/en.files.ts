@@ -9,6 +9,8 @@ export const filesEn: Pick<Messages, 'files'> = {
     remove: 'Remove {{name}}',
     failed: '{{name}} could not be uploaded: {{reason}}',
     tooLarge: 'file too large ({{max}} at most)',
+    refused: 'this type of file is not accepted, or its content does not match its type',
+    uploadError: 'the server could not receive it, try again',
     download: 'Download {{name}} ({{size}})',
     openImage: 'View {{name}} full size',
     imageAlt: 'Image: {{name}}',

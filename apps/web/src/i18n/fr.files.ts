@@ -7,6 +7,8 @@ export const filesFr = {
     remove: 'Retirer {{name}}',
     failed: '{{name}} n’a pas pu être envoyé : {{reason}}',
     tooLarge: 'fichier trop volumineux ({{max}} au plus)',
+    refused: 'ce type de fichier n’est pas accepté, ou son contenu ne correspond pas à son type',
+    uploadError: 'le serveur n’a pas pu le recevoir, réessayez',
     download: 'Télécharger {{name}} ({{size}})',
     openImage: 'Voir {{name}} en grand',
     imageAlt: 'Image : {{name}}',

@@ -22,7 +22,9 @@ export function PendingUploads({
         const reason =
           upload.error === 'tooLarge'
             ? t('files.tooLarge', { max: size(FILE_LIMITS.maxBytesDefault) })
-            : upload.error;
+            : upload.error === 'refused'
+              ? t('files.refused')
+              : t('files.uploadError');
         return (
           <li
             key={upload.key}

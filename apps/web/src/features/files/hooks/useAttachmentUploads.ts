@@ -1,6 +1,16 @@
 import { type AttachmentView, FILE_LIMITS } from '@mindsp/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { isApiError } from '../../../lib/api';
 import { filesApi } from '../api';
+
+export type UploadError = 'tooLarge' | 'refused' | 'failed';
+
+/** 413: past the size limit; 415: a type refused, or content that lies about its type. */
+function uploadError(error: unknown): UploadError {
+  if (isApiError(error, 413)) return 'tooLarge';
+  if (isApiError(error, 415)) return 'refused';
+  return 'failed';
+}
 
 export interface Upload {
   key: string;
@@ -11,8 +21,8 @@ export interface Upload {
   progress: number;
   status: 'uploading' | 'ready' | 'failed';
   view?: AttachmentView;
-  /** Why it failed: the server's message, or 'tooLarge' when refused before sending. */
-  error?: string;
+  /** Why it failed, for the words shown (the server's own message is English, for developers). */
+  error?: UploadError;
 }
 
 /**
@@ -55,9 +65,9 @@ export function useAttachmentUploads(conversationId: string) {
             abort.signal,
           )
           .then((view) => update(key, { status: 'ready', progress: 1, view }))
-          .catch((error: Error) => {
+          .catch((error: unknown) => {
             if (abort.signal.aborted) return;
-            update(key, { status: 'failed', error: error.message });
+            update(key, { status: 'failed', error: uploadError(error) });
           })
           .finally(() => aborts.current.delete(key));
       }
