@@ -91,6 +91,11 @@ describe('files in messages', () => {
 
     const chip = storedMessage(bob.page, name).getByTestId('attachment-file');
     await chip.waitFor();
+    // In the list, a file sent alone reads as its name.
+    await bob.page
+      .getByTestId('conversation-preview')
+      .filter({ hasText: `📎 ${name}` })
+      .waitFor();
     expect(await chip.textContent()).toContain('Compte rendu');
     expect(await chip.getAttribute('aria-label')).toBe(`Télécharger ${name} (${PDF.length} o)`);
     const [download] = await Promise.all([bob.page.waitForEvent('download'), chip.click()]);
