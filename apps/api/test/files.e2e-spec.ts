@@ -5,8 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
-import type { TestApp } from './app';
-import { as, createGroup, demoSuite, history, type DemoPeople, type Person } from './messaging';
+import { startApp, type TestApp } from './app';
+import {
+  as,
+  createGroup,
+  demoSuite,
+  history,
+  signIn,
+  socketOf,
+  type DemoPeople,
+  type Person,
+} from './messaging';
+import { sleep } from './sockets';
 
 /** Where this suite's files go: a folder of its own, looked at directly to prove what is stored. */
 const FILES_DIR = mkdtempSync(join(tmpdir(), 'mindsp-files-'));
@@ -152,6 +162,31 @@ describe('files in messages', () => {
     expect(thumbByLink.headers['content-type']).toBe('image/webp');
   });
 
+  it('sends files over the socket too, and the other members get them live', async () => {
+    const { alice, bob } = people;
+    const group = await createGroup(t, alice, [bob]);
+    const pdf = (await upload(alice, group.id, PDF, 'consignes.pdf').expect(201))
+      .body as AttachmentView;
+    const [aliceSocket, bobSocket] = await Promise.all([socketOf(t, alice), socketOf(t, bob)]);
+    const arrives = bobSocket.waitFor('message:new', (m) => m.conversationId === group.id);
+    const sent = await aliceSocket.ok('message:send', {
+      conversationId: group.id,
+      clientMessageId: randomUUID(),
+      body: '',
+      attachmentIds: [pdf.id],
+    });
+    expect(sent.attachments).toEqual([pdf]);
+    expect((await arrives).attachments).toEqual([pdf]);
+    // Sent once: the same upload cannot go in a second message.
+    const again = await aliceSocket.emit('message:send', {
+      conversationId: group.id,
+      clientMessageId: randomUUID(),
+      body: 'encore',
+      attachmentIds: [pdf.id],
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
   it('sanitises the name: no folders, no control or bidi characters, bounded length', async () => {
     const { alice, bob } = people;
     const group = await createGroup(t, alice, [bob]);
@@ -279,5 +314,28 @@ describe('files in messages', () => {
     await request(t.url).get(link.url).expect(404);
     const seen = (await history(t, bob, group.id)).items.find((m) => m.id === message.id)!;
     expect(seen.attachments).toBeUndefined();
+  });
+
+  it('purges an upload never sent, at the next upload of the tenant', async () => {
+    const short = await startApp({ FILES_DIR, FILES_UNSENT_TTL: '1s' });
+    try {
+      const { alice, bob } = await signIn(short);
+      const group = await createGroup(short, alice, [bob]);
+      const post = (name: string) =>
+        as(short, alice)
+          .post(`/api/conversations/${group.id}/attachments`)
+          .attach('file', PDF, { filename: name });
+      const forgotten = (await post('oublie.pdf').expect(201)).body as AttachmentView;
+      await sleep(1500);
+      const kept = (await post('garde.pdf').expect(201)).body as AttachmentView;
+      expect(storedFiles(alice.tenantId, group.id)).toEqual([kept.id]);
+      expect(await rowsOf(short, group.id)).toBe(1);
+      await as(short, alice)
+        .post(`/api/conversations/${group.id}/messages`)
+        .send({ body: '', clientMessageId: randomUUID(), attachmentIds: [forgotten.id] })
+        .expect(400);
+    } finally {
+      await short.close();
+    }
   });
 });

@@ -127,7 +127,7 @@ export class AttachmentsService {
           expired: await this.attachments.deleteUnsent(tx, this.limits.unsentTtlSeconds),
         }),
       );
-      this.discard(expired);
+      await this.discardNow(expired);
       return toAttachmentView(attachment);
     } catch (error) {
       this.discard([{ storageKey, thumbnailKey }]);
