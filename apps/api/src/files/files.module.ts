@@ -5,8 +5,7 @@ import { AttachmentsController, UploadTooLargeFilter } from './attachments.contr
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
-import { LocalFileStorage } from './local-file-storage';
-import { S3FileStorage } from './s3-file-storage';
+import { storageFor } from './storage-driver';
 
 /** Files attached to messages: upload, checks, thumbnails, storage, downloads by members only. */
 @Module({
@@ -30,10 +29,7 @@ import { S3FileStorage } from './s3-file-storage';
     {
       provide: FILE_STORAGE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): FileStorage =>
-        config.files.storage === 's3'
-          ? new S3FileStorage(config.files.s3)
-          : new LocalFileStorage(config.files.dir),
+      useFactory: (config: AppConfig): FileStorage => storageFor(config.files),
     },
   ],
   exports: [AttachmentsService],
