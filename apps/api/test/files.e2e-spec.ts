@@ -11,7 +11,7 @@ import {
   createGroup,
   demoSuite,
   history,
-  signIn,
+  freshTenant,
   socketOf,
   type DemoPeople,
   type Person,
@@ -316,10 +316,11 @@ describe('files in messages', () => {
     expect(seen.attachments).toBeUndefined();
   });
 
-  it('purges an upload never sent, at the next upload of the tenant', async () => {
-    const short = await startApp({ FILES_DIR, FILES_UNSENT_TTL: '1s' });
+  it('purges an upload never sent, at the next upload of the tenant, and limits uploads', async () => {
+    const short = await startApp({ FILES_DIR, FILES_UNSENT_TTL: '1s', FILES_UPLOAD_LIMIT: '3' });
     try {
-      const { alice, bob } = await signIn(short);
+      // People of their own: the upload limit counts per user, in the Redis every suite shares.
+      const [alice, bob] = await freshTenant(short, 'Alice Chef', 'Bob Adjoint');
       const group = await createGroup(short, alice, [bob]);
       const post = (name: string) =>
         as(short, alice)
@@ -334,6 +335,11 @@ describe('files in messages', () => {
         .post(`/api/conversations/${group.id}/messages`)
         .send({ body: '', clientMessageId: randomUUID(), attachmentIds: [forgotten.id] })
         .expect(400);
+      // Uploads are limited per user, like sends: the fourth in the window waits.
+      await post('trois.pdf').expect(201);
+      const refused = await post('quatre.pdf').expect(429);
+      expect(refused.body.message).toMatch(/uploading too fast/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       await short.close();
     }

@@ -107,6 +107,8 @@ const schema = z
         z.array(z.string().regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'MIME types, comma-separated')),
       ),
     FILES_UNSENT_TTL: duration.default(3600),
+    FILES_UPLOAD_LIMIT: integer(60),
+    FILES_UPLOAD_WINDOW: duration.default(60),
     FILES_LINK_TTL: duration.default(300),
     S3_BUCKET: z.string().optional(),
     S3_REGION: z.string().default('us-east-1'),
@@ -217,6 +219,8 @@ function toConfig(env: z.infer<typeof schema>) {
       allowedTypes: env.FILES_ALLOWED_TYPES,
       /** An upload not sent in a message within this many seconds is purged. */
       unsentTtlSeconds: env.FILES_UNSENT_TTL,
+      /** Uploads one user may make per window, over every instance (besides REQUEST_LIMIT). */
+      uploadLimit: { points: env.FILES_UPLOAD_LIMIT, windowSeconds: env.FILES_UPLOAD_WINDOW },
       /** How long a download link works without a token. */
       linkTtlSeconds: env.FILES_LINK_TTL,
       s3: {

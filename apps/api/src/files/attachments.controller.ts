@@ -13,6 +13,7 @@ import {
   StreamableFile,
   UploadedFile,
   UseFilters,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
@@ -27,6 +28,7 @@ import {
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
@@ -37,6 +39,7 @@ import { Public } from '../auth/public.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AttachmentsService, type OpenedFile, type UploadedBytes } from './attachments.service';
+import { UploadRateGuard } from './upload-rate.guard';
 import { AttachmentLinkDto, AttachmentLinkQueryDto, AttachmentViewDto, UploadDto } from './dto';
 
 /** Multer stops reading past FILES_MAX_BYTES with a bare "File too large": say what the limit is. */
@@ -68,6 +71,7 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('conversations/:id/attachments')
+  @UseGuards(UploadRateGuard)
   @UseInterceptors(FileInterceptor('file'))
   @UseFilters(UploadTooLargeFilter)
   @ApiOperation({
@@ -77,6 +81,7 @@ export class AttachmentsController {
   @ApiBody({ type: UploadDto })
   @ApiCreatedResponse({ type: AttachmentViewDto })
   @ApiPayloadTooLargeResponse({ description: 'Larger than FILES_MAX_BYTES' })
+  @ApiTooManyRequestsResponse({ description: 'Uploading too fast (FILES_UPLOAD_LIMIT)' })
   @ApiUnsupportedMediaTypeResponse({
     description: 'A type not allowed, or content that does not match its declared type',
   })

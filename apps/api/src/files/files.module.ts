@@ -6,6 +6,7 @@ import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
 import { storageFor } from './storage-driver';
+import { UploadRateGuard } from './upload-rate.guard';
 
 /** Files attached to messages: upload, checks, thumbnails, storage, downloads by members only. */
 @Module({
@@ -26,6 +27,7 @@ import { storageFor } from './storage-driver';
     AttachmentsRepository,
     AttachmentsService,
     UploadTooLargeFilter,
+    UploadRateGuard,
     {
       provide: FILE_STORAGE,
       inject: [APP_CONFIG],
