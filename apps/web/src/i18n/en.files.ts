@@ -15,7 +15,6 @@ export const filesEn: Pick<Messages, 'files'> = {
     openImage: 'View {{name}} full size',
     imageAlt: 'Image: {{name}}',
     close: 'Close',
-    dropHere: 'Drop your files to attach them',
     bytes: '{{count}} B',
     kilobytes: '{{count}} KB',
     megabytes: '{{count}} MB',

@@ -13,7 +13,6 @@ export const filesFr = {
     openImage: 'Voir {{name}} en grand',
     imageAlt: 'Image : {{name}}',
     close: 'Fermer',
-    dropHere: 'Déposez vos fichiers pour les joindre',
     bytes: '{{count}} o',
     kilobytes: '{{count}} Ko',
     megabytes: '{{count}} Mo',
