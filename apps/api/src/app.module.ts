@@ -7,6 +7,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
@@ -29,6 +30,7 @@ import { RemindersModule } from './reminders/reminders.module';
     HealthModule,
     RealtimeModule,
     ConversationsModule,
+    FilesModule,
     SearchModule,
     NotificationsModule,
     RemindersModule,

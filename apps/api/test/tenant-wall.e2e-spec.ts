@@ -13,6 +13,7 @@ const WALLED_TABLES = [
   'reminders',
   'alerts',
   'alert_recipients',
+  'message_attachments',
 ];
 
 /**
@@ -85,6 +86,12 @@ describe('row-level security between tenants', () => {
       await owner.query(
         `INSERT INTO alert_recipients (alert_id, tenant_id, user_id) VALUES ($1, $2, $3)`,
         [alert.id, id, user.id],
+      );
+      await owner.query(
+        `INSERT INTO message_attachments
+           (conversation_id, uploader_id, name, content_type, size, storage_key)
+         VALUES ($1, $2, 'secret.txt', 'text/plain', 6, $3)`,
+        [created.id, user.id, `wall/${created.id}`],
       );
     }
   });

@@ -1,7 +1,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -48,6 +49,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   const database = await createDatabase();
+  // Attachments of the run go to a folder of their own, removed with the database.
+  const filesDir = mkdtempSync(join(tmpdir(), 'mindsp-web-e2e-files-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -64,6 +67,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Every test sends what it needs, in any order: the per-person sending rate must not make
     // one test depend on how much the tests before it sent.
     MESSAGE_RATE_LIMIT: '1000',
+    FILES_DIR: filesDir,
   };
 
   let api: RunningApi | undefined;
@@ -71,6 +75,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const teardown = async () => {
     await Promise.all([api?.stop(), worker?.stop()]);
     await database.drop();
+    rmSync(filesDir, { recursive: true, force: true });
   };
 
   try {

@@ -8,3 +8,4 @@ export * from './realtime';
 export * from './notifications';
 export * from './queues';
 export * from './replies';
+export * from './files';

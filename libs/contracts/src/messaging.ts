@@ -1,4 +1,5 @@
 import type { ReplyQuote } from './replies';
+import type { AttachmentView } from './files';
 import type { Page } from './users';
 
 export const CONVERSATION_KINDS = ['direct', 'group'] as const;
@@ -45,6 +46,8 @@ export interface MessageView {
   deletedAt: string | null;
   /** The message this one answers, as it is now; null when it answers none. */
   replyTo?: ReplyQuote | null;
+  /** Files sent with the message (none once it is deleted). */
+  attachments?: AttachmentView[];
 }
 
 export interface MemberView {
@@ -131,6 +134,8 @@ export interface SendMessageRequest {
   clientMessageId: string;
   /** The message this one answers: a message of the same conversation. */
   replyToId?: string;
+  /** Files uploaded to this conversation by the sender, not yet sent; the body may then be empty. */
+  attachmentIds?: string[];
 }
 
 export interface EditMessageRequest {

@@ -34,6 +34,7 @@ export interface SocketSendMessage {
   clientMessageId: string;
   body: string;
   replyToId?: string;
+  attachmentIds?: string[];
 }
 export interface SocketEditMessage {
   conversationId: string;

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { MESSAGING_LIMITS } from '@mindsp/contracts';
+import { DEFAULT_ATTACHMENT_TYPES, FILE_LIMITS, MESSAGING_LIMITS } from '@mindsp/contracts';
 
 /** The SPA built beside us in the monorepo (from src/config or dist/config alike). */
 const BUILT_WEB = join(__dirname, '../../../web/dist');
 /** Where development emails go without SMTP_URL: `.data/emails` at the repository root. */
 const DEV_EMAIL_DIR = join(__dirname, '../../../../.data/emails');
+/** Where attachments go with the local driver: `.data/files` at the repository root. */
+const DEFAULT_FILES_DIR = join(__dirname, '../../../../.data/files');
 
 /** Durations like "15m", "30d", "45s" or a number of seconds. */
 const duration = z
@@ -86,6 +88,27 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+\/[^/\s]+@[^/\s]+$/, 'tenant-slug/email entries'))),
+  FILES_STORAGE: z.enum(['local', 's3']).default('local'),
+  FILES_DIR: z.string().default(DEFAULT_FILES_DIR),
+  FILES_MAX_BYTES: integer(FILE_LIMITS.maxBytesDefault),
+  FILES_ALLOWED_TYPES: z
+    .string()
+    .default(DEFAULT_ATTACHMENT_TYPES.join(','))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((type) => type.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9.+-]+\/[a-z0-9.+-]+$/, 'MIME types, comma-separated'))),
+  FILES_UNSENT_TTL: duration.default(3600),
+  FILES_UPLOAD_LIMIT: integer(60),
+  FILES_UPLOAD_WINDOW: duration.default(60),
+  FILES_LINK_TTL: duration.default(300),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -176,6 +199,28 @@ function toConfig(env: z.infer<typeof schema>) {
     socketsPerUser: env.SOCKETS_PER_USER,
     /** The most members a group may have (a service-wide group: thousands). */
     groupMaxMembers: env.GROUP_MAX_MEMBERS,
+    /**
+     * Message attachments: stored on local disk (one instance, or a shared volume) or in an
+     * S3-compatible bucket (several instances; credentials from the AWS SDK's usual variables).
+     */
+    files: {
+      storage: env.FILES_STORAGE,
+      dir: env.FILES_DIR,
+      maxBytes: env.FILES_MAX_BYTES,
+      allowedTypes: env.FILES_ALLOWED_TYPES,
+      /** An upload not sent in a message within this many seconds is purged. */
+      unsentTtlSeconds: env.FILES_UNSENT_TTL,
+      /** Uploads one user may make per window, over every instance (besides REQUEST_LIMIT). */
+      uploadLimit: { points: env.FILES_UPLOAD_LIMIT, windowSeconds: env.FILES_UPLOAD_WINDOW },
+      /** How long a download link works without a token. */
+      linkTtlSeconds: env.FILES_LINK_TTL,
+      s3: {
+        bucket: env.S3_BUCKET ?? '',
+        region: env.S3_REGION,
+        endpoint: env.S3_ENDPOINT,
+        forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      },
+    },
   };
 }
 
@@ -194,6 +239,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
     );
+  }
+  // Checked here rather than by a refinement: the schema stays one flat list of variables.
+  if (parsed.data.FILES_STORAGE === 's3' && !parsed.data.S3_BUCKET) {
+    throw new ConfigError(['S3_BUCKET: required when FILES_STORAGE=s3']);
   }
   return toConfig(parsed.data);
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FilesModule } from '../files/files.module';
 import { NotificationsDataModule } from '../notifications/notifications-data.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
@@ -25,6 +26,7 @@ import { MessagesService } from './messages.service';
   imports: [
     PeopleModule,
     OutboxModule,
+    FilesModule,
     NotificationsDataModule,
     TypeOrmModule.forFeature([Conversation, ConversationMember, ConversationFormerMember, Message]),
   ],

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@mindsp/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from './conversation.entity';
 
@@ -38,4 +39,7 @@ export class Message {
   /** The message this one answers (of the same conversation), if any. */
   @Column({ name: 'reply_to_id', type: 'uuid', nullable: true })
   replyToId!: string | null;
+  /** Views of the files sent with it (the rows are message_attachments'); emptied on deletion. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: AttachmentView[];
 }

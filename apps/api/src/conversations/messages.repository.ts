@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Message } from './message.entity';
@@ -59,10 +60,12 @@ interface MessageRow {
   edited_at: Date | null;
   deleted_at: Date | null;
   reply_to_id: string | null;
+  /** Absent from the search's rows, which leave attachments out. */
+  attachments?: AttachmentView[];
 }
 
 const MESSAGE_ROW_COLUMNS =
-  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, reply_to_id';
+  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, reply_to_id, attachments';
 
 const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
   SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
@@ -182,7 +185,7 @@ export class MessagesRepository {
     },
   ): Promise<Message | null> {
     const [rows]: [MessageRow[], number] = await tx.query(
-      `UPDATE messages SET body = '', deleted_at = now(), change_seq = $5
+      `UPDATE messages SET body = '', attachments = '[]', deleted_at = now(), change_seq = $5
        WHERE id = $1 AND conversation_id = $2 AND deleted_at IS NULL
          AND (sender_id = $3 OR $4::boolean)
        RETURNING ${MESSAGE_ROW_COLUMNS}`,
@@ -297,5 +300,6 @@ function toMessage(row: MessageRow): Message {
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
     replyToId: row.reply_to_id,
+    attachments: row.attachments ?? [],
   });
 }

@@ -16,6 +16,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { MESSAGE_JOB } from '../notifications/notification-jobs';
 import { NotificationsRepository } from '../notifications/notifications.repository';
+import { AttachmentsService } from '../files/attachments.service';
+import type { StoredKeys } from '../files/attachments.repository';
 import { QUEUES } from '../queues/queue-connection';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
@@ -46,6 +48,7 @@ export class MessagesService {
     private readonly realtime: RealtimeService,
     private readonly rateLimiter: MessageRateLimiter,
     private readonly notifications: NotificationsRepository,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
@@ -106,7 +109,16 @@ export class MessagesService {
         // A retry (or a concurrent one that won the race): roll back, seq included, and answer
         // with the original.
         if ('duplicate' in sent) throw new DuplicateSend();
-        const [view] = await this.quoted(tx, [sent.stored]);
+        const message = sent.stored;
+        if (input.attachmentIds?.length) {
+          message.attachments = await this.attachments.claim(tx, {
+            ids: input.attachmentIds,
+            conversationId,
+            senderId: caller.id,
+            messageId: message.id,
+          });
+        }
+        const [view] = await this.quoted(tx, [message]);
         return {
           result: view,
           events: () => this.realtime.send(rooms.conversation(conversationId), 'message:new', view),
@@ -161,7 +173,9 @@ export class MessagesService {
     conversationId: string,
     messageId: string,
   ): Promise<MessageView> {
-    return this.order.write(caller.tenantId, async (tx, takeTurn) => {
+    // Its files go with it: rows in the same transaction, bytes once that commits.
+    let files: StoredKeys[] = [];
+    const result = await this.order.write(caller.tenantId, async (tx, takeTurn) => {
       const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
       const erased = await this.messages.erase(tx, {
         messageId,
@@ -170,14 +184,18 @@ export class MessagesService {
         asAdmin: caller.role === 'admin',
         changeSeq,
       });
-      if (erased)
+      if (erased) {
+        files = await this.attachments.detach(tx, messageId);
         return this.committed(takeTurn, 'message:deleted', (await this.quoted(tx, [erased]))[0]!);
+      }
       const message = await this.findMessage(tx, conversationId, messageId);
       if (message.senderId !== caller.id && caller.role !== 'admin') {
         throw new ForbiddenException('Only the sender or an admin can delete a message');
       }
       return { result: (await this.quoted(tx, [message]))[0]! };
     });
+    await this.attachments.discardNow(files);
+    return result;
   }
 
   /** Moves the caller's read watermark forward (never back, never past the last message). */

@@ -20,6 +20,10 @@ export function toMessageView(message: Message): MessageView {
     deletedAt: message.deletedAt?.toISOString() ?? null,
     // A reply's quote needs its original: `toMessageViews` adds it where the original is read.
     ...(message.replyToId ? {} : { replyTo: null }),
+    // Only when there are some: a message without files reads as it always did.
+    ...(message.attachments?.length && !message.deletedAt
+      ? { attachments: message.attachments }
+      : {}),
   };
 }
 

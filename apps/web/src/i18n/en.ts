@@ -1,3 +1,4 @@
+import { filesEn } from './en.files';
 import { notificationsEn } from './en.notifications';
 import { repliesEn } from './en.replies';
 import type { Messages } from './fr';
@@ -170,6 +171,7 @@ const en: Messages = {
   },
   ...notificationsEn,
   ...repliesEn,
+  ...filesEn,
 };
 
 export default en;

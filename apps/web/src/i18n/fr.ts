@@ -1,3 +1,4 @@
+import { filesFr } from './fr.files';
 import { notificationsFr } from './fr.notifications';
 import { repliesFr } from './fr.replies';
 const fr = {
@@ -168,6 +169,7 @@ const fr = {
   },
   ...notificationsFr,
   ...repliesFr,
+  ...filesFr,
 } as const;
 
 type Translations<T> = {

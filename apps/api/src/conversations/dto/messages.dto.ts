@@ -1,4 +1,5 @@
 import {
+  FILE_LIMITS,
   MESSAGING_LIMITS,
   type EditMessageRequest,
   type MarkReadRequest,
@@ -17,6 +18,8 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsInt,
   IsObject,
@@ -26,9 +29,11 @@ import {
   Max,
   Min,
   ValidateBy,
+  ValidateIf,
   isUUID,
 } from 'class-validator';
 import { CanonicalUuid } from '../../common/canonical-uuid';
+import { AttachmentViewDto } from '../../files/dto';
 import { PlainText } from '../../common/validators';
 
 /** Seqs are bigint in the database; past this a number is not a seq (and would overflow the query). */
@@ -59,13 +64,31 @@ function ClientMessageId(): PropertyDecorator {
 }
 
 export class SendMessageDto implements SendMessageRequest {
-  @MessageBody() body!: string;
+  // With files attached the text may be empty (a photo alone).
+  @ValidateIf((o: SendMessageDto) => !hasAttachments(o) || o.body !== '')
+  @MessageBody()
+  body!: string;
   @ClientMessageId() clientMessageId!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The message this one answers' })
   @IsOptional()
   @CanonicalUuid()
   replyToId?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: FILE_LIMITS.perMessageMax,
+    description: 'Your uploads to this conversation (POST .../attachments), not sent yet',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(FILE_LIMITS.perMessageMax)
+  @CanonicalUuid({ each: true })
+  attachmentIds?: string[];
+}
+
+function hasAttachments(o: SendMessageDto): boolean {
+  return Array.isArray(o.attachmentIds) && o.attachmentIds.length > 0;
 }
 
 export class EditMessageDto implements EditMessageRequest {
@@ -140,6 +163,8 @@ export class MessageViewDto implements MessageView {
     description: 'The message this one answers, as it is now',
   })
   replyTo?: ReplyQuoteDto | null;
+  @ApiPropertyOptional({ type: [AttachmentViewDto], description: 'Files sent with it' })
+  attachments?: AttachmentViewDto[];
 }
 
 export class MessagePageDto implements MessagePage {

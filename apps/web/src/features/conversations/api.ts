@@ -63,16 +63,27 @@ export const messagesApi = {
       signal,
     }),
   /** Every attempt carries the same clientMessageId: however many reach the server, it stores one. */
-  send: (conversationId: string, clientMessageId: string, body: string, replyToId?: string) =>
-    socketOrRest(
-      () => socketRequest('message:send', { conversationId, clientMessageId, body, replyToId }),
+  send: (
+    conversationId: string,
+    clientMessageId: string,
+    body: string,
+    { replyToId, attachmentIds }: { replyToId?: string; attachmentIds?: string[] } = {},
+  ) => {
+    // Named only when there are some: a plain message is sent as it always was.
+    const extras = {
+      ...(replyToId && { replyToId }),
+      ...(attachmentIds?.length && { attachmentIds }),
+    };
+    return socketOrRest(
+      () => socketRequest('message:send', { conversationId, clientMessageId, body, ...extras }),
       () =>
         api.post<MessageView>(`${conversationPath(conversationId)}/messages`, {
           body,
           clientMessageId,
-          replyToId,
+          ...extras,
         }),
-    ),
+    );
+  },
   edit: (conversationId: string, messageId: string, body: string) =>
     socketOrRest(
       () => socketRequest('message:edit', { conversationId, messageId, body }),

@@ -1,3 +1,5 @@
+import type { AttachmentView } from '@mindsp/contracts';
+
 /** A message typed here that the server has not confirmed yet. */
 export interface PendingMessage {
   conversationId: string;
@@ -9,6 +11,8 @@ export interface PendingMessage {
   status: 'sending' | 'failed';
   /** Failed because I sent too much: the server's wait, in seconds, when it said. */
   retryAfterSeconds?: number;
+  /** Files uploaded already, sent with it. */
+  attachments?: AttachmentView[];
 }
 
 /** The pending list with one entry (by clientMessageId) changed by `update`, or removed when it returns null. */

@@ -1,7 +1,10 @@
-import { MESSAGING_LIMITS } from '@mindsp/contracts';
+import { type AttachmentView, MESSAGING_LIMITS } from '@mindsp/contracts';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/ui/Icon';
+import { AttachButton } from '../../files/components/AttachButton';
+import { PendingUploads } from '../../files/components/PendingUploads';
+import { useAttachmentUploads } from '../../files/hooks/useAttachmentUploads';
 import { useTypingNotifier } from '../typing';
 import { handleMessageKeys } from './messageKeys';
 import { useMentionAutocomplete } from '../replies/useMentionAutocomplete';
@@ -15,7 +18,7 @@ export function Composer({
   onSend,
 }: {
   conversationId: string;
-  onSend: (body: string) => void;
+  onSend: (body: string, attachments?: AttachmentView[]) => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -27,20 +30,40 @@ export function Composer({
   const max = MESSAGING_LIMITS.bodyMaxLength;
   const body = text.trim();
   const tooLong = body.length > max;
-  const canSend = body.length > 0 && !tooLong;
+  const files = useAttachmentUploads(conversationId);
+  // A file alone may be sent; not while one is still uploading (it would be left behind).
+  const canSend = (body.length > 0 || files.ready.length > 0) && !tooLong && !files.busy;
 
   const send = (event?: FormEvent) => {
     event?.preventDefault();
     if (!canSend) return;
-    onSend(mentions.encode(body));
+    onSend(mentions.encode(body), files.ready);
+    files.clearSent();
     setText('');
     typing.stop();
   };
 
   return (
-    <form onSubmit={send} className="border-t border-neutral-200 bg-white px-3 pb-3 pt-2 sm:px-4">
+    <form
+      onSubmit={send}
+      onPaste={(event) => {
+        if (event.clipboardData.files.length) {
+          event.preventDefault();
+          files.add(event.clipboardData.files);
+        }
+      }}
+      onDragOver={(event) => event.dataTransfer.types.includes('Files') && event.preventDefault()}
+      onDrop={(event) => {
+        if (!event.dataTransfer.files.length) return;
+        event.preventDefault();
+        files.add(event.dataTransfer.files);
+      }}
+      className="border-t border-neutral-200 bg-white px-3 pb-3 pt-2 sm:px-4"
+    >
+      <PendingUploads uploads={files.uploads} onRemove={files.remove} />
       <div className="relative flex items-end gap-2">
         {mentions.popup}
+        <AttachButton onFiles={files.add} />
         <textarea
           ref={textarea}
           value={text}

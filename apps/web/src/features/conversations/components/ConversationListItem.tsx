@@ -35,7 +35,9 @@ export function ConversationListItem({
   if (last?.deletedAt) preview = t('conversation.deleted');
   else if (last) {
     // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
-    const body = mentionsAsText(last.body, mentionLabel).replace(/\s+/g, ' ');
+    // A file sent alone previews as its name.
+    const files = last.attachments?.map((a) => `📎 ${a.name}`).join(', ') ?? '';
+    const body = (mentionsAsText(last.body, mentionLabel) || files).replace(/\s+/g, ' ');
     const sender = findMember(conversation, last.senderId)?.member.displayName;
     if (last.senderId === me.id)
       preview = <WithUserText values={{ body }} render={(v) => t('conversations.mine', v)} />;

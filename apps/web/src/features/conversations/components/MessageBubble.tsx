@@ -7,6 +7,7 @@ import { Menu, MenuContent, MenuItem, MenuTrigger } from '../../../components/ui
 import { currentLocale } from '../../../i18n';
 import { messageTime } from '../dates';
 import { useMessageChanges } from '../hooks/useMessageChanges';
+import { MessageAttachments } from '../../files/components/MessageAttachments';
 import { MessageBody } from './MessageBody';
 import { MessageEditForm } from './MessageEditForm';
 import { MessageFrame } from './MessageFrame';
@@ -80,6 +81,7 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
             {message.replyTo && (
               <ReplyQuote quote={message.replyTo} conversation={conversation} mine={mine} />
             )}
+            {message.attachments && <MessageAttachments attachments={message.attachments} />}
             <MessageBody body={message.body} mine={mine} mentionLabel={mentionLabel} />
           </>
         )

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/ui/Icon';
 import { formatWait } from '../../../lib/retryAfter';
 import type { PendingMessage } from '../cache/pending';
+import { MessageAttachments } from '../../files/components/MessageAttachments';
 import { MessageBody } from './MessageBody';
 import { MessageFrame } from './MessageFrame';
 
@@ -27,7 +28,12 @@ export function PendingMessageBubble({
         'data-mine': true,
       }}
       tone={failed ? 'failed' : 'pending'}
-      bubble={<MessageBody body={pending.body} mine />}
+      bubble={
+        <>
+          {pending.attachments && <MessageAttachments attachments={pending.attachments} />}
+          <MessageBody body={pending.body} mine />
+        </>
+      }
       meta={
         failed ? (
           <span className="inline-flex items-center gap-2 text-red-800">

@@ -1,3 +1,4 @@
+import type { AttachmentView } from '@mindsp/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { ApiRequestError, NetworkError } from '../../../lib/api';
@@ -18,15 +19,18 @@ function isTransient(error: unknown): boolean {
 }
 
 /**
- * `send(body, replyToId?)` shows the message at once as pending, then replaces it with the stored one.
+ * `send(body, { replyToId, attachments })` shows the message at once as pending, then replaces it with the stored one.
  * A failed one stays, marked, until `retry` (same clientMessageId) or `discard`.
  */
 export function useSendMessage(conversationId: string) {
   const queryClient = useQueryClient();
   const me = useCurrentUser();
   const { mutate } = useMutation({
-    mutationFn: ({ clientMessageId, body, replyToId }: PendingMessage) =>
-      messagesApi.send(conversationId, clientMessageId, body, replyToId),
+    mutationFn: ({ clientMessageId, body, replyToId, attachments }: PendingMessage) =>
+      messagesApi.send(conversationId, clientMessageId, body, {
+        replyToId,
+        attachmentIds: attachments?.map((a) => a.id),
+      }),
     retry: (failures, error) => failures < 3 && isTransient(error),
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
     onSuccess: (message) => storeMessage(queryClient, message, me.id),
@@ -41,12 +45,16 @@ export function useSendMessage(conversationId: string) {
   });
 
   const send = useCallback(
-    (body: string, replyToId?: string) => {
+    (
+      body: string,
+      { replyToId, attachments }: { replyToId?: string; attachments?: AttachmentView[] } = {},
+    ) => {
       const pending: PendingMessage = {
         conversationId,
         clientMessageId: crypto.randomUUID(),
         body,
         replyToId,
+        ...(attachments?.length ? { attachments } : {}),
         createdAt: new Date().toISOString(),
         status: 'sending',
       };

@@ -163,8 +163,8 @@ export function ConversationPage({ conversationId }: { conversationId: string })
       <ReplyPreview conversation={conversation.data} />
       <Composer
         conversationId={conversationId}
-        onSend={(body) => {
-          send(body, replies?.replyTo?.id);
+        onSend={(body, attachments) => {
+          send(body, { replyToId: replies?.replyTo?.id, attachments });
           replies?.cancelReply();
         }}
       />
