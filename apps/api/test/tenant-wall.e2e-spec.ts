@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
 import { TENANT_TABLES } from '../src/database/migrations/1733000000000-tenant-wall';
 import { NOTIFICATION_TABLES } from '../src/database/migrations/1733400000000-notifications';
+import { REACTION_TABLES } from '../src/database/migrations/1733600000000-reactions-pins-notes';
 import { TenantDatabase } from '../src/database/tenant-database';
 
 /** Every walled table: the wall migration's, and those of the migrations after it. */
@@ -13,6 +14,7 @@ const WALLED_TABLES = [
   'reminders',
   'alerts',
   'alert_recipients',
+  ...REACTION_TABLES,
 ];
 
 /**

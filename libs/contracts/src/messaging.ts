@@ -1,3 +1,4 @@
+import type { ReactionView, TimelineNote } from './message-state';
 import type { Page } from './users';
 
 export const CONVERSATION_KINDS = ['direct', 'group'] as const;
@@ -42,6 +43,19 @@ export interface MessageView {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /**
+   * Emoji reactions, in the order each emoji was first used. Every history page, sync, live event
+   * and pin list carries them; previews (a search hit, a conversation's last message) may not.
+   */
+  reactions?: ReactionView[];
+  /** When and by whom it was pinned; null when it is not. */
+  pinnedAt?: string | null;
+  pinnedBy?: string | null;
+  /**
+   * Set on a timeline note ("Alice added Bob", "Alice renamed the group"), a message the server
+   * writes when a group changes: its body is empty, its sender is who made the change.
+   */
+  note?: TimelineNote | null;
 }
 
 export interface MemberView {

@@ -1,3 +1,4 @@
+import type { TimelineNote } from '@mindsp/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from './conversation.entity';
 
@@ -34,4 +35,14 @@ export class Message {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
+
+  /** Set on a timeline note the server wrote (a rename, people added or removed); body is empty. */
+  @Column({ type: 'jsonb', nullable: true })
+  note!: TimelineNote | null;
+
+  @Column({ name: 'pinned_at', type: 'timestamptz', nullable: true })
+  pinnedAt!: Date | null;
+
+  @Column({ name: 'pinned_by', type: 'uuid', nullable: true })
+  pinnedBy!: string | null;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TimelineNote } from '@mindsp/contracts';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Message } from './message.entity';
 
@@ -39,7 +40,7 @@ export interface SearchRow {
 }
 
 /** A messages row as raw SQL returns it (pg gives bigint as text). */
-interface MessageRow {
+export interface MessageRow {
   id: string;
   conversation_id: string;
   seq: string;
@@ -50,14 +51,17 @@ interface MessageRow {
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
+  note: TimelineNote | null;
+  pinned_at: Date | null;
+  pinned_by: string | null;
 }
 
-const MESSAGE_ROW_COLUMNS =
-  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at';
+export const MESSAGE_ROW_COLUMNS =
+  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, note, pinned_at, pinned_by';
 
 const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
   SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
-         m.created_at, m.edited_at, m.deleted_at, c.title,
+         m.created_at, m.edited_at, m.deleted_at, m.note, m.pinned_at, m.pinned_by, c.title,
          -- Fragments cut words around the match even when the whole body is short
          -- ("La réunion est reportée" came back as "«réunion» est reportée"): a short body
          -- is highlighted whole, only a long one is cut to excerpts.
@@ -245,7 +249,7 @@ export class MessagesRepository {
   }
 }
 
-function toMessage(row: MessageRow): Message {
+export function toMessage(row: MessageRow): Message {
   return Object.assign(new Message(), {
     id: row.id,
     conversationId: row.conversation_id,
@@ -257,5 +261,8 @@ function toMessage(row: MessageRow): Message {
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deletedAt: row.deleted_at,
+    note: row.note,
+    pinnedAt: row.pinned_at,
+    pinnedBy: row.pinned_by,
   });
 }

@@ -28,7 +28,10 @@ import { ConversationsRepository } from './conversations.repository';
 import type { Message } from './message.entity';
 import { MessagesRepository, type PageStart } from './messages.repository';
 import { MessageRateLimiter } from './message-rate-limiter';
-import { toMessageView } from './views';
+import { ConversationViews } from './conversation-views';
+import { MessageDetails } from './message-details';
+import { MessageStateRepository } from './message-state.repository';
+import { toMessageView, viewFor } from './views';
 
 /** Thrown inside the send transaction to roll it back (and its seq) when a retry raced the original. */
 class DuplicateSend extends Error {}
@@ -46,6 +49,9 @@ export class MessagesService {
     private readonly rateLimiter: MessageRateLimiter,
     private readonly outbox: OutboxRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly details: MessageDetails,
+    private readonly state: MessageStateRepository,
+    private readonly views: ConversationViews,
   ) {}
 
   /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
@@ -120,7 +126,7 @@ export class MessagesService {
           jobId: messageJobId(message.id),
           data: job,
         });
-        const view = toMessageView(message);
+        const view: MessageView = { ...toMessageView(message), reactions: [] };
         return {
           result: view,
           events: () => this.realtime.send(rooms.conversation(conversationId), 'message:new', view),
@@ -159,7 +165,7 @@ export class MessagesService {
           throw new ForbiddenException('Only the sender can edit a message');
         throw new ConflictException('This message was deleted');
       }
-      return this.committed(takeTurn, 'message:updated', toMessageView(edited));
+      return this.committed(takeTurn, 'message:updated', await this.details.view(tx, edited));
     });
   }
 
@@ -181,12 +187,13 @@ export class MessagesService {
         asAdmin: caller.role === 'admin',
         changeSeq,
       });
-      if (erased) return this.committed(takeTurn, 'message:deleted', toMessageView(erased));
+      if (erased)
+        return this.committed(takeTurn, 'message:deleted', await this.details.view(tx, erased));
       const message = await this.findMessage(tx, conversationId, messageId);
       if (message.senderId !== caller.id && caller.role !== 'admin') {
         throw new ForbiddenException('Only the sender or an admin can delete a message');
       }
-      return { result: toMessageView(message) };
+      return { result: await this.details.view(tx, message) };
     });
   }
 
@@ -243,6 +250,10 @@ export class MessagesService {
         tenantId: caller.tenantId,
       });
       const result: SyncResult = { conversations: {} };
+      const metaChanges = await this.state.metaChanges(
+        tx,
+        memberOf.map(({ id }) => id),
+      );
       // Conversations the caller is not in are left out, exactly as unknown ones.
       for (const { id } of memberOf) {
         const through = cursors[id]!;
@@ -264,12 +275,21 @@ export class MessagesService {
                 { since, through },
                 MESSAGING_LIMITS.syncPerConversation + 1,
               );
+        // Its title or members changed after the client's change cursor: it gets them as they are.
+        const metaChanged = since !== undefined && (metaChanges.get(id) ?? 0) > since;
+        const conversation = metaChanged
+          ? viewFor(caller.id, (await this.views.load(tx, [id]))[0]!)
+          : undefined;
         result.conversations[id] = {
           ...page,
           // Too many changes to send: the client reloads the history, as for too many messages.
           hasMore: page.hasMore || changed.length > MESSAGING_LIMITS.syncPerConversation,
-          changed: changed.slice(0, MESSAGING_LIMITS.syncPerConversation).map(toMessageView),
+          changed: await this.details.views(
+            tx,
+            changed.slice(0, MESSAGING_LIMITS.syncPerConversation),
+          ),
           lastChange,
+          ...(conversation && { conversation }),
         };
       }
       return result;
@@ -285,7 +305,7 @@ export class MessagesService {
     const rows = await this.messages.page(tx, conversationId, start, limit + 1);
     const items = rows.slice(0, limit);
     if (start.after === undefined) items.reverse();
-    return { items: items.map(toMessageView), hasMore: rows.length > limit };
+    return { items: await this.details.views(tx, items), hasMore: rows.length > limit };
   }
 
   /** Takes the turn of a changed message (its row is locked) and emits its event in it. */
@@ -324,6 +344,6 @@ export class MessagesService {
       // Another tenant's or conversation's id gives no hint of it: only the sender can match.
       throw new ConflictException('clientMessageId was already used for a different message');
     }
-    return toMessageView(original);
+    return this.details.view(tx, original);
   }
 }

@@ -13,6 +13,9 @@ export function toMessageView(message: Message): MessageView {
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     deletedAt: message.deletedAt?.toISOString() ?? null,
+    note: message.note ?? null,
+    pinnedAt: (!message.deletedAt && message.pinnedAt?.toISOString()) || null,
+    pinnedBy: (!message.deletedAt && message.pinnedBy) || null,
   };
 }
 

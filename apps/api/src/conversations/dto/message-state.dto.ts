@@ -1,0 +1,41 @@
+import {
+  REACTION_LIMITS,
+  isReactionEmoji,
+  type ReactionRequest,
+  type SocketPin,
+  type SocketReact,
+} from '@mindsp/contracts';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, ValidateBy } from 'class-validator';
+import { CanonicalUuid } from '../../common/canonical-uuid';
+
+/** One emoji (see `isReactionEmoji`): a string of text, a number or a long string is a 400. */
+function ReactionEmoji(): PropertyDecorator {
+  return (target, key) => {
+    ValidateBy({
+      name: 'reactionEmoji',
+      validator: {
+        validate: (value: unknown) => isReactionEmoji(value),
+        defaultMessage: () =>
+          `emoji must be one emoji (at most ${REACTION_LIMITS.emojiMaxLength} characters)`,
+      },
+    })(target, key);
+    ApiProperty({ example: '👍', maxLength: REACTION_LIMITS.emojiMaxLength })(target, key);
+  };
+}
+
+export class ReactionDto implements ReactionRequest {
+  @ReactionEmoji() emoji!: string;
+}
+
+export class SocketReactDto extends ReactionDto implements SocketReact {
+  @CanonicalUuid() conversationId!: string;
+  @CanonicalUuid() messageId!: string;
+  @IsBoolean() reacted!: boolean;
+}
+
+export class SocketPinDto implements SocketPin {
+  @CanonicalUuid() conversationId!: string;
+  @CanonicalUuid() messageId!: string;
+  @IsBoolean() pinned!: boolean;
+}
