@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, Param, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -24,6 +34,7 @@ export class MessageStateController {
   constructor(private readonly state: MessageStateService) {}
 
   @Post('messages/:messageId/reactions')
+  @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'React with an emoji (again: no change); members hear message:updated' })
   @ApiOkResponse({ type: MessageViewDto })
   @ApiConflictResponse({ description: 'The message was deleted, or has too many reactions' })
