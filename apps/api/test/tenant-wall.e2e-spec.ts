@@ -79,6 +79,11 @@ describe('row-level security between tenants', () => {
          VALUES ($1, $2, 'reminder', 'Mur', 'secret', now() + interval '1 day', ARRAY[$2]::uuid[])`,
         [id, user.id],
       );
+      await owner.query(
+        `INSERT INTO message_reactions (message_id, conversation_id, tenant_id, user_id, emoji)
+         SELECT id, conversation_id, $2, sender_id, '👍' FROM messages WHERE conversation_id = $1`,
+        [created.id, id],
+      );
       const [alert] = await owner.query(
         `INSERT INTO alerts (tenant_id, sender_id, title, body) VALUES ($1, $2, 'Mur', 'secret')
          RETURNING id`,

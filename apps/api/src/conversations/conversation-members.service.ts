@@ -152,7 +152,13 @@ export class ConversationMembersService {
           // Out of the room before any later message is emitted: they hear nothing after leaving.
           void this.realtime.leave([rooms.user(userId)], rooms.conversation(conversationId));
           this.realtime.send(rooms.user(userId), 'conversation:removed', { conversationId });
-          this.realtime.send(rooms.conversation(conversationId), 'message:new', note);
+          // Their sockets may still be in the room (leaving is not awaited): not to them.
+          this.realtime.sendExcept(
+            rooms.conversation(conversationId),
+            rooms.user(userId),
+            'message:new',
+            note,
+          );
           this.views.announce(base, 'conversation:updated');
         },
       };

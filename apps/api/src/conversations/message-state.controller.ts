@@ -20,7 +20,7 @@ import {
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
-import { ReactionDto } from './dto/message-state.dto';
+import { ReactionDto, ReactionEmojiPipe } from './dto/message-state.dto';
 import { MessageViewDto } from './dto/messages.dto';
 import { MessageStateService } from './message-state.service';
 
@@ -47,17 +47,16 @@ export class MessageStateController {
     return this.state.react(caller, id, messageId, input.emoji, true);
   }
 
-  /** The emoji goes in the body, not the path: some emojis do not survive every proxy's decoding. */
-  @Delete('messages/:messageId/reactions')
-  @ApiOperation({ summary: 'Take your reaction back (none: no change)' })
+  @Delete('messages/:messageId/reactions/:emoji')
+  @ApiOperation({ summary: 'Take your reaction back (none: no change); the emoji URL-encoded' })
   @ApiOkResponse({ type: MessageViewDto })
   unreact(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id', CanonicalUuidPipe) id: string,
     @Param('messageId', CanonicalUuidPipe) messageId: string,
-    @Body() input: ReactionDto,
+    @Param('emoji', ReactionEmojiPipe) emoji: string,
   ) {
-    return this.state.react(caller, id, messageId, input.emoji, false);
+    return this.state.react(caller, id, messageId, emoji, false);
   }
 
   @Put('messages/:messageId/pin')

@@ -1,3 +1,4 @@
+import { messageStateEn } from './en.messageState';
 import { notificationsEn } from './en.notifications';
 import type { Messages } from './fr';
 
@@ -168,6 +169,7 @@ const en: Messages = {
     lost: 'Connection lost. Reconnecting… Missed messages will arrive as soon as it is back.',
   },
   ...notificationsEn,
+  ...messageStateEn,
 };
 
 export default en;

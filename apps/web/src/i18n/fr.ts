@@ -1,3 +1,4 @@
+import { messageStateFr } from './fr.messageState';
 import { notificationsFr } from './fr.notifications';
 const fr = {
   app: {
@@ -166,6 +167,7 @@ const fr = {
     lost: 'Connexion perdue. Reconnexion en cours… Les messages manqués arriveront dès son retour.',
   },
   ...notificationsFr,
+  ...messageStateFr,
 } as const;
 
 type Translations<T> = {

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../auth/queries';
 import { WithUserText } from '../../../components/ui/WithUserText';
 import { Avatar } from '../../people/components/Avatar';
 import { BackToList } from './BackToList';
+import { PinnedMessagesButton } from './PinnedMessages';
 import { IconButton } from '../../../components/ui/IconButton';
 import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
@@ -17,6 +18,8 @@ interface ConversationHeaderProps {
   onToggleSearch: () => void;
   detailsOpen: boolean;
   onToggleDetails: () => void;
+  pinsOpen: boolean;
+  onTogglePins: () => void;
 }
 
 export function ConversationHeader({
@@ -26,6 +29,8 @@ export function ConversationHeader({
   onToggleSearch,
   detailsOpen,
   onToggleDetails,
+  pinsOpen,
+  onTogglePins,
 }: ConversationHeaderProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -89,6 +94,11 @@ export function ConversationHeader({
           className="p-2"
         />
       )}
+      <PinnedMessagesButton
+        conversationId={conversation.id}
+        open={pinsOpen}
+        onToggle={onTogglePins}
+      />
       <IconButton
         icon="search"
         label={t('conversation.search')}

@@ -1,6 +1,7 @@
 import type { ConversationView } from '@mindsp/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimelineNoteText as NotePreview } from './TimelineNote';
 import { WithUserText } from '../../../components/ui/WithUserText';
 import { NavLink } from 'react-router';
 import { currentLocale } from '../../../i18n';
@@ -29,6 +30,7 @@ export function ConversationListItem({
 
   let preview: ReactNode = t('conversations.noMessages');
   if (last?.deletedAt) preview = t('conversation.deleted');
+  else if (last?.note) preview = <NotePreview message={last} note={last.note} conversation={conversation} />;
   else if (last) {
     // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
     const body = last.body.replace(/\s+/g, ' ');

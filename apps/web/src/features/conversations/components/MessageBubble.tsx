@@ -10,6 +10,7 @@ import { useMessageChanges } from '../hooks/useMessageChanges';
 import { MessageBody } from './MessageBody';
 import { MessageEditForm } from './MessageEditForm';
 import { MessageFrame } from './MessageFrame';
+import { MessageStateActions, MessageStateRow, PinnedMark } from './MessageState';
 import { ReadReceipt } from './ReadReceipt';
 
 interface MessageBubbleProps {
@@ -38,11 +39,16 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
         'data-mine': mine,
       }}
       actions={
-        mine && !deleted && mode === 'view' ? (
-          <MessageActions
-            onEdit={() => setMode('edit')}
-            onDelete={() => setMode('confirmDelete')}
-          />
+        !deleted && mode === 'view' ? (
+          <>
+            {mine && (
+              <MessageActions
+                onEdit={() => setMode('edit')}
+                onDelete={() => setMode('confirmDelete')}
+              />
+            )}
+            <MessageStateActions message={message} conversationId={conversation.id} />
+          </>
         ) : null
       }
       bubble={
@@ -71,9 +77,11 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
           </time>
           {message.editedAt && !deleted && <span>· {t('conversation.edited')}</span>}
           {mine && !deleted && <ReadReceipt message={message} conversation={conversation} />}
+          <PinnedMark message={message} conversation={conversation} />
         </>
       }
     >
+      <MessageStateRow message={message} conversation={conversation} mine={mine} />
       {mode === 'confirmDelete' && (
         <InlineConfirm
           question={t('conversation.confirmDelete')}
