@@ -32,15 +32,16 @@ const url = (conversationId: string, messageId: string, tail: string) =>
   `/api/conversations/${conversationId}/messages/${messageId}/${tail}`;
 
 const react = (t: TestApp, who: Person, c: string, m: string, emoji: string) =>
-  as(t, who).post(url(c, m, 'reactions')).send({ emoji });
+  as(t, who)
+    .post(url(c, m, 'reactions'))
+    .send({ emoji });
 const unreact = (t: TestApp, who: Person, c: string, m: string, emoji: string) =>
   as(t, who).delete(url(c, m, `reactions/${encodeURIComponent(emoji)}`));
 const pin = (t: TestApp, who: Person, c: string, m: string) =>
   t.http.put(url(c, m, 'pin')).auth(who.token, { type: 'bearer' });
 const unpin = (t: TestApp, who: Person, c: string, m: string) =>
   as(t, who).delete(url(c, m, 'pin'));
-const pins = (t: TestApp, who: Person, c: string) =>
-  as(t, who).get(`/api/conversations/${c}/pins`);
+const pins = (t: TestApp, who: Person, c: string) => as(t, who).get(`/api/conversations/${c}/pins`);
 
 /** What every member sees of a conversation, whoever asks (their own watermark aside). */
 const shared = (c: ConversationView) => ({
@@ -267,7 +268,10 @@ describe('change stream: reactions, pins, renames and members reach a member who
       const res = await unreact(t, ben!, group.id, sent.id, emoji).expect(400);
       expect(res.body.fields).toHaveProperty('emoji');
     }
-    await as(t, ben!).post(url(group.id, sent.id, 'reactions')).send({}).expect(400);
+    await as(t, ben!)
+      .post(url(group.id, sent.id, 'reactions'))
+      .send({})
+      .expect(400);
     await pin(t, ben!, group.id, 'not-an-id').expect(400);
     await pins(t, ben!, 'not-an-id').expect(400);
     const socket = await socketOf(t, ben!);

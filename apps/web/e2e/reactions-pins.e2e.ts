@@ -25,7 +25,10 @@ describe('reactions, pins and timeline notes', () => {
     const mine = storedMessage(alice.page, text);
     await mine.hover();
     await mine.getByTestId('reaction-picker-open').click();
-    await alice.page.getByTestId('quick-reaction').and(alice.page.locator(`[data-emoji="${THUMBS_UP}"]`)).click();
+    await alice.page
+      .getByTestId('quick-reaction')
+      .and(alice.page.locator(`[data-emoji="${THUMBS_UP}"]`))
+      .click();
 
     const bobsThumbs = storedMessage(bob.page, text).locator(
       `[data-testid="reaction"][data-emoji="${THUMBS_UP}"]`,
@@ -45,9 +48,7 @@ describe('reactions, pins and timeline notes', () => {
 
     const alicesThumbs = mine.locator(`[data-testid="reaction"][data-emoji="${THUMBS_UP}"]`);
     await expect.poll(() => alicesThumbs.getByTestId('reaction-count').textContent()).toBe('2');
-    expect(await alicesThumbs.getAttribute('aria-label')).toBe(
-      `${THUMBS_UP} 2 : vous, Bob Durand`,
-    );
+    expect(await alicesThumbs.getAttribute('aria-label')).toBe(`${THUMBS_UP} 2 : vous, Bob Durand`);
     await mine.locator(`[data-testid="reaction"][data-emoji="${FIRE_ENGINE}"]`).waitFor();
     await screenshot(alice.page, 'messaging-reactions-desktop');
 
@@ -79,9 +80,9 @@ describe('reactions, pins and timeline notes', () => {
     await panel.getByTestId('pinned-message').filter({ hasText: text }).waitFor();
     expect(await panel.getByTestId('pinned-message').count()).toBe(1);
     await bob.page.getByRole('button', { name: 'Messages épinglés (1)' }).waitFor();
-    expect(await storedMessage(bob.page, text).getByTestId('pinned-marker').getAttribute('title')).toBe(
-      'Épinglé par Alice Martin',
-    );
+    expect(
+      await storedMessage(bob.page, text).getByTestId('pinned-marker').getAttribute('title'),
+    ).toBe('Épinglé par Alice Martin');
     await screenshot(bob.page, 'messaging-pinned-list-desktop');
 
     // Bob unpins it from his side: gone from Alice's pinned count.
@@ -117,7 +118,10 @@ describe('reactions, pins and timeline notes', () => {
       `Alice Martin a renommé le groupe « ${title} nuit »`,
       'Alice Martin a ajouté Carol Petit',
     ]);
-    await bob.page.getByTestId('conversation-heading').filter({ hasText: `${title} nuit` }).waitFor();
+    await bob.page
+      .getByTestId('conversation-heading')
+      .filter({ hasText: `${title} nuit` })
+      .waitFor();
     // The list's preview says it too.
     await bob.page
       .getByTestId('conversation-item')

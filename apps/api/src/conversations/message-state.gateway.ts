@@ -1,4 +1,9 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
 import { toAck, validPayload } from '../realtime/ack';
 import type { AppSocket } from '../realtime/socket-types';
 import { SocketPinDto, SocketReactDto } from './dto/message-state.dto';

@@ -30,7 +30,8 @@ export function ConversationListItem({
 
   let preview: ReactNode = t('conversations.noMessages');
   if (last?.deletedAt) preview = t('conversation.deleted');
-  else if (last?.note) preview = <NotePreview message={last} note={last.note} conversation={conversation} />;
+  else if (last?.note)
+    preview = <NotePreview message={last} note={last.note} conversation={conversation} />;
   else if (last) {
     // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
     const body = last.body.replace(/\s+/g, ' ');

@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/ui/Icon';
-import { Popover, PopoverClose, PopoverContent, PopoverTrigger } from '../../../components/ui/Popover';
+import {
+  Popover,
+  PopoverClose,
+  PopoverContent,
+  PopoverTrigger,
+} from '../../../components/ui/Popover';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { currentLocale } from '../../../i18n';
 import { QUICK_REACTIONS, loadEmojis, searchEmojis } from '../emojis';

@@ -21,10 +21,7 @@ export function TimelineNoteText({ message, note, conversation }: NoteProps) {
   switch (note.type) {
     case 'renamed':
       return (
-        <WithUserText
-          values={{ actor, title: note.title }}
-          render={(v) => t('notes.renamed', v)}
-        />
+        <WithUserText values={{ actor, title: note.title }} render={(v) => t('notes.renamed', v)} />
       );
     case 'added':
       return (
