@@ -195,10 +195,16 @@ describe('change stream: reactions, pins, renames and members reach a member who
     const heard = await benSocket.waitFor('message:updated', (m) => m.id === sent.id);
     expect(heard).toEqual(reacted);
 
-    // The same reaction again changes nothing: same version, no event.
+    // The same reaction again changes nothing: same version, same change counter, no event.
+    const counter = (await history(t, ann!, group.id)).lastChange;
     const again = (await react(t, ann!, group.id, sent.id, '👍🏽').expect(200)).body as MessageView;
     expect(again.changeSeq).toBe(reacted.changeSeq);
     await benSocket.expectNone('message:updated', (m) => m.changeSeq > reacted.changeSeq);
+    // A pin and an unpin are two versions; unpinning again is none.
+    await pin(t, ann!, group.id, sent.id).expect(200);
+    await unpin(t, ann!, group.id, sent.id).expect(200);
+    await unpin(t, ann!, group.id, sent.id).expect(200);
+    expect((await history(t, ann!, group.id)).lastChange).toBe(counter! + 2);
 
     const pinned = await benSocket.ok('message:pin', {
       conversationId: group.id,

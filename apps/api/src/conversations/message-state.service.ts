@@ -7,6 +7,7 @@ import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
+import { ConversationsRepository } from './conversations.repository';
 import type { Message } from './message.entity';
 import { MessageDetails } from './message-details';
 import { MessageStateRepository } from './message-state.repository';
@@ -15,7 +16,8 @@ import { MessagesRepository } from './messages.repository';
 /**
  * Reactions and pins. Each change is a new version of its message: it takes the conversation's
  * next change number (under the conversation row's lock, like an edit), so members online hear
- * `message:updated` and a member who was away gets the message again from `sync`.
+ * `message:updated` and a member who was away gets the message again from `sync`. Asking for the
+ * state a message is already in (the same reaction twice) answers it as it is: no new version.
  */
 @Injectable()
 export class MessageStateService {
@@ -25,6 +27,7 @@ export class MessageStateService {
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
     private readonly messages: MessagesRepository,
+    private readonly conversations: ConversationsRepository,
     private readonly state: MessageStateRepository,
     private readonly details: MessageDetails,
   ) {}
@@ -41,16 +44,23 @@ export class MessageStateService {
     reacted: boolean,
   ): Promise<MessageView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
+      // The conversation row first, as every write (see ConversationAccess.lockForMember).
+      await this.access.lockForMember(tx, caller, conversationId, 'exclusive');
       const message = await this.findLive(tx, conversationId, messageId);
       const changed = reacted
         ? await this.addReaction(tx, message, caller.id, emoji)
         : await this.state.removeReaction(tx, { messageId, userId: caller.id, emoji });
-      if (!changed) {
-        // Nothing changed: throwing would roll back the change number, but an answer is due.
-        return { result: await this.details.view(tx, message) };
-      }
-      const updated = await this.state.markChanged(tx, { messageId, conversationId, changeSeq });
+      // Nothing changed: no new version, the change counter stays where it is.
+      if (!changed) return { result: await this.details.view(tx, message) };
+      const changeSeq = await this.conversations.nextChange(tx, {
+        conversationId,
+        tenantId: caller.tenantId,
+      });
+      const updated = await this.state.markChanged(tx, {
+        messageId,
+        conversationId,
+        changeSeq: changeSeq!,
+      });
       return this.committed(tx, takeTurn, updated!);
     });
   }
@@ -63,17 +73,23 @@ export class MessageStateService {
     pinned: boolean,
   ): Promise<MessageView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
-      const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
+      await this.access.lockForMember(tx, caller, conversationId, 'exclusive');
       const message = await this.findLive(tx, conversationId, messageId);
+      // Already in that state: no new version, the change counter stays where it is.
+      if (Boolean(message.pinnedAt) === pinned)
+        return { result: await this.details.view(tx, message) };
+      const changeSeq = await this.conversations.nextChange(tx, {
+        conversationId,
+        tenantId: caller.tenantId,
+      });
       const updated = await this.state.setPinned(tx, {
         messageId,
         conversationId,
         userId: caller.id,
         pinned,
-        changeSeq,
+        changeSeq: changeSeq!,
       });
-      if (!updated) return { result: await this.details.view(tx, message) };
-      return this.committed(tx, takeTurn, updated);
+      return this.committed(tx, takeTurn, updated!);
     });
   }
 
