@@ -157,7 +157,7 @@ describe('change stream: reactions, pins, renames and members reach a member who
     expect(benCopy.messages.filter((m) => m.note).map((m) => [m.senderId, m.note])).toEqual([
       [ann!.id, { type: 'renamed', title: 'Garde de nuit' }],
       [ann!.id, { type: 'removed', userId: dan!.id }],
-      [ann!.id, { type: 'added', userIds: [eve!.id] }],
+      [ann!.id, { type: 'added', userIds: [eve!.id], count: 1 }],
     ]);
     expect(benConversation.title).toBe('Garde de nuit');
     expect(benConversation.members.map((m) => m.id).sort()).toEqual(

@@ -5,6 +5,11 @@
  * `changed`, exactly as it gets edits and deletions.
  */
 
+export const NOTE_LIMITS = {
+  /** People a note of additions names; the rest are counted. */
+  namesMax: 10,
+} as const;
+
 export const REACTION_LIMITS = {
   /** An emoji is one grapheme sequence (flags, skin tones, ZWJ families): at most this many UTF-16 units. */
   emojiMaxLength: 32,
@@ -28,7 +33,12 @@ export interface ReactionRequest {
  */
 export type TimelineNote =
   | { type: 'renamed'; title: string }
-  | { type: 'added'; userIds: string[] }
+  /**
+   * `count` people added; `userIds` names the first `NOTE_LIMITS.namesMax` of them: a group of
+   * thousands grows 500 at a time, and the note, which every member's conversation view carries
+   * as its last message, stays small.
+   */
+  | { type: 'added'; userIds: string[]; count: number }
   | { type: 'removed'; userId: string }
   | { type: 'left' };
 

@@ -1,4 +1,10 @@
-import { LIMITS, type ConversationView, type MemberView, type Page } from '@mindsp/contracts';
+import {
+  LIMITS,
+  NOTE_LIMITS,
+  type ConversationView,
+  type MemberView,
+  type Page,
+} from '@mindsp/contracts';
 import {
   BadRequestException,
   ForbiddenException,
@@ -96,7 +102,11 @@ export class ConversationMembersService {
             conversationId,
             tenantId: caller.tenantId,
             actorId: caller.id,
-            note: { type: 'added', userIds: added },
+            note: {
+              type: 'added',
+              userIds: added.slice(0, NOTE_LIMITS.namesMax),
+              count: added.length,
+            },
           })
         : null;
       const base = (await this.views.load(tx, [conversationId]))[0]!;

@@ -30,6 +30,7 @@ export const messageStateEn: Pick<Messages, 'reactions' | 'pins' | 'notes'> = {
   notes: {
     renamed: '{{actor}} renamed the group “{{title}}”',
     added: '{{actor}} added {{names}}',
+    addedMore: '{{actor}} added {{names}} and {{more}} others',
     removed: '{{actor}} removed {{name}}',
     left: '{{actor}} left the group',
     someone: 'Someone',

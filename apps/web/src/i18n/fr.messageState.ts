@@ -29,6 +29,7 @@ export const messageStateFr = {
   notes: {
     renamed: '{{actor}} a renommé le groupe « {{title}} »',
     added: '{{actor}} a ajouté {{names}}',
+    addedMore: '{{actor}} a ajouté {{names}} et {{more}} autres personnes',
     removed: '{{actor}} a retiré {{name}}',
     left: '{{actor}} a quitté le groupe',
     someone: 'Quelqu’un',

@@ -23,13 +23,19 @@ export function TimelineNoteText({ message, note, conversation }: NoteProps) {
       return (
         <WithUserText values={{ actor, title: note.title }} render={(v) => t('notes.renamed', v)} />
       );
-    case 'added':
-      return (
+    case 'added': {
+      const names = note.userIds.map(name).join(', ');
+      // A large addition names the first few and counts the rest.
+      const more = note.count - note.userIds.length;
+      return more > 0 ? (
         <WithUserText
-          values={{ actor, names: note.userIds.map(name).join(', ') }}
-          render={(v) => t('notes.added', v)}
+          values={{ actor, names, more: String(more) }}
+          render={(v) => t('notes.addedMore', v)}
         />
+      ) : (
+        <WithUserText values={{ actor, names }} render={(v) => t('notes.added', v)} />
       );
+    }
     case 'removed':
       return (
         <WithUserText
