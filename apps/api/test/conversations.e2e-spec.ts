@@ -263,7 +263,8 @@ describe('conversations', () => {
         .expect(201);
       expect(res.body.members.map((m: { id: string }) => m.id)).toContain(carol.id);
       const announced = await carolSocket.waitFor('conversation:new', (c) => c.id === group.id);
-      expect(announced).toMatchObject({ lastSeq: 1, lastReadSeq: 1, unreadCount: 0 });
+      // Seq 2 is the timeline note of their arrival, read already.
+      expect(announced).toMatchObject({ lastSeq: 2, lastReadSeq: 2, unreadCount: 0 });
 
       await send(t, alice, group.id, 'bonjour carol');
       await carolSocket.waitFor(

@@ -101,9 +101,10 @@ describe('former members keep their name and the receipts of their time', () => 
     const group = await createGroup(t, alice, [bob]);
     const first = await send(t, alice, group.id, 'avant Carol');
     const added = await add(alice, group.id, carol);
+    // The seq after `first` is the timeline note of her arrival: she joins after it, read.
     expect(added.members.find((m) => m.id === carol.id)).toMatchObject({
-      joinedAfterSeq: first.seq,
-      lastReadSeq: first.seq,
+      joinedAfterSeq: first.seq + 1,
+      lastReadSeq: first.seq + 1,
     });
     // carol starts with everything read, yet she is not counted on a message from before her.
     expect(receipts(added, first)).toEqual({ eligible: [bob.name], read: [] });
@@ -114,7 +115,7 @@ describe('former members keep their name and the receipts of their time', () => 
     const readded = await add(alice, group.id, carol);
     expect(readded.formerMembers).toEqual([]);
     expect(readded.members.find((m) => m.id === carol.id)).toMatchObject({
-      joinedAfterSeq: third.seq,
+      joinedAfterSeq: third.seq + 1,
     });
     expect(receipts(readded, second).eligible).toEqual([bob.name]);
   });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
 import { TENANT_TABLES } from '../src/database/migrations/1733000000000-tenant-wall';
 import { NOTIFICATION_TABLES } from '../src/database/migrations/1733400000000-notifications';
+import { REACTION_TABLES } from '../src/database/migrations/1733600000000-reactions-pins-notes';
 import { TenantDatabase } from '../src/database/tenant-database';
 
 /** Every walled table: the wall migration's, and those of the migrations after it. */
@@ -14,6 +15,7 @@ const WALLED_TABLES = [
   'alerts',
   'alert_recipients',
   'message_attachments',
+  ...REACTION_TABLES,
 ];
 
 /**
@@ -77,6 +79,11 @@ describe('row-level security between tenants', () => {
         `INSERT INTO reminders (tenant_id, created_by, type, title, body, remind_at, user_ids)
          VALUES ($1, $2, 'reminder', 'Mur', 'secret', now() + interval '1 day', ARRAY[$2]::uuid[])`,
         [id, user.id],
+      );
+      await owner.query(
+        `INSERT INTO message_reactions (message_id, conversation_id, tenant_id, user_id, emoji)
+         SELECT id, conversation_id, $2, sender_id, '👍' FROM messages WHERE conversation_id = $1`,
+        [created.id, id],
       );
       const [alert] = await owner.query(
         `INSERT INTO alerts (tenant_id, sender_id, title, body) VALUES ($1, $2, 'Mur', 'secret')

@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './queues';
 export * from './replies';
 export * from './files';
+export * from './message-state';

@@ -1,5 +1,6 @@
 import type { ReplyQuote } from './replies';
 import type { AttachmentView } from './files';
+import type { ReactionView, TimelineNote } from './message-state';
 import type { Page } from './users';
 
 export const CONVERSATION_KINDS = ['direct', 'group'] as const;
@@ -48,6 +49,19 @@ export interface MessageView {
   replyTo?: ReplyQuote | null;
   /** Files sent with the message (none once it is deleted). */
   attachments?: AttachmentView[];
+  /**
+   * Emoji reactions, in the order each emoji was first used. Every history page, sync, live event
+   * and pin list carries them; previews (a search hit, a conversation's last message) may not.
+   */
+  reactions?: ReactionView[];
+  /** When and by whom it was pinned; null when it is not. */
+  pinnedAt?: string | null;
+  pinnedBy?: string | null;
+  /**
+   * Set on a timeline note ("Alice added Bob", "Alice renamed the group"), a message the server
+   * writes when a group changes: its body is empty, its sender is who made the change.
+   */
+  note?: TimelineNote | null;
 }
 
 export interface MemberView {

@@ -45,6 +45,18 @@ export interface SocketDeleteMessage {
   conversationId: string;
   messageId: string;
 }
+export interface SocketReact {
+  conversationId: string;
+  messageId: string;
+  emoji: string;
+  /** true adds the caller's reaction, false takes it back; either is idempotent. */
+  reacted: boolean;
+}
+export interface SocketPin {
+  conversationId: string;
+  messageId: string;
+  pinned: boolean;
+}
 export interface SocketMarkRead {
   conversationId: string;
   seq: number;
@@ -63,9 +75,19 @@ export interface SyncRequest {
   changes?: Record<string, number>;
 }
 export interface SyncPage extends MessagePage {
-  /** Messages up to the cursor's seq that changed after the client's change cursor. */
+  /**
+   * Messages up to the cursor's seq that changed after the client's change cursor: edited,
+   * deleted, reacted to, pinned or unpinned. Each comes whole (body, reactions, pin): the client
+   * replaces its copy when `changeSeq` is higher.
+   */
   changed: MessageView[];
   lastChange: number;
+  /**
+   * The conversation as the caller sees it now, when its title or members changed after the
+   * client's change cursor (a rename, someone added, removed or leaving); absent otherwise. The
+   * timeline notes of those changes come as messages, in `items`.
+   */
+  conversation?: ConversationView;
 }
 export interface SyncResult {
   conversations: Record<string, SyncPage>;
@@ -87,6 +109,10 @@ export interface ClientEvents {
   'message:send': (input: SocketSendMessage, ack: AckCallback<MessageView>) => void;
   'message:edit': (input: SocketEditMessage, ack: AckCallback<MessageView>) => void;
   'message:delete': (input: SocketDeleteMessage, ack: AckCallback<MessageView>) => void;
+  /** Reacts or takes a reaction back; members hear the message's new state as `message:updated`. */
+  'message:react': (input: SocketReact, ack: AckCallback<MessageView>) => void;
+  /** Pins or unpins; members hear the message's new state as `message:updated`. */
+  'message:pin': (input: SocketPin, ack: AckCallback<MessageView>) => void;
   'conversation:read': (input: SocketMarkRead, ack: AckCallback<ReadUpdate>) => void;
   typing: (input: SocketTyping, ack: AckCallback<null>) => void;
   sync: (input: SyncRequest, ack: AckCallback<SyncResult>) => void;
@@ -101,6 +127,7 @@ export interface ClientEvents {
 /** Server to client. */
 export interface ServerEvents {
   'message:new': (message: MessageView) => void;
+  /** An edit, or its reactions or pin changed: the message whole, a higher `changeSeq`. */
   'message:updated': (message: MessageView) => void;
   'message:deleted': (message: MessageView) => void;
   'conversation:new': (conversation: ConversationView) => void;

@@ -104,6 +104,19 @@ export class ConversationMembersRepository {
     return { lastReadSeq: Number(rows[0]!.last_read_seq), lastSeq: Number(rows[0]!.last_seq) };
   }
 
+  /** Marks the conversation read up to `seq` by who wrote it (a timeline note's author). */
+  async markReadBySender(
+    tx: EntityManager,
+    { conversationId, userId, seq }: { conversationId: string; userId: string; seq: number },
+  ): Promise<boolean> {
+    const [, updated]: [unknown, number] = await tx.query(
+      `UPDATE conversation_members SET last_read_seq = GREATEST(last_read_seq, $3)
+       WHERE conversation_id = $1 AND user_id = $2`,
+      [conversationId, userId, seq],
+    );
+    return updated > 0;
+  }
+
   /** A member's own state of the conversation; absent fields stay. False when not a member. */
   async updateState(
     tx: EntityManager,

@@ -1,4 +1,10 @@
-import { LIMITS, type ConversationView, type MemberView, type Page } from '@mindsp/contracts';
+import {
+  LIMITS,
+  NOTE_LIMITS,
+  type ConversationView,
+  type MemberView,
+  type Page,
+} from '@mindsp/contracts';
 import {
   BadRequestException,
   ForbiddenException,
@@ -19,6 +25,7 @@ import { ConversationIdsCache } from './conversation-ids-cache';
 import { ConversationViews } from './conversation-views';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationsRepository } from './conversations.repository';
+import { TimelineNotes } from './timeline-notes';
 import { viewFor } from './views';
 
 /**
@@ -37,6 +44,7 @@ export class ConversationMembersService {
     private readonly idsCache: ConversationIdsCache,
     private readonly tenantDb: TenantDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notes: TimelineNotes,
   ) {}
 
   /** A group's members by name, a page at a time (a service-wide group has thousands). */
@@ -77,16 +85,30 @@ export class ConversationMembersService {
         throw new BadRequestException('People can only be added to a group');
       await this.access.assertSameTenant(tx, caller, userIds);
       await this.conversations.touch(tx, conversationId);
-      // New members start with everything read, and receipts count them only for what comes after.
+      // New members start with everything read, the note of their arrival included (it takes the
+      // next seq: the row is locked), and receipts count them only for what comes after.
       const added = await this.members.addMembers(tx, {
         conversationId,
         userIds,
-        lastSeq: conversation.lastSeq,
+        lastSeq: conversation.lastSeq + 1,
       });
       const count = await this.members.memberCount(tx, conversationId);
       // The cap holds for the group, not only per request (rolled back, nothing added).
       this.assertWithinCap(count);
       takeTurn(conversationId);
+      // Everyone named was already a member: nothing happened, nothing to note.
+      const note = added.length
+        ? await this.notes.write(tx, {
+            conversationId,
+            tenantId: caller.tenantId,
+            actorId: caller.id,
+            note: {
+              type: 'added',
+              userIds: added.slice(0, NOTE_LIMITS.namesMax),
+              count: added.length,
+            },
+          })
+        : null;
       const base = (await this.views.load(tx, [conversationId]))[0]!;
       return {
         result: viewFor(caller.id, base),
@@ -97,6 +119,7 @@ export class ConversationMembersService {
           void this.realtime.join(added.map(rooms.user), rooms.conversation(conversationId));
           for (const userId of added)
             this.realtime.send(rooms.user(userId), 'conversation:new', viewFor(userId, base));
+          if (note) this.realtime.send(rooms.conversation(conversationId), 'message:new', note);
           this.views.announce(base, 'conversation:updated');
         },
       };
@@ -125,6 +148,12 @@ export class ConversationMembersService {
       if (!moved) throw new NotFoundException('Member not found');
       await this.conversations.touch(tx, conversationId);
       takeTurn(conversationId);
+      const note = await this.notes.write(tx, {
+        conversationId,
+        tenantId: caller.tenantId,
+        actorId: caller.id,
+        note: userId === caller.id ? { type: 'left' } : { type: 'removed', userId },
+      });
       const base = (await this.views.load(tx, [conversationId]))[0]!;
       return {
         result: undefined,
@@ -133,6 +162,13 @@ export class ConversationMembersService {
           // Out of the room before any later message is emitted: they hear nothing after leaving.
           void this.realtime.leave([rooms.user(userId)], rooms.conversation(conversationId));
           this.realtime.send(rooms.user(userId), 'conversation:removed', { conversationId });
+          // Their sockets may still be in the room (leaving is not awaited): not to them.
+          this.realtime.sendExcept(
+            rooms.conversation(conversationId),
+            rooms.user(userId),
+            'message:new',
+            note,
+          );
           this.views.announce(base, 'conversation:updated');
         },
       };

@@ -21,6 +21,12 @@ import { MessagesController } from './messages.controller';
 import { Message } from './message.entity';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { MessageDetails } from './message-details';
+import { MessageStateController } from './message-state.controller';
+import { MessageStateGateway } from './message-state.gateway';
+import { MessageStateRepository } from './message-state.repository';
+import { MessageStateService } from './message-state.service';
+import { TimelineNotes } from './timeline-notes';
 
 @Module({
   imports: [
@@ -30,7 +36,7 @@ import { MessagesService } from './messages.service';
     NotificationsDataModule,
     TypeOrmModule.forFeature([Conversation, ConversationMember, ConversationFormerMember, Message]),
   ],
-  controllers: [ConversationsController, MessagesController],
+  controllers: [ConversationsController, MessagesController, MessageStateController],
   providers: [
     ConversationsRepository,
     ConversationMembersRepository,
@@ -45,6 +51,11 @@ import { MessagesService } from './messages.service';
     MessagesService,
     MessageRateLimiter,
     ConversationsGateway,
+    MessageStateRepository,
+    MessageDetails,
+    MessageStateService,
+    MessageStateGateway,
+    TimelineNotes,
   ],
   exports: [ConversationsService, MessagesRepository],
 })

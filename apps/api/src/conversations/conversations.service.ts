@@ -4,6 +4,8 @@ import { QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { badField } from '../common/bad-request';
 import { TenantDatabase } from '../database/tenant-database';
+import { RealtimeService } from '../realtime/realtime.service';
+import { rooms } from '../realtime/rooms';
 import { badCursor, containsPattern, decodeCursor, encodeCursor } from '../common/pagination';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
@@ -20,6 +22,7 @@ import type {
   MemberListQueryDto,
   MembershipUpdateDto,
 } from './dto/conversations.dto';
+import { TimelineNotes } from './timeline-notes';
 import { viewFor } from './views';
 
 /** PostgreSQL's invalid_text_representation, invalid_datetime_format, datetime_field_overflow. */
@@ -37,6 +40,8 @@ export class ConversationsService {
     private readonly members: ConversationMembersService,
     private readonly idsCache: ConversationIdsCache,
     private readonly idsLoader: ConversationIdsLoader,
+    private readonly notes: TimelineNotes,
+    private readonly realtime: RealtimeService,
   ) {}
 
   async create(
@@ -138,11 +143,20 @@ export class ConversationsService {
       if (conversation.kind !== 'group') throw new BadRequestException('Only a group has a title');
       await this.repository.rename(tx, conversationId, title);
       takeTurn(conversationId);
+      const note = await this.notes.write(tx, {
+        conversationId,
+        tenantId: caller.tenantId,
+        actorId: caller.id,
+        note: { type: 'renamed', title },
+      });
       // Read under the lock: the title this event carries is the one committed, in commit order.
       const base = (await this.views.load(tx, [conversationId]))[0]!;
       return {
         result: viewFor(caller.id, base),
-        events: () => this.views.announce(base, 'conversation:updated'),
+        events: () => {
+          this.realtime.send(rooms.conversation(conversationId), 'message:new', note);
+          this.views.announce(base, 'conversation:updated');
+        },
       };
     });
   }

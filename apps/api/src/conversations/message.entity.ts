@@ -1,4 +1,4 @@
-import type { AttachmentView } from '@mindsp/contracts';
+import type { AttachmentView, TimelineNote } from '@mindsp/contracts';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { bigintAsNumber } from './conversation.entity';
 
@@ -42,4 +42,13 @@ export class Message {
   /** Views of the files sent with it (the rows are message_attachments'); emptied on deletion. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   attachments!: AttachmentView[];
+  /** Set on a timeline note the server wrote (a rename, people added or removed); body is empty. */
+  @Column({ type: 'jsonb', nullable: true })
+  note!: TimelineNote | null;
+
+  @Column({ name: 'pinned_at', type: 'timestamptz', nullable: true })
+  pinnedAt!: Date | null;
+
+  @Column({ name: 'pinned_by', type: 'uuid', nullable: true })
+  pinnedBy!: string | null;
 }

@@ -1,5 +1,6 @@
 import type { AttachmentView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
+import type { TimelineNote } from '@mindsp/contracts';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Message } from './message.entity';
 
@@ -48,7 +49,7 @@ export interface SearchRow {
 }
 
 /** A messages row as raw SQL returns it (pg gives bigint as text). */
-interface MessageRow {
+export interface MessageRow {
   id: string;
   conversation_id: string;
   seq: string;
@@ -62,14 +63,17 @@ interface MessageRow {
   reply_to_id: string | null;
   /** Absent from the search's rows, which leave attachments out. */
   attachments?: AttachmentView[];
+  note: TimelineNote | null;
+  pinned_at: Date | null;
+  pinned_by: string | null;
 }
 
-const MESSAGE_ROW_COLUMNS =
-  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, reply_to_id, attachments';
+export const MESSAGE_ROW_COLUMNS =
+  'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, reply_to_id, attachments, note, pinned_at, pinned_by';
 
 const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
   SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
-         m.created_at, m.edited_at, m.deleted_at, m.reply_to_id, c.title,
+         m.created_at, m.edited_at, m.deleted_at, m.reply_to_id, m.note, m.pinned_at, m.pinned_by, c.title,
          -- Fragments cut words around the match even when the whole body is short
          -- ("La réunion est reportée" came back as "«réunion» est reportée"): a short body
          -- is highlighted whole, only a long one is cut to excerpts.
@@ -148,6 +152,25 @@ export class MessagesRepository {
     if (row.members === '0') return { missing: 'member' };
     if (!row.id) return { duplicate: true };
     return { stored: toMessage(row as MessageRow) };
+  }
+
+  /**
+   * Takes the conversation's next seq and change number (a timeline note's; a send takes them in
+   * its own statement). The row lock it takes serialises writers until commit, so seqs are gap-free
+   * and strictly increasing. Null when the conversation is not there.
+   */
+  async allocateSeq(
+    tx: EntityManager,
+    { conversationId, tenantId }: { conversationId: string; tenantId: string },
+  ): Promise<{ seq: number; changeSeq: number } | null> {
+    const [rows]: [{ last_seq: string; last_change: string }[], number] = await tx.query(
+      `UPDATE conversations
+       SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
+       WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change`,
+      [conversationId, tenantId],
+    );
+    const row = rows[0];
+    return row ? { seq: Number(row.last_seq), changeSeq: Number(row.last_change) } : null;
   }
 
   /** The edited message; null unless it is the sender's and not deleted (one statement: no race). */
@@ -287,7 +310,7 @@ export class MessagesRepository {
   }
 }
 
-function toMessage(row: MessageRow): Message {
+export function toMessage(row: MessageRow): Message {
   return Object.assign(new Message(), {
     id: row.id,
     conversationId: row.conversation_id,
@@ -301,5 +324,8 @@ function toMessage(row: MessageRow): Message {
     deletedAt: row.deleted_at,
     replyToId: row.reply_to_id,
     attachments: row.attachments ?? [],
+    note: row.note,
+    pinnedAt: row.pinned_at,
+    pinnedBy: row.pinned_by,
   });
 }

@@ -30,8 +30,11 @@ import { ConversationsRepository } from './conversations.repository';
 import type { Message } from './message.entity';
 import { MessagesRepository, type PageStart } from './messages.repository';
 import { MessageRateLimiter } from './message-rate-limiter';
-import { toMessageViews } from './views';
 import { badField } from '../common/bad-request';
+import { ConversationViews } from './conversation-views';
+import { MessageDetails } from './message-details';
+import { MessageStateRepository } from './message-state.repository';
+import { viewFor } from './views';
 
 /** Thrown inside the send transaction to roll it back (and its seq) when a retry raced the original. */
 class DuplicateSend extends Error {}
@@ -49,6 +52,9 @@ export class MessagesService {
     private readonly rateLimiter: MessageRateLimiter,
     private readonly notifications: NotificationsRepository,
     private readonly attachments: AttachmentsService,
+    private readonly details: MessageDetails,
+    private readonly state: MessageStateRepository,
+    private readonly views: ConversationViews,
   ) {}
 
   /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
@@ -118,7 +124,7 @@ export class MessagesService {
             messageId: message.id,
           });
         }
-        const [view] = await this.quoted(tx, [message]);
+        const view = await this.details.sent(tx, message);
         return {
           result: view,
           events: () => this.realtime.send(rooms.conversation(conversationId), 'message:new', view),
@@ -160,7 +166,7 @@ export class MessagesService {
           throw new ForbiddenException('Only the sender can edit a message');
         throw new ConflictException('This message was deleted');
       }
-      return this.committed(takeTurn, 'message:updated', (await this.quoted(tx, [edited]))[0]!);
+      return this.committed(takeTurn, 'message:updated', await this.details.view(tx, edited));
     });
   }
 
@@ -186,13 +192,13 @@ export class MessagesService {
       });
       if (erased) {
         files = await this.attachments.detach(tx, messageId);
-        return this.committed(takeTurn, 'message:deleted', (await this.quoted(tx, [erased]))[0]!);
+        return this.committed(takeTurn, 'message:deleted', await this.details.view(tx, erased));
       }
       const message = await this.findMessage(tx, conversationId, messageId);
       if (message.senderId !== caller.id && caller.role !== 'admin') {
         throw new ForbiddenException('Only the sender or an admin can delete a message');
       }
-      return { result: (await this.quoted(tx, [message]))[0]! };
+      return { result: await this.details.view(tx, message) };
     });
     await this.attachments.discardNow(files);
     return result;
@@ -251,6 +257,10 @@ export class MessagesService {
         tenantId: caller.tenantId,
       });
       const result: SyncResult = { conversations: {} };
+      const metaChanges = await this.state.metaChanges(
+        tx,
+        memberOf.map(({ id }) => id),
+      );
       // Conversations the caller is not in are left out, exactly as unknown ones.
       for (const { id } of memberOf) {
         const through = cursors[id]!;
@@ -272,12 +282,21 @@ export class MessagesService {
                 { since, through },
                 MESSAGING_LIMITS.syncPerConversation + 1,
               );
+        // Its title or members changed after the client's change cursor: it gets them as they are.
+        const metaChanged = since !== undefined && (metaChanges.get(id) ?? 0) > since;
+        const conversation = metaChanged
+          ? viewFor(caller.id, (await this.views.load(tx, [id]))[0]!)
+          : undefined;
         result.conversations[id] = {
           ...page,
           // Too many changes to send: the client reloads the history, as for too many messages.
           hasMore: page.hasMore || changed.length > MESSAGING_LIMITS.syncPerConversation,
-          changed: await this.quoted(tx, changed.slice(0, MESSAGING_LIMITS.syncPerConversation)),
+          changed: await this.details.views(
+            tx,
+            changed.slice(0, MESSAGING_LIMITS.syncPerConversation),
+          ),
           lastChange,
+          ...(conversation && { conversation }),
         };
       }
       return result;
@@ -293,15 +312,7 @@ export class MessagesService {
     const rows = await this.messages.page(tx, conversationId, start, limit + 1);
     const items = rows.slice(0, limit);
     if (start.after === undefined) items.reverse();
-    return { items: await this.quoted(tx, items), hasMore: rows.length > limit };
-  }
-
-  /** Views of messages of one conversation, each reply with its quote of the original as it is now. */
-  private async quoted(tx: EntityManager, messages: Message[]): Promise<MessageView[]> {
-    if (!messages.length) return [];
-    const ids = [...new Set(messages.flatMap((m) => (m.replyToId ? [m.replyToId] : [])))];
-    const originals = await this.messages.findMany(tx, messages[0]!.conversationId, ids);
-    return toMessageViews(messages, new Map(originals.map((o) => [o.id, o])));
+    return { items: await this.details.views(tx, items), hasMore: rows.length > limit };
   }
 
   /**
@@ -378,6 +389,6 @@ export class MessagesService {
       // Another tenant's or conversation's id gives no hint of it: only the sender can match.
       throw new ConflictException('clientMessageId was already used for a different message');
     }
-    return (await this.quoted(tx, [original]))[0]!;
+    return this.details.view(tx, original);
   }
 }

@@ -24,6 +24,9 @@ export function toMessageView(message: Message): MessageView {
     ...(message.attachments?.length && !message.deletedAt
       ? { attachments: message.attachments }
       : {}),
+    note: message.note ?? null,
+    pinnedAt: (!message.deletedAt && message.pinnedAt?.toISOString()) || null,
+    pinnedBy: (!message.deletedAt && message.pinnedBy) || null,
   };
 }
 

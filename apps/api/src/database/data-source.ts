@@ -12,6 +12,7 @@ import { Alerts1733460000000 } from './migrations/1733460000000-alerts';
 import { ChangeStream1733500000000 } from './migrations/1733500000000-change-stream';
 import { RepliesMentionsMembership1733800000000 } from './migrations/1733800000000-replies-mentions-membership';
 import { Attachments1733700000000 } from './migrations/1733700000000-attachments';
+import { ReactionsPinsNotes1733600000000 } from './migrations/1733600000000-reactions-pins-notes';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ChangeStream1733500000000,
   RepliesMentionsMembership1733800000000,
   Attachments1733700000000,
+  ReactionsPinsNotes1733600000000,
 ];
 
 /** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */

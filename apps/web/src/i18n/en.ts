@@ -1,4 +1,5 @@
 import { filesEn } from './en.files';
+import { messageStateEn } from './en.messageState';
 import { notificationsEn } from './en.notifications';
 import { repliesEn } from './en.replies';
 import type { Messages } from './fr';
@@ -172,6 +173,7 @@ const en: Messages = {
   ...notificationsEn,
   ...repliesEn,
   ...filesEn,
+  ...messageStateEn,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 import { filesFr } from './fr.files';
+import { messageStateFr } from './fr.messageState';
 import { notificationsFr } from './fr.notifications';
 import { repliesFr } from './fr.replies';
 const fr = {
@@ -170,6 +171,7 @@ const fr = {
   ...notificationsFr,
   ...repliesFr,
   ...filesFr,
+  ...messageStateFr,
 } as const;
 
 type Translations<T> = {

@@ -99,6 +99,27 @@ export const messagesApi = {
       `/api/search/messages${queryString({ q, conversationId, limit: SEARCH_LIMIT })}`,
       { signal },
     ),
+  /** Adds (`reacted`) or takes back my reaction; the answer is the message with its reactions. */
+  react: (conversationId: string, messageId: string, emoji: string, reacted: boolean) =>
+    socketOrRest(
+      () => socketRequest('message:react', { conversationId, messageId, emoji, reacted }),
+      () =>
+        reacted
+          ? api.post<MessageView>(`${messagePath(conversationId, messageId)}/reactions`, { emoji })
+          : api.delete<MessageView>(
+              `${messagePath(conversationId, messageId)}/reactions/${encodeURIComponent(emoji)}`,
+            ),
+    ),
+  pin: (conversationId: string, messageId: string, pinned: boolean) =>
+    socketOrRest(
+      () => socketRequest('message:pin', { conversationId, messageId, pinned }),
+      () =>
+        pinned
+          ? api.put<MessageView>(`${messagePath(conversationId, messageId)}/pin`)
+          : api.delete<MessageView>(`${messagePath(conversationId, messageId)}/pin`),
+    ),
+  pins: (conversationId: string, signal?: AbortSignal) =>
+    api.get<MessageView[]>(`${conversationPath(conversationId)}/pins`, { signal }),
   /** What came after each cursor (socket only: it answers for a reconnection). */
   sync: (cursors: Record<string, number>, changes: Record<string, number>): Promise<SyncResult> =>
     socketRequest('sync', { cursors, changes }),

@@ -5,10 +5,11 @@ import { applyReadUpdate } from './cache/conversations';
 import {
   forgetConversation,
   patchConversation,
-  storeChangedMessage,
   storeConversation,
   storeLiveMessage,
 } from './cache/store';
+import { storeMessageState } from './hooks/useMessageState';
+import { pinKeys } from './keys';
 import { catchUp, watchGap } from './sync';
 import { setTyping } from './typing';
 
@@ -25,8 +26,9 @@ export function useConversationEvents() {
       watchGap(queryClient, message.conversationId);
     setTyping(message.conversationId, message.senderId, false);
   });
-  useSocketEvent('message:updated', (message) => storeChangedMessage(queryClient, message));
-  useSocketEvent('message:deleted', (message) => storeChangedMessage(queryClient, message));
+  // An edit, a reaction or a pin: the history's copy and the pinned list.
+  useSocketEvent('message:updated', (message) => storeMessageState(queryClient, message));
+  useSocketEvent('message:deleted', (message) => storeMessageState(queryClient, message));
   useSocketEvent('conversation:new', (conversation) =>
     storeConversation(queryClient, conversation),
   );
@@ -44,5 +46,9 @@ export function useConversationEvents() {
   useSocketEvent('typing', ({ conversationId, userId, typing }) => {
     if (userId !== me.id) setTyping(conversationId, userId, typing);
   });
-  useSocketEvent('connect', () => void catchUp(queryClient));
+  useSocketEvent('connect', () => {
+    // Pins changed while away come back with the next fetch of an open pinned list.
+    void queryClient.invalidateQueries({ queryKey: pinKeys.all });
+    void catchUp(queryClient);
+  });
 }

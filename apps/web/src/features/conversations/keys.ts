@@ -24,6 +24,12 @@ export const messageKeys = {
   history: (conversationId: string) => [...messageKeys.all, 'history', { conversationId }] as const,
 };
 
+/** A conversation's pinned messages (kept apart from `messages`: a reconnect refetches it). */
+export const pinKeys = {
+  all: ['pins'] as const,
+  list: (conversationId: string) => [...pinKeys.all, { conversationId }] as const,
+};
+
 /** Messages typed here and not yet stored; a root of their own so no `messages` filter touches them. */
 export const pendingKeys = {
   list: (conversationId: string) => ['pending-messages', { conversationId }] as const,

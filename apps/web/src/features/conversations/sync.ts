@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { SocketUnavailableError, getConnectionState } from '../../lib/socket';
 import { messagesApi } from './api';
 import { type MessagePages, changeCursor, gapFreeSeq, mergeSync } from './cache/messages';
-import { releaseHeldMessages } from './cache/store';
+import { releaseHeldMessages, storeConversation } from './cache/store';
 import { conversationKeys, heldKeys, historyConversationId, messageKeys } from './keys';
 
 /** How long a hole in a history may wait for its live event before we ask the server. */
@@ -30,6 +30,8 @@ export async function syncHistories(queryClient: QueryClient, conversationIds: s
     const { data, gap } = page
       ? mergeSync(queryClient.getQueryData<MessagePages>(messageKeys.history(id)), page)
       : { data: undefined, gap: true };
+    // Its title or members changed while we were away: the conversation as it is now.
+    if (page?.conversation) storeConversation(queryClient, page.conversation);
     if (gap) reload(queryClient, id);
     else {
       queryClient.setQueryData<MessagePages>(messageKeys.history(id), data);

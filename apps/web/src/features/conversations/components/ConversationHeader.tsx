@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../auth/queries';
 import { WithUserText } from '../../../components/ui/WithUserText';
 import { Avatar } from '../../people/components/Avatar';
 import { BackToList } from './BackToList';
+import { PinnedMessagesButton } from './PinnedMessages';
 import { IconButton } from '../../../components/ui/IconButton';
 import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
@@ -18,6 +19,8 @@ interface ConversationHeaderProps {
   onToggleSearch: () => void;
   detailsOpen: boolean;
   onToggleDetails: () => void;
+  pinsOpen: boolean;
+  onTogglePins: () => void;
 }
 
 export function ConversationHeader({
@@ -27,6 +30,8 @@ export function ConversationHeader({
   onToggleSearch,
   detailsOpen,
   onToggleDetails,
+  pinsOpen,
+  onTogglePins,
 }: ConversationHeaderProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -91,6 +96,11 @@ export function ConversationHeader({
         />
       )}
       <MembershipActions conversation={conversation} />
+      <PinnedMessagesButton
+        conversationId={conversation.id}
+        open={pinsOpen}
+        onToggle={onTogglePins}
+      />
       <IconButton
         icon="search"
         label={t('conversation.search')}

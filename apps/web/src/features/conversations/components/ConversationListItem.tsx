@@ -1,6 +1,7 @@
 import type { ConversationView } from '@mindsp/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimelineNoteText as NotePreview } from './TimelineNote';
 import { WithUserText } from '../../../components/ui/WithUserText';
 import { Icon } from '../../../components/ui/Icon';
 import { NavLink } from 'react-router';
@@ -33,6 +34,8 @@ export function ConversationListItem({
 
   let preview: ReactNode = t('conversations.noMessages');
   if (last?.deletedAt) preview = t('conversation.deleted');
+  else if (last?.note)
+    preview = <NotePreview message={last} note={last.note} conversation={conversation} />;
   else if (last) {
     // The body and the sender's name are the user's text: isolated, so neither can reorder the rest.
     // A file sent alone previews as its name.

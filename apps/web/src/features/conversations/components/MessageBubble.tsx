@@ -11,6 +11,7 @@ import { MessageAttachments } from '../../files/components/MessageAttachments';
 import { MessageBody } from './MessageBody';
 import { MessageEditForm } from './MessageEditForm';
 import { MessageFrame } from './MessageFrame';
+import { MessageStateActions, MessageStateRow, PinnedMark } from './MessageState';
 import { ReadReceipt } from './ReadReceipt';
 import { ReplyButton } from '../replies/ReplyButton';
 import { ReplyQuote } from '../replies/ReplyQuote';
@@ -54,6 +55,7 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
                 onDelete={() => setMode('confirmDelete')}
               />
             )}
+            <MessageStateActions message={message} conversationId={conversation.id} />
           </>
         ) : null
       }
@@ -94,9 +96,11 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
           </time>
           {message.editedAt && !deleted && <span>· {t('conversation.edited')}</span>}
           {mine && !deleted && <ReadReceipt message={message} conversation={conversation} />}
+          <PinnedMark message={message} conversation={conversation} />
         </>
       }
     >
+      <MessageStateRow message={message} conversation={conversation} mine={mine} />
       {mode === 'confirmDelete' && (
         <InlineConfirm
           question={t('conversation.confirmDelete')}

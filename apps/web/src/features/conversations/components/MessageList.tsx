@@ -7,6 +7,7 @@ import { dayLabel, withDaySeparators } from '../dates';
 import { MessageBubble } from './MessageBubble';
 import { PendingMessageBubble } from './PendingMessageBubble';
 import { SenderName } from './SenderName';
+import { TimelineNote } from './TimelineNote';
 import type { PendingMessage } from '../cache/pending';
 
 interface MessageListProps {
@@ -179,9 +180,20 @@ export function MessageList(props: MessageListProps) {
         if (item.kind === 'day')
           return <DaySeparator key={`day-${item.day}`} day={item.day} now={now} />;
         const { message } = item;
+        if (message.note)
+          return (
+            <TimelineNote
+              key={message.id}
+              message={message}
+              note={message.note}
+              conversation={conversation}
+            />
+          );
         const previous = timeline[index - 1];
         const startsRun =
-          previous?.kind !== 'message' || previous.message.senderId !== message.senderId;
+          previous?.kind !== 'message' ||
+          Boolean(previous.message.note) ||
+          previous.message.senderId !== message.senderId;
         const mine = message.senderId === myId;
         return (
           <Fragment key={message.id}>

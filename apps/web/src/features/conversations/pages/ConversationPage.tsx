@@ -12,6 +12,7 @@ import { ConversationHeader } from '../components/ConversationHeader';
 import { ConversationSearch } from '../components/ConversationSearch';
 import { GroupDetails } from '../components/GroupDetails';
 import { MessageList } from '../components/MessageList';
+import { PinnedMessages } from '../components/PinnedMessages';
 import { useConversation } from '../hooks/useConversation';
 import { useMarkRead } from '../hooks/useMarkRead';
 import { useMessages } from '../hooks/useMessages';
@@ -44,7 +45,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const pending = usePendingMessages(conversationId);
   const { send, retry, discard } = useSendMessage(conversationId);
   // One panel under the header at a time: search, or the group's details.
-  const [panel, setPanel] = useState<'search' | 'details' | null>(null);
+  const [panel, setPanel] = useState<'search' | 'details' | 'pins' | null>(null);
   const [jumpTo, setJumpTo] = useState<{ seq: number } | null>(null);
   const [notLoaded, setNotLoaded] = useState(false);
   const replies = useReplyControls();
@@ -106,7 +107,19 @@ export function ConversationPage({ conversationId }: { conversationId: string })
         onToggleSearch={() => setPanel((open) => (open === 'search' ? null : 'search'))}
         detailsOpen={panel === 'details'}
         onToggleDetails={() => setPanel((open) => (open === 'details' ? null : 'details'))}
+        pinsOpen={panel === 'pins'}
+        onTogglePins={() => setPanel((open) => (open === 'pins' ? null : 'pins'))}
       />
+      {panel === 'pins' && (
+        <PinnedMessages
+          conversation={conversation.data}
+          onClose={() => setPanel(null)}
+          onPick={(seq) => {
+            setNotLoaded(false);
+            setJumpTo({ seq });
+          }}
+        />
+      )}
       {panel === 'details' && conversation.data.kind === 'group' && (
         <GroupDetails
           conversation={conversation.data}
