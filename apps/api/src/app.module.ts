@@ -15,6 +15,7 @@ import { PeopleModule } from './people/people.module';
 import { PresenceGatewayModule } from './people/presence-gateway.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { DraftsModule } from './drafts/drafts.module';
 
 @Module({
   imports: [
@@ -33,6 +34,7 @@ import { RemindersModule } from './reminders/reminders.module';
     NotificationsModule,
     RemindersModule,
     AlertsModule,
+    DraftsModule,
     ConnectionModule,
   ],
 })

@@ -13,6 +13,7 @@ const WALLED_TABLES = [
   'reminders',
   'alerts',
   'alert_recipients',
+  'conversation_drafts',
 ];
 
 /**

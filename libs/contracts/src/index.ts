@@ -7,3 +7,4 @@ export * from './messaging';
 export * from './realtime';
 export * from './notifications';
 export * from './queues';
+export * from './drafts';

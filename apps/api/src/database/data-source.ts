@@ -10,6 +10,7 @@ import { Notifications1733400000000 } from './migrations/1733400000000-notificat
 import { Reminders1733450000000 } from './migrations/1733450000000-reminders';
 import { Alerts1733460000000 } from './migrations/1733460000000-alerts';
 import { ChangeStream1733500000000 } from './migrations/1733500000000-change-stream';
+import { Drafts1733900000000 } from './migrations/1733900000000-drafts';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   Reminders1733450000000,
   Alerts1733460000000,
   ChangeStream1733500000000,
+  Drafts1733900000000,
 ];
 
 /** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */
