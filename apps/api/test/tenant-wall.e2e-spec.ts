@@ -53,6 +53,11 @@ describe('row-level security between tenants', () => {
         [created.id, user.id, `wall-${slug}-${Date.now()}`, slug],
       );
       await owner.query(
+        `INSERT INTO conversation_drafts (tenant_id, conversation_id, user_id, body)
+         VALUES ($1, $2, $3, 'unsent secret')`,
+        [id, created.id, user.id],
+      );
+      await owner.query(
         `INSERT INTO conversation_former_members
            (conversation_id, user_id, joined_after_seq, left_at_seq, last_read_seq)
          VALUES ($1, $2, 0, 1, 1)`,
