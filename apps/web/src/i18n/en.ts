@@ -1,4 +1,5 @@
 import { notificationsEn } from './en.notifications';
+import { readingEn } from './en.reading';
 import type { Messages } from './fr';
 
 const en: Messages = {
@@ -168,6 +169,7 @@ const en: Messages = {
     lost: 'Connection lost. Reconnecting… Missed messages will arrive as soon as it is back.',
   },
   ...notificationsEn,
+  ...readingEn,
 };
 
 export default en;

@@ -1,4 +1,5 @@
 import { notificationsFr } from './fr.notifications';
+import { readingFr } from './fr.reading';
 const fr = {
   app: {
     name: 'MindSP Messaging',
@@ -166,6 +167,7 @@ const fr = {
     lost: 'Connexion perdue. Reconnexion en cours… Les messages manqués arriveront dès son retour.',
   },
   ...notificationsFr,
+  ...readingFr,
 } as const;
 
 type Translations<T> = {

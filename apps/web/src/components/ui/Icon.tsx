@@ -1,4 +1,5 @@
 import {
+  ArrowDown,
   Bell,
   BellRing,
   Check,
@@ -20,6 +21,7 @@ import {
   Settings,
   Siren,
   Trash2,
+  UserCog,
   Users,
   X,
 } from 'lucide-react';
@@ -35,10 +37,12 @@ const ICONS = {
   conversation: MessageSquareText,
   details: Info,
   group: Users,
+  latest: ArrowDown,
   markAllRead: CheckCheck,
   markRead: Check,
   menu: Menu,
   notifications: Bell,
+  people: UserCog,
   pause: Pause,
   queues: ServerCog,
   remove: Trash2,

@@ -2,6 +2,7 @@ import { MESSAGING_LIMITS } from '@mindsp/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/ui/Icon';
+import { useDraft } from '../../drafts/hooks/useDraft';
 import { useTypingNotifier } from '../typing';
 import { handleMessageKeys } from './messageKeys';
 
@@ -19,6 +20,13 @@ export function Composer({
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const typing = useTypingNotifier(conversationId);
+  const draft = useDraft(conversationId);
+  // The draft saved from any device fills the box once, unless the user already started typing.
+  const [draftShown, setDraftShown] = useState(false);
+  if (!draftShown && draft.loaded !== undefined) {
+    setDraftShown(true);
+    if (!text && draft.loaded) setText(draft.loaded);
+  }
   const hintId = useId();
   const counterId = useId();
   const max = MESSAGING_LIMITS.bodyMaxLength;
@@ -30,6 +38,7 @@ export function Composer({
     event?.preventDefault();
     if (!canSend) return;
     onSend(body);
+    draft.sent();
     setText('');
     typing.stop();
   };
@@ -42,11 +51,14 @@ export function Composer({
           onChange={(event) => {
             setText(event.target.value);
             typing.typed(event.target.value);
+            draft.typed(event.target.value);
           }}
           onKeyDown={(event) => handleMessageKeys(event, { submit: send })}
           dir="auto"
           onBlur={typing.stop}
           rows={1}
+          // A conversation opens ready to answer (the page is keyed by conversation: a new mount).
+          autoFocus
           aria-label={t('composer.label')}
           aria-describedby={`${hintId} ${counterId}`}
           aria-invalid={tooLong || undefined}
