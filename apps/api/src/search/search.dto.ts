@@ -39,7 +39,11 @@ class SearchConversationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
   @ApiProperty({ enum: ['direct', 'group'] }) kind!: 'direct' | 'group';
-  @ApiProperty({ type: String, nullable: true, description: "A direct conversation's other member" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "A direct conversation's other member",
+  })
   otherName!: string | null;
 }
 

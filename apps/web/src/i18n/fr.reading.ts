@@ -54,7 +54,8 @@ export const readingFr = {
     emailTaken: 'Cet e-mail est déjà utilisé dans votre organisation.',
     deactivate: 'Désactiver',
     reactivate: 'Réactiver',
-    confirmDeactivate: 'Désactiver {{name}} ? Ses sessions se ferment tout de suite ; ses messages restent.',
+    confirmDeactivate:
+      'Désactiver {{name}} ? Ses sessions se ferment tout de suite ; ses messages restent.',
     active: 'Actif',
     inactive: 'Désactivé',
     you: '(vous)',

@@ -19,7 +19,9 @@ export function JumpToLatest({ count, onJump }: { count: number; onJump: () => v
         className="pointer-events-auto absolute right-2 bottom-2 inline-flex items-center gap-1.5 rounded-full bg-white px-3 py-1.5 text-xs font-semibold text-neutral-800 shadow-md ring-1 ring-neutral-200 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-red-700"
       >
         {count > 0 && (
-          <span data-testid="jump-to-latest-count">{t('reading.jumpToLatestCount', { count })}</span>
+          <span data-testid="jump-to-latest-count">
+            {t('reading.jumpToLatestCount', { count })}
+          </span>
         )}
         <Icon name="latest" className="size-4" />
       </button>

@@ -241,9 +241,7 @@ export function MessageList(props: MessageListProps) {
         />
       ))}
 
-      {reading && (
-        <JumpToLatest count={newSince(messages, seenUpTo, myId)} onJump={jumpToLatest} />
-      )}
+      {reading && <JumpToLatest count={newSince(messages, seenUpTo, myId)} onJump={jumpToLatest} />}
     </div>
   );
 }
