@@ -16,6 +16,7 @@ import { PresenceGatewayModule } from './people/presence-gateway.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { PeopleAdminModule } from './people/people-admin.module';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { DraftsModule } from './drafts/drafts.module';
     RemindersModule,
     AlertsModule,
     DraftsModule,
+    PeopleAdminModule,
     ConnectionModule,
   ],
 })

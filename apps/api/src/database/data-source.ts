@@ -11,6 +11,7 @@ import { Reminders1733450000000 } from './migrations/1733450000000-reminders';
 import { Alerts1733460000000 } from './migrations/1733460000000-alerts';
 import { ChangeStream1733500000000 } from './migrations/1733500000000-change-stream';
 import { Drafts1733900000000 } from './migrations/1733900000000-drafts';
+import { PeopleStatus1733910000000 } from './migrations/1733910000000-people-status';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   Alerts1733460000000,
   ChangeStream1733500000000,
   Drafts1733900000000,
+  PeopleStatus1733910000000,
 ];
 
 /** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */
