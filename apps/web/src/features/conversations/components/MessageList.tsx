@@ -10,6 +10,7 @@ import { MessageBubble } from './MessageBubble';
 import { PendingMessageBubble } from './PendingMessageBubble';
 import { SenderName } from './SenderName';
 import { UnreadDivider } from './UnreadDivider';
+import { ProfilePopover } from '../../profile/components/ProfilePopover';
 import type { PendingMessage } from '../cache/pending';
 
 interface MessageListProps {
@@ -224,7 +225,9 @@ export function MessageList(props: MessageListProps) {
               continued={!newRun}
               sender={
                 conversation.kind === 'group' && !mine && newRun ? (
-                  <SenderName conversation={conversation} userId={message.senderId} />
+                  <ProfilePopover userId={message.senderId}>
+                    <SenderName conversation={conversation} userId={message.senderId} />
+                  </ProfilePopover>
                 ) : undefined
               }
             />
