@@ -44,6 +44,7 @@ const en: Messages = {
     pages: {
       settings: 'Notification preferences',
       queues: 'Job queues',
+      people: 'People',
       announcement: 'Send an announcement',
       alert: 'Send an urgent alert',
     },

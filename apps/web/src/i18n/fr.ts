@@ -42,6 +42,7 @@ const fr = {
     pages: {
       settings: 'Préférences de notification',
       queues: 'Files de tâches',
+      people: 'Personnes',
       announcement: 'Envoyer une annonce',
       alert: 'Envoyer une alerte urgente',
     },
