@@ -44,7 +44,6 @@ export const readingEn: Pick<Messages, 'reading' | 'globalSearch' | 'profile' | 
   },
   peopleAdmin: {
     title: 'People',
-    nav: 'People',
     add: 'Add a person',
     email: 'Email',
     displayName: 'Name',

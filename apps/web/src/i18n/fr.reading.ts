@@ -42,7 +42,6 @@ export const readingFr = {
   },
   peopleAdmin: {
     title: 'Personnes',
-    nav: 'Personnes',
     add: 'Ajouter une personne',
     email: 'E-mail',
     displayName: 'Nom',
