@@ -58,7 +58,5 @@ export function messageTime(iso: string, locale: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(
-    new Date(iso),
-  );
+  }).format(new Date(iso));
 }
