@@ -44,6 +44,10 @@ describe('drafts', () => {
     await save(alice, group.id, 'à effacer').expect(200);
     await save(alice, group.id, '   ').expect(200);
     expect(await read(alice, group.id)).toMatchObject({ body: '', updatedAt: null });
+    // Nothing visible is blank too: zero-width characters keep no draft.
+    await save(alice, group.id, 'à effacer').expect(200);
+    await save(alice, group.id, '\u200b\u200d\u2060\ufeff\ufe0f').expect(200);
+    expect(await read(alice, group.id)).toMatchObject({ body: '', updatedAt: null });
 
     await save(alice, group.id, 'Message en cours').expect(200);
     await save(bob, group.id, 'Réponse de Bob en cours').expect(200);

@@ -2,6 +2,7 @@ import type { DraftView } from '@mindsp/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { isBlank } from '../common/validators';
 import { TenantDatabase } from '../database/tenant-database';
 import { DraftsRepository, type DraftKey, type DraftRow } from './drafts.repository';
 
@@ -27,10 +28,13 @@ export class DraftsService {
     );
   }
 
-  /** A blank body removes the draft: nothing is kept for a composer the user emptied. */
+  /**
+   * A blank body (nothing visible: spaces, zero-width characters) removes the draft: nothing is
+   * kept for a composer the user emptied.
+   */
   save(caller: AuthenticatedUser, conversationId: string, body: string): Promise<DraftView> {
     return this.asMember(caller, conversationId, async (tx, key) => {
-      if (!body) {
+      if (isBlank(body)) {
         await this.drafts.remove(tx, key);
         return toDraftView(conversationId, null);
       }

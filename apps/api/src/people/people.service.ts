@@ -3,6 +3,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { decodeCursor, encodeCursor, type PageQueryDto } from '../common/pagination';
+import { isBlank } from '../common/validators';
 import { TenantDatabase } from '../database/tenant-database';
 import type { CreateUserDto, UpdateProfileDto, UserListQueryDto } from './dto/people.dto';
 import { PasswordHasher } from './password-hasher';
@@ -93,7 +94,8 @@ export class PeopleService {
       const me = await this.users.findById(tx, caller.tenantId, caller.id);
       if (!me) throw new NotFoundException('User not found');
       if (changes.displayName) me.displayName = changes.displayName;
-      if (changes.statusText !== undefined) me.statusText = changes.statusText || null;
+      if (changes.statusText !== undefined)
+        me.statusText = isBlank(changes.statusText) ? null : changes.statusText;
       return this.users.save(tx, me);
     });
     const presence = await this.presence.of(caller.tenantId, [user]);
