@@ -16,6 +16,8 @@ import { PeopleModule } from './people/people.module';
 import { PresenceGatewayModule } from './people/presence-gateway.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { DraftsModule } from './drafts/drafts.module';
+import { PeopleAdminModule } from './people/people-admin.module';
 
 @Module({
   imports: [
@@ -35,6 +37,8 @@ import { RemindersModule } from './reminders/reminders.module';
     NotificationsModule,
     RemindersModule,
     AlertsModule,
+    DraftsModule,
+    PeopleAdminModule,
     ConnectionModule,
   ],
 })

@@ -114,6 +114,7 @@ export function as(t: Http, who: Person) {
     get: (url: string) => auth(t.http.get(url)),
     post: (url: string) => auth(t.http.post(url)),
     patch: (url: string) => auth(t.http.patch(url)),
+    put: (url: string) => auth(t.http.put(url)),
     delete: (url: string) => auth(t.http.delete(url)),
   };
 }

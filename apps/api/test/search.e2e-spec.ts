@@ -1,6 +1,14 @@
 import type { SearchHit, SearchPage } from '@mindsp/contracts';
 import { type TestApp } from './app';
-import { as, createGroup, send, type Person, demoSuite, SEND_FREELY } from './messaging';
+import {
+  as,
+  createGroup,
+  send,
+  type Person,
+  demoSuite,
+  SEND_FREELY,
+  freshTenant,
+} from './messaging';
 
 describe('message search', () => {
   let t: TestApp, alice: Person, bob: Person, carol: Person;
@@ -28,7 +36,8 @@ describe('message search', () => {
     const byId = new Map(hits.map((hit) => [hit.message.id, hit]));
     expect(byId.get(first.id)).toEqual<SearchHit>({
       message: first,
-      conversation: { id: group.id, title: 'Garde' },
+      conversation: { id: group.id, title: 'Garde', kind: 'group', otherName: null },
+      senderName: 'Alice Martin',
       highlight: '«Réunion» de garde demain à 8h',
     });
     // The whole body, matched word marked: nothing cut before or after it.
@@ -88,6 +97,108 @@ describe('message search', () => {
     expect(await ids(bob, {})).toEqual([a.id]);
     expect(await ids(carol, {})).toEqual([b.id]);
     expect(await ids(bob, { conversationId: withCarol.id })).toEqual([]);
+  });
+
+  describe('across all conversations, with filters', () => {
+    const word = `citerne${Date.now().toString(36)}`;
+    let direct: { id: string }, garde: { id: string }, secret: { id: string };
+    let early: string, late: string, fromBob: string, inDirect: string;
+    let dave: Person;
+
+    beforeAll(async () => {
+      direct = (
+        await as(t, alice)
+          .post('/api/conversations')
+          .send({ kind: 'direct', memberIds: [bob.id] })
+          .expect((res) => expect([200, 201]).toContain(res.status))
+      ).body;
+      garde = await createGroup(t, alice, [bob, carol], 'Garde du week-end');
+      secret = await createGroup(t, bob, [carol], 'Sans Alice');
+      early = (await send(t, alice, garde.id, `Plein de la ${word} samedi`)).id;
+      fromBob = (await send(t, bob, garde.id, `La ${word} est pleine`)).id;
+      inDirect = (await send(t, bob, direct.id, `Ta ${word} est prête`)).id;
+      await send(t, bob, secret.id, `${word} réservée à Bob et Carol`);
+      // Dated a day later than the others, as if sent tomorrow.
+      late = (await send(t, carol, garde.id, `Vidange ${word} dimanche`)).id;
+      await t.db.query(
+        `UPDATE messages SET created_at = created_at + interval '1 day' WHERE id = $1`,
+        [late],
+      );
+      // Another tenant, the same word: never found from demo.
+      const [erin, frank] = await freshTenant(t, 'Erin Other', 'Frank Other');
+      dave = erin!;
+      const theirs = await createGroup(t, erin!, [frank!]);
+      await send(t, erin!, theirs.id, `Leur ${word} à eux`);
+    });
+
+    const hitsOf = async (who: Person, query: Record<string, string> = {}) =>
+      (await search(who, { q: word, ...query })).items;
+    const idsOf = async (who: Person, query: Record<string, string> = {}) =>
+      (await hitsOf(who, query)).map((hit) => hit.message.id).sort();
+
+    it("finds the caller's messages in every conversation, named and with the sender", async () => {
+      const hits = await hitsOf(alice);
+      expect(hits.map((hit) => hit.message.id).sort()).toEqual(
+        [early, fromBob, inDirect, late].sort(),
+      );
+      const inDirectHit = hits.find((hit) => hit.message.id === inDirect)!;
+      expect(inDirectHit.conversation).toEqual({
+        id: direct.id,
+        title: null,
+        kind: 'direct',
+        otherName: 'Bob Durand',
+      });
+      expect(inDirectHit.senderName).toBe('Bob Durand');
+      expect(inDirectHit.highlight).toContain(`«${word}»`);
+      const groupHit = hits.find((hit) => hit.message.id === early)!;
+      expect(groupHit.conversation).toMatchObject({ title: 'Garde du week-end', kind: 'group' });
+    });
+
+    it('filters by person, by conversation and by date, alone or together', async () => {
+      expect(await idsOf(alice, { senderId: bob.id })).toEqual([fromBob, inDirect].sort());
+      expect(await idsOf(alice, { conversationId: garde.id })).toEqual(
+        [early, fromBob, late].sort(),
+      );
+      expect(await idsOf(alice, { conversationId: garde.id, senderId: bob.id })).toEqual([fromBob]);
+      const tomorrow = new Date(Date.now() + 12 * 3600_000).toISOString();
+      expect(await idsOf(alice, { since: tomorrow })).toEqual([late]);
+      expect(await idsOf(alice, { until: tomorrow })).toEqual([early, fromBob, inDirect].sort());
+      expect(
+        await idsOf(alice, {
+          since: new Date(Date.now() - 3600_000).toISOString(),
+          until: tomorrow,
+          senderId: alice.id,
+        }),
+      ).toEqual([early]);
+    });
+
+    it("never returns a non-member's or another tenant's messages, whatever the filters", async () => {
+      // Alice is not in "Sans Alice": naming it, or its sender, finds nothing of it.
+      expect(await idsOf(alice, { conversationId: secret.id })).toEqual([]);
+      expect(await idsOf(alice, { senderId: bob.id })).not.toContain(secret.id);
+      for (const hit of await hitsOf(alice)) expect(hit.conversation.id).not.toBe(secret.id);
+      // The other tenant's person finds only their own, and nothing of demo by naming it.
+      expect((await hitsOf(dave)).map((hit) => hit.message.body)).toEqual([`Leur ${word} à eux`]);
+      expect(await idsOf(dave, { conversationId: garde.id })).toEqual([]);
+      expect(await idsOf(dave, { senderId: bob.id })).toEqual([]);
+      expect(await idsOf(alice, { senderId: dave.id })).toEqual([]);
+    });
+
+    it('refuses a malformed filter with 400 naming it', async () => {
+      for (const [query, field] of [
+        [{ senderId: 'bob' }, 'senderId'],
+        [{ since: 'hier' }, 'since'],
+        [{ until: '2025-13-45' }, 'until'],
+      ] as const) {
+        const res = await as(t, alice)
+          .get('/api/search/messages')
+          .query({ q: word, ...query });
+        expect({ status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({
+          status: 400,
+          fields: [field],
+        });
+      }
+    });
   });
 
   it('answers SQL and LIKE metacharacters with 200 and no unintended hits', async () => {

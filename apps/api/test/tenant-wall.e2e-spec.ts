@@ -16,6 +16,7 @@ const WALLED_TABLES = [
   'alert_recipients',
   'message_attachments',
   ...REACTION_TABLES,
+  'conversation_drafts',
 ];
 
 /**
@@ -53,6 +54,11 @@ describe('row-level security between tenants', () => {
         `INSERT INTO messages (conversation_id, seq, sender_id, client_message_id, body)
          VALUES ($1, 1, $2, $3, 'secret of ' || $4)`,
         [created.id, user.id, `wall-${slug}-${Date.now()}`, slug],
+      );
+      await owner.query(
+        `INSERT INTO conversation_drafts (tenant_id, conversation_id, user_id, body)
+         VALUES ($1, $2, $3, 'unsent secret')`,
+        [id, created.id, user.id],
       );
       await owner.query(
         `INSERT INTO conversation_former_members

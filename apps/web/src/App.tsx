@@ -14,6 +14,7 @@ import { AnnouncementPage } from './features/notifications/pages/AnnouncementPag
 import { NotificationSettingsPage } from './features/notifications/pages/NotificationSettingsPage';
 import { NotificationsPage } from './features/notifications/pages/NotificationsPage';
 import { QueuesPage } from './features/queues/pages/QueuesPage';
+import { PeopleAdminPage } from './features/people-admin/pages/PeopleAdminPage';
 import { queryClient } from './lib/queryClient';
 
 const router = createBrowserRouter([
@@ -45,6 +46,7 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="/admin/queues" replace /> },
               { path: 'queues', element: <QueuesPage /> },
+              { path: 'people', element: <PeopleAdminPage /> },
               { path: 'announcements', element: <AnnouncementPage /> },
             ],
           },

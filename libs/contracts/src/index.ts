@@ -10,3 +10,4 @@ export * from './queues';
 export * from './replies';
 export * from './files';
 export * from './message-state';
+export * from './drafts';

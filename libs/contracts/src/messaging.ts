@@ -163,13 +163,27 @@ export interface MarkReadRequest {
 export interface SearchQuery {
   q: string;
   conversationId?: string;
+  /** Only messages of this person. */
+  senderId?: string;
+  /** Only messages sent at or after this instant (ISO 8601). */
+  since?: string;
+  /** Only messages sent before this instant (ISO 8601). */
+  until?: string;
   limit?: number;
   cursor?: string;
 }
 
 export interface SearchHit {
   message: MessageView;
-  conversation: { id: string; title: string | null };
+  /** `otherName`: a direct conversation's other member, as the caller names it; null for a group. */
+  conversation: {
+    id: string;
+    title: string | null;
+    kind: ConversationKind;
+    otherName: string | null;
+  };
+  /** The sender's name as it is now. */
+  senderName: string;
   /** The body with matched words wrapped in «» (never HTML: the SPA renders it as text). */
   highlight: string;
 }

@@ -9,6 +9,21 @@ export interface UserSummary {
   email: string;
   displayName: string;
   role: Role;
+  /** What the person tells others of themselves; null when unset. */
+  statusText: string | null;
+  /** False once an admin deactivated them (they cannot sign in; their messages stay). */
+  active: boolean;
+}
+
+export const PROFILE_LIMITS = {
+  displayNameMaxLength: 100,
+  statusTextMaxLength: 140,
+} as const;
+
+/** `PATCH /api/users/me`: my name as others see it, and my status text ('' clears it). */
+export interface UpdateProfileRequest {
+  displayName?: string;
+  statusText?: string;
 }
 
 export interface UserListQuery {

@@ -18,6 +18,7 @@ import { SessionRevocations } from './session-revocations';
 
 const INVALID_CREDENTIALS = 'Invalid organisation, email or password';
 const INVALID_REFRESH = 'Invalid or expired refresh token';
+const ACCOUNT_DEACTIVATED = 'This account has been deactivated; ask an administrator';
 
 export function toAuthUser(user: User): AuthUser {
   const { id, tenantId, email, displayName, role, locale } = user;
@@ -68,6 +69,8 @@ export class AuthService {
       // One answer for wrong tenant, unknown email and wrong password: no account enumeration.
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
+    // Said only to someone who knows the password: they learn why, nobody else learns more.
+    if (user.deactivatedAt) throw new UnauthorizedException(ACCOUNT_DEACTIVATED);
     await this.limiter.succeeded(attempt);
     const tokens = await this.tenantDb.transaction(user.tenantId, (tx) =>
       this.issueTokens(tx, user, randomUUID()),
@@ -92,7 +95,7 @@ export class AuthService {
       }
       if (token.expiresAt.getTime() <= Date.now()) return 'invalid' as const;
       const user = await this.users.findById(tx, known.tenantId, token.userId);
-      if (!user) return 'invalid' as const;
+      if (!user || user.deactivatedAt) return 'invalid' as const;
       await this.refreshTokens.revoke(tx, token.id);
       return this.issueTokens(tx, user, token.familyId);
     });

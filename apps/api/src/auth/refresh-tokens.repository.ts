@@ -45,6 +45,21 @@ export class RefreshTokensRepository {
       .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /**
+   * Ends every session of a user at once and returns their ids. A session whose refresh token has
+   * not expired may still have a live access token, so each of those is returned, revoked or not.
+   */
+  async revokeAllOf(tx: EntityManager, userId: string): Promise<string[]> {
+    const rows: { family_id: string }[] = await tx.query(
+      `SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = $1 AND expires_at > now()`,
+      [userId],
+    );
+    await tx
+      .getRepository(RefreshToken)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return rows.map((row) => row.family_id);
+  }
+
   /** Deletes tokens expired before `before`; returns how many. */
   async purgeExpired(before: Date): Promise<number> {
     const result = await this.db

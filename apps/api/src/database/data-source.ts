@@ -13,6 +13,8 @@ import { ChangeStream1733500000000 } from './migrations/1733500000000-change-str
 import { RepliesMentionsMembership1733800000000 } from './migrations/1733800000000-replies-mentions-membership';
 import { Attachments1733700000000 } from './migrations/1733700000000-attachments';
 import { ReactionsPinsNotes1733600000000 } from './migrations/1733600000000-reactions-pins-notes';
+import { Drafts1733900000000 } from './migrations/1733900000000-drafts';
+import { PeopleStatus1733910000000 } from './migrations/1733910000000-people-status';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -34,6 +36,8 @@ export const MIGRATIONS = [
   RepliesMentionsMembership1733800000000,
   Attachments1733700000000,
   ReactionsPinsNotes1733600000000,
+  Drafts1733900000000,
+  PeopleStatus1733910000000,
 ];
 
 /** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */

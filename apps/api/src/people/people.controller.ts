@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -10,8 +11,15 @@ import {
 import { AdminOnly } from '../auth/admin-only.decorator';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import { PageQueryDto } from '../common/pagination';
-import { CreateUserDto, UserListQueryDto, UserPageDto, UserSummaryDto } from './dto/people.dto';
+import {
+  CreateUserDto,
+  UpdateProfileDto,
+  UserListQueryDto,
+  UserPageDto,
+  UserSummaryDto,
+} from './dto/people.dto';
 import { PeopleService } from './people.service';
 
 @ApiTags('users')
@@ -32,6 +40,21 @@ export class PeopleController {
   @ApiOkResponse({ type: UserPageDto })
   online(@CurrentUser() caller: AuthenticatedUser, @Query() query: PageQueryDto) {
     return this.people.online(caller, query);
+  }
+
+  @Patch('me')
+  @ApiOperation({ summary: 'Change your display name or status text' })
+  @ApiOkResponse({ type: UserSummaryDto })
+  updateMe(@CurrentUser() caller: AuthenticatedUser, @Body() changes: UpdateProfileDto) {
+    return this.people.updateProfile(caller, changes);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A person of your organisation: name, role, status, last seen' })
+  @ApiOkResponse({ type: UserSummaryDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or of another organisation' })
+  profile(@CurrentUser() caller: AuthenticatedUser, @Param('id', CanonicalUuidPipe) id: string) {
+    return this.people.profile(caller, id);
   }
 
   @Post()

@@ -1,17 +1,18 @@
 import { LIMITS, type Page, type PresenceView, type UserSummary } from '@mindsp/contracts';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { decodeCursor, encodeCursor, type PageQueryDto } from '../common/pagination';
+import { isBlank } from '../common/validators';
 import { TenantDatabase } from '../database/tenant-database';
-import type { CreateUserDto, UserListQueryDto } from './dto/people.dto';
+import type { CreateUserDto, UpdateProfileDto, UserListQueryDto } from './dto/people.dto';
 import { PasswordHasher } from './password-hasher';
 import { PresenceService } from './presence.service';
 import type { User } from './user.entity';
 import { UsersRepository, type UserPageQuery } from './users.repository';
 
 export function toUserSummary(
-  { id, email, displayName, role }: User,
+  { id, email, displayName, role, statusText, deactivatedAt }: User,
   presence?: PresenceView,
 ): UserSummary {
   return {
@@ -19,6 +20,8 @@ export function toUserSummary(
     email,
     displayName,
     role,
+    statusText: statusText ?? null,
+    active: !deactivatedAt,
     online: presence?.online ?? false,
     lastSeenAt: presence?.online ? null : (presence?.lastSeenAt ?? null),
   };
@@ -73,6 +76,30 @@ export class PeopleService {
       items: page.map((user) => toUserSummary(user, presence.get(user.id))),
       nextCursor: rows.length > limit && last ? encodeCursor([last.displayName, last.id]) : null,
     };
+  }
+
+  /** One person of the caller's tenant, with status and presence; another tenant's: 404. */
+  async profile(caller: AuthenticatedUser, userId: string): Promise<UserSummary> {
+    const user = await this.tenantDb.transaction(caller.tenantId, (tx) =>
+      this.users.findById(tx, caller.tenantId, userId),
+    );
+    if (!user) throw new NotFoundException('User not found');
+    const presence = await this.presence.of(caller.tenantId, [user]);
+    return toUserSummary(user, presence.get(user.id));
+  }
+
+  /** The caller's own name and status text; a blank status clears it. */
+  async updateProfile(caller: AuthenticatedUser, changes: UpdateProfileDto): Promise<UserSummary> {
+    const user = await this.tenantDb.transaction(caller.tenantId, async (tx) => {
+      const me = await this.users.findById(tx, caller.tenantId, caller.id);
+      if (!me) throw new NotFoundException('User not found');
+      if (changes.displayName) me.displayName = changes.displayName;
+      if (changes.statusText !== undefined)
+        me.statusText = isBlank(changes.statusText) ? null : changes.statusText;
+      return this.users.save(tx, me);
+    });
+    const presence = await this.presence.of(caller.tenantId, [user]);
+    return toUserSummary(user, presence.get(user.id));
   }
 
   async create(caller: AuthenticatedUser, input: CreateUserDto): Promise<UserSummary> {

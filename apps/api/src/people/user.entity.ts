@@ -32,4 +32,12 @@ export class User {
   /** When the user's last connection closed; null if never connected. Online state is in Redis. */
   @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
   lastSeenAt!: Date | null;
+
+  /** What the person tells others of themselves ("En intervention"); null when unset. */
+  @Column({ name: 'status_text', type: 'varchar', length: 140, nullable: true })
+  statusText!: string | null;
+
+  /** Set by an admin: no sign-in, no refresh, sockets closed. Their messages stay. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
 }

@@ -45,6 +45,11 @@ export class RealtimeService {
     if (this.server && userRooms.length) this.server.in(userRooms).socketsLeave(room);
   }
 
+  /** Closes every socket of a user on every instance (a deactivated account). */
+  disconnectUser(userId: string) {
+    this.server?.in(rooms.user(userId)).disconnectSockets(true);
+  }
+
   /** Closes the sockets of a sign-in on every instance (the client sees `io server disconnect`). */
   disconnectSession(sessionId: string) {
     this.server?.in(rooms.session(sessionId)).disconnectSockets(true);

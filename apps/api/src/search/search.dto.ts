@@ -1,6 +1,6 @@
 import type { SearchHit, SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsISO8601, IsOptional } from 'class-validator';
 import { CanonicalUuid } from '../common/canonical-uuid';
 import { PageQueryDto } from '../common/pagination';
 import { PlainText } from '../common/validators';
@@ -18,16 +18,39 @@ export class SearchQueryDto extends PageQueryDto implements SearchQuery {
   @IsOptional()
   @CanonicalUuid()
   conversationId?: string;
+
+  @ApiPropertyOptional({ description: 'Only messages of this person' })
+  @IsOptional()
+  @CanonicalUuid()
+  senderId?: string;
+
+  @ApiPropertyOptional({ description: 'Only messages sent at or after this instant (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  since?: string;
+
+  @ApiPropertyOptional({ description: 'Only messages sent before this instant (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  until?: string;
 }
 
 class SearchConversationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, nullable: true }) title!: string | null;
+  @ApiProperty({ enum: ['direct', 'group'] }) kind!: 'direct' | 'group';
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "A direct conversation's other member",
+  })
+  otherName!: string | null;
 }
 
 export class SearchHitDto implements SearchHit {
   @ApiProperty({ type: MessageViewDto }) message!: MessageViewDto;
   @ApiProperty({ type: SearchConversationDto }) conversation!: SearchConversationDto;
+  @ApiProperty() senderName!: string;
   @ApiProperty({
     description: 'The body with matched words between « and » (plain text, not HTML)',
   })

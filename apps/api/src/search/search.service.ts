@@ -27,6 +27,9 @@ export class SearchService {
         userId: caller.id,
         tenantId: caller.tenantId,
         conversationId: query.conversationId ?? null,
+        senderId: query.senderId ?? null,
+        since: query.since ? new Date(query.since) : null,
+        until: query.until ? new Date(query.until) : null,
         limit: limit + 1,
         offset,
       }),
@@ -34,7 +37,13 @@ export class SearchService {
     return {
       items: rows.slice(0, limit).map((row) => ({
         message: toMessageView(row.message),
-        conversation: { id: row.message.conversationId, title: row.title },
+        conversation: {
+          id: row.message.conversationId,
+          title: row.title,
+          kind: row.kind,
+          otherName: row.otherName,
+        },
+        senderName: row.senderName,
         highlight: row.highlight,
       })),
       nextCursor: rows.length > limit ? encodeCursor([offset + limit]) : null,

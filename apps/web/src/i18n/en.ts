@@ -2,6 +2,7 @@ import { filesEn } from './en.files';
 import { messageStateEn } from './en.messageState';
 import { notificationsEn } from './en.notifications';
 import { repliesEn } from './en.replies';
+import { readingEn } from './en.reading';
 import type { Messages } from './fr';
 
 const en: Messages = {
@@ -46,6 +47,7 @@ const en: Messages = {
     pages: {
       settings: 'Notification preferences',
       queues: 'Job queues',
+      people: 'People',
       announcement: 'Send an announcement',
       alert: 'Send an urgent alert',
     },
@@ -174,6 +176,7 @@ const en: Messages = {
   ...repliesEn,
   ...filesEn,
   ...messageStateEn,
+  ...readingEn,
 };
 
 export default en;

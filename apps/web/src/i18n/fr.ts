@@ -2,6 +2,7 @@ import { filesFr } from './fr.files';
 import { messageStateFr } from './fr.messageState';
 import { notificationsFr } from './fr.notifications';
 import { repliesFr } from './fr.replies';
+import { readingFr } from './fr.reading';
 const fr = {
   app: {
     name: 'MindSP Messaging',
@@ -44,6 +45,7 @@ const fr = {
     pages: {
       settings: 'Préférences de notification',
       queues: 'Files de tâches',
+      people: 'Personnes',
       announcement: 'Envoyer une annonce',
       alert: 'Envoyer une alerte urgente',
     },
@@ -172,6 +174,7 @@ const fr = {
   ...repliesFr,
   ...filesFr,
   ...messageStateFr,
+  ...readingFr,
 } as const;
 
 type Translations<T> = {

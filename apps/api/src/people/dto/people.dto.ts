@@ -1,10 +1,12 @@
 import {
   LIMITS,
   LOCALES,
+  PROFILE_LIMITS,
   ROLES,
   type Locale,
   type Page,
   type Role,
+  type UpdateProfileRequest,
   type UserListQuery,
   type UserSummary,
 } from '@mindsp/contracts';
@@ -60,6 +62,24 @@ export class UserSummaryDto implements UserSummary {
     description: 'When their last connection closed',
   })
   lastSeenAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: PROFILE_LIMITS.statusTextMaxLength })
+  statusText!: string | null;
+  @ApiProperty({ description: 'False once an admin deactivated them' }) active!: boolean;
+}
+
+export class UpdateProfileDto implements UpdateProfileRequest {
+  @ApiPropertyOptional({ maxLength: PROFILE_LIMITS.displayNameMaxLength })
+  @IsOptional()
+  @PlainText({ max: PROFILE_LIMITS.displayNameMaxLength })
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    maxLength: PROFILE_LIMITS.statusTextMaxLength,
+    description: "What others see beside your name; '' clears it",
+  })
+  @IsOptional()
+  @PlainText({ max: PROFILE_LIMITS.statusTextMaxLength, allowBlank: true })
+  statusText?: string;
 }
 
 export class UserPageDto implements Page<UserSummary> {

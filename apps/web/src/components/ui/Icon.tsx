@@ -1,6 +1,7 @@
 import {
   Archive,
   ArchiveRestore,
+  ArrowDown,
   Bell,
   BellOff,
   BellRing,
@@ -29,6 +30,7 @@ import {
   Siren,
   SmilePlus,
   Trash2,
+  UserCog,
   Users,
   X,
 } from 'lucide-react';
@@ -52,10 +54,12 @@ const ICONS = {
   download: Download,
   file: FileText,
   group: Users,
+  latest: ArrowDown,
   markAllRead: CheckCheck,
   markRead: Check,
   menu: Menu,
   notifications: Bell,
+  people: UserCog,
   pause: Pause,
   pin: Pin,
   react: SmilePlus,

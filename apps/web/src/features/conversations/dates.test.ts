@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, listTime, localDay, withDaySeparators } from './dates';
+import { dayLabel, listTime, localDay, messageTime, withDaySeparators } from './dates';
 
 // Local times: separators follow the user's own days, whatever the time zone the tests run in.
 const at = (year: number, month: number, day: number, hour = 12) =>
@@ -51,5 +51,16 @@ describe('listTime', () => {
     expect(listTime(new Date(2024, 11, 24, 12).toISOString(), now, 'fr', 'Hier')).toBe(
       '24/12/2024',
     );
+  });
+});
+
+describe('messageTime', () => {
+  it('reads on the 24-hour clock in French and English', () => {
+    const afternoon = new Date(2025, 2, 10, 14, 5).toISOString();
+    const midnight = new Date(2025, 2, 10, 0, 7).toISOString();
+    for (const locale of ['fr', 'en']) {
+      expect({ locale, time: messageTime(afternoon, locale) }).toEqual({ locale, time: '14:05' });
+      expect({ locale, time: messageTime(midnight, locale) }).toEqual({ locale, time: '00:07' });
+    }
   });
 });

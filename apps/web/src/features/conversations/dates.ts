@@ -49,9 +49,14 @@ export function listTime(iso: string, now: Date, locale: string, yesterday: stri
   return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
-/** The hour of a message. */
+/**
+ * The hour of a message, on the 24-hour clock in every language: English would otherwise read
+ * "02:30 PM" (duty rosters and the services' own logs are kept in 24-hour time).
+ */
 export function messageTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }

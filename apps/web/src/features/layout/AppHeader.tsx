@@ -6,6 +6,7 @@ import { currentLocale } from '../../i18n';
 import { useMediaQuery } from '../../lib/useMediaQuery';
 import { useCurrentUser, useLogout, useUpdateLocale } from '../auth/queries';
 import { NotificationBell } from '../notifications/components/NotificationBell';
+import { ProfilePopover } from '../profile/components/ProfilePopover';
 import { HeaderMenu } from './HeaderMenu';
 
 export function AppHeader() {
@@ -33,7 +34,10 @@ export function AppHeader() {
             title={t('header.signedInAs', { name: user.displayName })}
             className="min-w-0 truncate text-sm font-medium"
           >
-            <bdi>{user.displayName}</bdi>
+            {/* My profile: where I change my name and status. */}
+            <ProfilePopover userId={user.id}>
+              <bdi>{user.displayName}</bdi>
+            </ProfilePopover>
           </span>
           <NotificationBell />
           {wide && (

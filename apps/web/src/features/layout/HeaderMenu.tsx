@@ -30,10 +30,11 @@ interface HeaderMenuProps {
 const PAGES: { to: string; label: PageLabel; icon: IconName; admin: boolean }[] = [
   { to: '/settings/notifications', label: 'settings', icon: 'settings', admin: false },
   { to: '/admin/queues', label: 'queues', icon: 'queues', admin: true },
+  { to: '/admin/people', label: 'people', icon: 'people', admin: true },
   { to: '/admin/announcements', label: 'announcement', icon: 'announcement', admin: true },
   { to: '/alerts/new', label: 'alert', icon: 'alert', admin: true },
 ];
-type PageLabel = 'settings' | 'queues' | 'announcement' | 'alert';
+type PageLabel = 'settings' | 'queues' | 'people' | 'announcement' | 'alert';
 
 /** The header's menu: my settings and the admin pages; on narrow screens, language and sign-out. */
 export function HeaderMenu({

@@ -5,6 +5,7 @@ import { Icon } from '../../../components/ui/Icon';
 import { AttachButton } from '../../files/components/AttachButton';
 import { PendingUploads } from '../../files/components/PendingUploads';
 import { useAttachmentUploads } from '../../files/hooks/useAttachmentUploads';
+import { useDraft } from '../../drafts/hooks/useDraft';
 import { useTypingNotifier } from '../typing';
 import { handleMessageKeys } from './messageKeys';
 import { useMentionAutocomplete } from '../replies/useMentionAutocomplete';
@@ -25,6 +26,13 @@ export function Composer({
   const typing = useTypingNotifier(conversationId);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const mentions = useMentionAutocomplete({ conversationId, text, setText, textarea });
+  const draft = useDraft(conversationId);
+  // The draft saved from any device fills the box once, unless the user already started typing.
+  const [draftShown, setDraftShown] = useState(false);
+  if (!draftShown && draft.loaded !== undefined) {
+    setDraftShown(true);
+    if (!text && draft.loaded) setText(draft.loaded);
+  }
   const hintId = useId();
   const counterId = useId();
   const max = MESSAGING_LIMITS.bodyMaxLength;
@@ -39,6 +47,7 @@ export function Composer({
     if (!canSend) return;
     onSend(mentions.encode(body), files.ready);
     files.clearSent();
+    draft.sent();
     setText('');
     typing.stop();
   };
@@ -71,6 +80,7 @@ export function Composer({
             setText(event.target.value);
             typing.typed(event.target.value);
             mentions.track(event.target);
+            draft.typed(event.target.value);
           }}
           onSelect={(event) => mentions.track(event.currentTarget)}
           onKeyDown={(event) =>
@@ -80,6 +90,8 @@ export function Composer({
           dir="auto"
           onBlur={typing.stop}
           rows={1}
+          // A conversation opens ready to answer (the page is keyed by conversation: a new mount).
+          autoFocus
           aria-label={t('composer.label')}
           aria-describedby={`${hintId} ${counterId}`}
           aria-invalid={tooLong || undefined}

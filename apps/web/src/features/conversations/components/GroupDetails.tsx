@@ -10,6 +10,7 @@ import { useIsOnline } from '../../people/hooks/useIsOnline';
 import { useUsers } from '../../people/hooks/useUsers';
 import { useGroupSettings } from '../hooks/useGroupSettings';
 import { useMembers } from '../hooks/useMembers';
+import { ProfilePopover } from '../../profile/components/ProfilePopover';
 import { ClosePanelButton } from './ClosePanelButton';
 
 /** A group's members and settings: rename it, add people, leave it. */
@@ -86,7 +87,9 @@ function MemberItem({ id, name, isMe }: { id: string; name: string; isMe: boolea
     <li className="flex items-center gap-2 text-sm text-neutral-800">
       <Avatar name={name} online={online === undefined ? undefined : online} size="sm" />
       <span>
-        <bdi>{name}</bdi>
+        <ProfilePopover userId={id}>
+          <bdi>{name}</bdi>
+        </ProfilePopover>
         {isMe && <span className="text-neutral-500"> ({t('conversation.you')})</span>}
       </span>
     </li>

@@ -24,10 +24,18 @@ interface MessageBubbleProps {
   mine: boolean;
   /** Shown above the bubble: in a group, for someone else's first message of a run. */
   sender?: ReactNode;
+  /** A later message of its sender's run: the run's first message shows the time for all. */
+  continued?: boolean;
 }
 
 /** One stored message; my own can be edited and deleted. */
-export function MessageBubble({ message, conversation, mine, sender }: MessageBubbleProps) {
+export function MessageBubble({
+  message,
+  conversation,
+  mine,
+  sender,
+  continued,
+}: MessageBubbleProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirmDelete'>('view');
   const { edit, remove } = useMessageChanges(conversation.id);
@@ -91,7 +99,12 @@ export function MessageBubble({ message, conversation, mine, sender }: MessageBu
       tone={deleted ? 'deleted' : mine ? 'mine' : 'theirs'}
       meta={
         <>
-          <time data-testid="message-time" dateTime={message.createdAt}>
+          <time
+            data-testid="message-time"
+            dateTime={message.createdAt}
+            // Kept for screen readers (each message still says when), hidden from the eye.
+            className={continued ? 'sr-only' : undefined}
+          >
             {messageTime(message.createdAt, currentLocale())}
           </time>
           {message.editedAt && !deleted && <span>· {t('conversation.edited')}</span>}

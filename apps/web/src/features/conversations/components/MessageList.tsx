@@ -1,13 +1,17 @@
 import type { ConversationView, MessageView } from '@mindsp/contracts';
-import { Fragment, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../i18n';
 import { useNow } from '../../../lib/useNow';
 import { dayLabel, withDaySeparators } from '../dates';
+import { firstUnreadSeq, newSince, startsRun } from '../reading';
+import { JumpToLatest } from './JumpToLatest';
 import { MessageBubble } from './MessageBubble';
 import { PendingMessageBubble } from './PendingMessageBubble';
 import { SenderName } from './SenderName';
 import { TimelineNote } from './TimelineNote';
+import { UnreadDivider } from './UnreadDivider';
+import { ProfilePopover } from '../../profile/components/ProfilePopover';
 import type { PendingMessage } from '../cache/pending';
 
 interface MessageListProps {
@@ -53,6 +57,14 @@ export function MessageList(props: MessageListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const timeline = useMemo(() => withDaySeparators(messages), [messages]);
+  // The watermark as the conversation opened: "New messages" stays where it was while marking
+  // read moves the live one.
+  const [readAtOpen] = useState(conversation.lastReadSeq);
+  const unreadFrom = firstUnreadSeq(messages, readAtOpen, myId);
+  // What the user has had in view at the bottom: the count on "jump to latest" is what came after.
+  const [seenUpTo, setSeenUpTo] = useState(readAtOpen);
+  const [reading, setReading] = useState(false);
+  const latestSeq = messages.at(-1)?.seq ?? 0;
 
   const first = messages[0]?.seq;
   const last = pending.length ? pending.at(-1)!.clientMessageId : messages.at(-1)?.seq;
@@ -77,7 +89,14 @@ export function MessageList(props: MessageListProps) {
     if (!element) return;
     const before = view.current;
     if (before.first === undefined && before.last === undefined) {
-      element.scrollTop = element.scrollHeight;
+      // Opening with unread messages: start at the first of them, not at the bottom.
+      const divider = element.querySelector<HTMLElement>('[data-testid="unread-divider"]');
+      element.scrollTop = divider
+        ? element.scrollTop +
+          divider.getBoundingClientRect().top -
+          element.getBoundingClientRect().top -
+          8
+        : element.scrollHeight;
     } else if (first !== before.first && last === before.last) {
       element.scrollTop = before.top + (element.scrollHeight - before.height);
     } else if (last !== before.last && (before.following || lastIsMine)) {
@@ -139,13 +158,23 @@ export function MessageList(props: MessageListProps) {
 
   const remember = () => {
     const element = scroller.current;
-    if (element)
-      view.current = {
-        ...view.current,
-        height: element.scrollHeight,
-        top: element.scrollTop,
-        following: atBottom(element),
-      };
+    if (!element) return;
+    const following = atBottom(element);
+    // Left the bottom just now: what was there had been seen.
+    const wasFollowing = view.current.following;
+    view.current = {
+      ...view.current,
+      height: element.scrollHeight,
+      top: element.scrollTop,
+      following,
+    };
+    setReading(!following);
+    if ((following || wasFollowing) && latestSeq > seenUpTo) setSeenUpTo(latestSeq);
+  };
+
+  const jumpToLatest = () => {
+    const element = scroller.current;
+    if (element) element.scrollTo({ top: element.scrollHeight, behavior: 'smooth' });
   };
 
   return (
@@ -190,20 +219,28 @@ export function MessageList(props: MessageListProps) {
             />
           );
         const previous = timeline[index - 1];
-        const startsRun =
-          previous?.kind !== 'message' ||
-          Boolean(previous.message.note) ||
-          previous.message.senderId !== message.senderId;
+        const unreadHere = message.seq === unreadFrom;
+        // A run (one name, one time) ends at a day, a pause, another sender, a note, or "New messages".
+        const newRun =
+          unreadHere ||
+          startsRun(
+            previous?.kind === 'message' && !previous.message.note ? previous.message : undefined,
+            message,
+          );
         const mine = message.senderId === myId;
         return (
           <Fragment key={message.id}>
+            {unreadHere && <UnreadDivider />}
             <MessageBubble
               message={message}
               conversation={conversation}
               mine={mine}
+              continued={!newRun}
               sender={
-                conversation.kind === 'group' && !mine && startsRun ? (
-                  <SenderName conversation={conversation} userId={message.senderId} />
+                conversation.kind === 'group' && !mine && newRun ? (
+                  <ProfilePopover userId={message.senderId}>
+                    <SenderName conversation={conversation} userId={message.senderId} />
+                  </ProfilePopover>
                 ) : undefined
               }
             />
@@ -219,6 +256,8 @@ export function MessageList(props: MessageListProps) {
           onDiscard={() => props.onDiscard(item)}
         />
       ))}
+
+      {reading && <JumpToLatest count={newSince(messages, seenUpTo, myId)} onJump={jumpToLatest} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Icon } from '../../../components/ui/Icon';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ConversationList } from '../components/ConversationList';
 import { OnlineUsers } from '../../people/components/OnlineUsers';
+import { MessageSearchPanel } from '../../search/components/MessageSearchPanel';
 
 /**
  * The list panel beside (or, on a phone, instead of) the open conversation: my conversations,
@@ -14,6 +15,8 @@ export function ConversationListPanel() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [archived, setArchived] = useState(false);
+  // Searching all messages takes the list's place until closed.
+  const [searching, setSearching] = useState(false);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col bg-white md:rounded-2xl md:shadow-sm md:ring-1 md:ring-neutral-200">
@@ -21,39 +24,56 @@ export function ConversationListPanel() {
         <h1 id="conversations-title" className="text-xl font-semibold text-neutral-900">
           {t('conversations.title')}
         </h1>
+        <button
+          type="button"
+          onClick={() => setSearching((open) => !open)}
+          aria-label={t('globalSearch.open')}
+          aria-pressed={searching}
+          title={t('globalSearch.open')}
+          data-testid="global-search-toggle"
+          className="ml-auto rounded-lg p-1.5 text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-red-700 aria-pressed:bg-neutral-100"
+        >
+          <Icon name="search" className="size-5" />
+        </button>
         <Link
           to="/messages/new"
           aria-label={t('conversations.new')}
           title={t('conversations.new')}
-          className="ml-auto inline-flex items-center gap-1.5 rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
+          className="inline-flex items-center gap-1.5 rounded-lg bg-red-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700"
         >
           <Icon name="add" className="size-4" />
           {t('conversations.newShort')}
         </Link>
       </div>
-      <div className="px-4 pb-2">
-        <SearchInput
-          value={q}
-          onChange={setQ}
-          aria-label={t('conversations.search')}
-          placeholder={t('conversations.searchPlaceholder')}
-          className="block w-full"
-        />
-      </div>
-      <OnlineUsers />
-      <div className="px-4 pb-1">
-        <button
-          type="button"
-          aria-pressed={archived}
-          data-testid="archived-toggle"
-          onClick={() => setArchived((shown) => !shown)}
-          className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1 text-sm font-medium text-neutral-700 hover:bg-neutral-100 aria-pressed:bg-red-50 aria-pressed:text-red-800"
-        >
-          <Icon name={archived ? 'back' : 'archive'} className="size-4" />
-          {archived ? t('replies.backFromArchived') : t('replies.archived')}
-        </button>
-      </div>
-      <ConversationList q={q} archived={archived} />
+      {searching ? (
+        <MessageSearchPanel onClose={() => setSearching(false)} />
+      ) : (
+        <>
+          <div className="px-4 pb-2">
+            <SearchInput
+              value={q}
+              onChange={setQ}
+              aria-label={t('conversations.search')}
+              placeholder={t('conversations.searchPlaceholder')}
+              className="block w-full"
+            />
+          </div>
+          <OnlineUsers />
+          <div className="px-4 pb-1">
+            <button
+              type="button"
+              aria-pressed={archived}
+              data-testid="archived-toggle"
+              onClick={() => setArchived((shown) => !shown)}
+              className="inline-flex items-center gap-1.5 rounded-lg px-2 py-1 text-sm font-medium text-neutral-700 hover:bg-neutral-100 aria-pressed:bg-red-50 aria-pressed:text-red-800"
+            >
+              <Icon name={archived ? 'back' : 'archive'} className="size-4" />
+              {archived ? t('replies.backFromArchived') : t('replies.archived')}
+            </button>
+          </div>
+          <ConversationList q={q} archived={archived} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ConversationView } from '@mindsp/contracts';
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Spinner } from '../../../components/Spinner';
 import { isApiError } from '../../../lib/api';
 import { useSocketEvent } from '../../../lib/socket';
@@ -50,6 +50,14 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const [notLoaded, setNotLoaded] = useState(false);
   const replies = useReplyControls();
   const clearJumpRequest = replies?.clearJumpRequest;
+  // A hit of the search across conversations opens `?seq=N`: bring that message into view.
+  const [searchParams] = useSearchParams();
+  const seqParam = Number(searchParams.get('seq')) || null;
+  const [seqShown, setSeqShown] = useState<number | null>(null);
+  if (seqParam !== seqShown) {
+    setSeqShown(seqParam);
+    if (seqParam) setJumpTo({ seq: seqParam });
+  }
 
   const messages = flattenMessages(history.data);
   const latestSeq = messages.at(-1)?.seq;

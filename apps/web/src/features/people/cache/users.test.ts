@@ -15,6 +15,8 @@ describe('applyPresence', () => {
         role: 'member',
         online: false,
         lastSeenAt: null,
+        statusText: null,
+        active: true,
       },
     ],
     nextCursor: null,

@@ -1,0 +1,51 @@
+import type { UserSummary } from '@mindsp/contracts';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
+import { SessionRevocations } from '../auth/session-revocations';
+import { TenantDatabase } from '../database/tenant-database';
+import { RealtimeService } from '../realtime/realtime.service';
+import { toUserSummary } from './people.service';
+import { UsersRepository } from './users.repository';
+
+/**
+ * An admin deactivates and reactivates the people of their tenant. Deactivation ends every session
+ * of the person at once (refresh refused, access tokens refused, sockets closed on every
+ * instance) and keeps their row, so their messages keep their name.
+ */
+@Injectable()
+export class PeopleAdminService {
+  constructor(
+    private readonly tenantDb: TenantDatabase,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly revocations: SessionRevocations,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  async deactivate(caller: AuthenticatedUser, userId: string): Promise<UserSummary> {
+    // An organisation must keep someone who can reactivate: an admin cannot lock themselves out.
+    if (userId === caller.id) throw new ConflictException('You cannot deactivate yourself');
+    const { user, sessions } = await this.tenantDb.transaction(caller.tenantId, async (tx) => {
+      const found = await this.users.findById(tx, caller.tenantId, userId);
+      if (!found) throw new NotFoundException('User not found');
+      found.deactivatedAt ??= new Date();
+      const saved = await this.users.save(tx, found);
+      return { user: saved, sessions: await this.refreshTokens.revokeAllOf(tx, userId) };
+    });
+    // After the commit: a sign-in racing this one is refused by the stored deactivation.
+    for (const session of sessions) await this.revocations.revoke(session);
+    this.realtime.disconnectUser(userId);
+    return toUserSummary(user);
+  }
+
+  async reactivate(caller: AuthenticatedUser, userId: string): Promise<UserSummary> {
+    const user = await this.tenantDb.transaction(caller.tenantId, async (tx) => {
+      const found = await this.users.findById(tx, caller.tenantId, userId);
+      if (!found) throw new NotFoundException('User not found');
+      found.deactivatedAt = null;
+      return this.users.save(tx, found);
+    });
+    return toUserSummary(user);
+  }
+}

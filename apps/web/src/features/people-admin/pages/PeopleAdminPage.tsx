@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Spinner } from '../../../components/Spinner';
+import { SearchInput } from '../../../components/ui/SearchInput';
+import { useDebouncedValue } from '../../../lib/useDebouncedValue';
+import { useCurrentUser } from '../../auth/queries';
+import { PageFrame } from '../../layout/PageFrame';
+import { useUsers } from '../../people/hooks/useUsers';
+import { AddPersonForm } from '../components/AddPersonForm';
+import { PersonRow } from '../components/PersonRow';
+
+/** `/admin/people`: the people of my organisation, added, deactivated and reactivated. */
+export function PeopleAdminPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const [q, setQ] = useState('');
+  const people = useUsers(useDebouncedValue(q, 250));
+
+  return (
+    <PageFrame title={t('peopleAdmin.title')}>
+      <div className="space-y-4 pb-4">
+        <AddPersonForm />
+        <SearchInput
+          value={q}
+          onChange={setQ}
+          aria-label={t('conversations.search')}
+          placeholder={t('conversations.searchPlaceholder')}
+          className="block w-full"
+        />
+        {people.isPending ? (
+          <Spinner label={t('app.loading')} />
+        ) : people.isError ? (
+          <p role="alert">{t('peopleAdmin.loadFailed')}</p>
+        ) : (
+          <ul
+            aria-label={t('peopleAdmin.title')}
+            className="divide-y divide-neutral-200 rounded-xl bg-white ring-1 ring-neutral-200"
+          >
+            {people.data.items.map((person) => (
+              <PersonRow key={person.id} person={person} isMe={person.id === me.id} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </PageFrame>
+  );
+}
