@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SearchHit, SearchPage } from '@mindsp/contracts';
 import { type TestApp } from './app';
 import {
@@ -185,11 +186,37 @@ describe('message search', () => {
       expect(await idsOf(alice, { senderId: dave.id })).toEqual([]);
     });
 
+    it('finds only the messages with files when asked', async () => {
+      const fileWord = `extincteur${word}`;
+      const upload = await as(t, bob)
+        .post(`/api/conversations/${garde.id}/attachments`)
+        .attach('file', Buffer.from('Contrôle annuel des extincteurs\n'), {
+          filename: 'controle.txt',
+          contentType: 'text/plain',
+        })
+        .expect(201);
+      const withFile = await as(t, bob)
+        .post(`/api/conversations/${garde.id}/messages`)
+        .send({
+          body: `Rapport ${fileWord} joint`,
+          clientMessageId: randomUUID(),
+          attachmentIds: [upload.body.id],
+        })
+        .expect(201);
+      const withoutFile = await send(t, bob, garde.id, `Rapport ${fileWord} à venir`);
+      const found = async (query: Record<string, string>) =>
+        (await search(alice, { q: fileWord, ...query })).items.map((hit) => hit.message.id).sort();
+      expect(await found({})).toEqual([withFile.body.id, withoutFile.id].sort());
+      expect(await found({ hasFile: 'true' })).toEqual([withFile.body.id]);
+      expect(await found({ hasFile: 'false' })).toEqual([withFile.body.id, withoutFile.id].sort());
+    });
+
     it('refuses a malformed filter with 400 naming it', async () => {
       for (const [query, field] of [
         [{ senderId: 'bob' }, 'senderId'],
         [{ since: 'hier' }, 'since'],
         [{ until: '2025-13-45' }, 'until'],
+        [{ hasFile: 'maybe' }, 'hasFile'],
       ] as const) {
         const res = await as(t, alice)
           .get('/api/search/messages')

@@ -169,6 +169,8 @@ export interface SearchQuery {
   since?: string;
   /** Only messages sent before this instant (ISO 8601). */
   until?: string;
+  /** Only messages with files. */
+  hasFile?: boolean;
   limit?: number;
   cursor?: string;
 }

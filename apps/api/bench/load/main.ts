@@ -75,7 +75,11 @@ async function main() {
   // BENCH_PROFILE=1: CPU profiles of the API and the worker, in the logs folder.
   const profile = (name: string) =>
     process.env.BENCH_PROFILE
-      ? ['--cpu-prof', `--cpu-prof-dir=${join(logDir, 'profiles')}`, `--cpu-prof-name=${name}-\${pid}.cpuprofile`]
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${join(logDir, 'profiles')}`,
+          `--cpu-prof-name=${name}-\${pid}.cpuprofile`,
+        ]
       : [];
   let cleaned: Promise<void> | undefined;
   const cleanup = () =>

@@ -42,6 +42,8 @@ export interface SearchInput {
   /** Only messages sent at or after `since` and before `until`. */
   since?: Date | null;
   until?: Date | null;
+  /** Only messages with files. */
+  hasFile?: boolean;
   limit: number;
   offset: number;
 }
@@ -106,6 +108,7 @@ const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) 
     AND ($8::uuid IS NULL OR m.sender_id = $8::uuid)
     AND ($9::timestamptz IS NULL OR m.created_at >= $9::timestamptz)
     AND ($10::timestamptz IS NULL OR m.created_at < $10::timestamptz)
+    AND (NOT $11::boolean OR jsonb_array_length(m.attachments) > 0)
   -- Normalisation 1 (rank / (1 + log(length))): the same word count in a shorter message
   -- ranks higher, instead of tying and falling back to the newest.
   ORDER BY ts_rank_cd(m.search_vector, q.query, 1) DESC, m.created_at DESC, m.id
@@ -333,6 +336,7 @@ export class MessagesRepository {
         input.senderId ?? null,
         input.since ?? null,
         input.until ?? null,
+        input.hasFile ?? false,
       ],
     ];
   }

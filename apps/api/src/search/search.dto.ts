@@ -1,6 +1,7 @@
 import type { SearchHit, SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
 import { CanonicalUuid } from '../common/canonical-uuid';
 import { PageQueryDto } from '../common/pagination';
 import { PlainText } from '../common/validators';
@@ -33,6 +34,12 @@ export class SearchQueryDto extends PageQueryDto implements SearchQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   until?: string;
+
+  @ApiPropertyOptional({ description: 'true: only messages with files' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  hasFile?: boolean;
 }
 
 class SearchConversationDto {

@@ -30,6 +30,7 @@ export class SearchService {
         senderId: query.senderId ?? null,
         since: query.since ? new Date(query.since) : null,
         until: query.until ? new Date(query.until) : null,
+        hasFile: query.hasFile ?? false,
         limit: limit + 1,
         offset,
       }),

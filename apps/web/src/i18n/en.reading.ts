@@ -19,6 +19,7 @@ export const readingEn: Pick<Messages, 'reading' | 'globalSearch' | 'profile' | 
     anywhere: 'All conversations',
     since: 'From',
     until: 'To',
+    hasFile: 'Has a file',
     results: 'Results',
     none: 'No message found.',
     failed: 'Search failed.',

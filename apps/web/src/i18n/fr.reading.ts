@@ -17,6 +17,7 @@ export const readingFr = {
     anywhere: 'Toutes les conversations',
     since: 'Du',
     until: 'Au',
+    hasFile: 'Avec fichier',
     results: 'Résultats',
     none: 'Aucun message trouvé.',
     failed: 'La recherche a échoué.',

@@ -11,6 +11,8 @@ export interface MessageSearchFilters {
   /** Local days, YYYY-MM-DD, both included. */
   fromDay?: string;
   toDay?: string;
+  /** Only messages with files. */
+  hasFile?: boolean;
 }
 
 /** A local day's start as an instant: the day the user picked, in their own time zone. */
@@ -29,6 +31,7 @@ export const searchApi = {
         since: filters.fromDay ? dayStart(filters.fromDay) : undefined,
         // The last day is included: up to the start of the day after it.
         until: filters.toDay ? dayStart(filters.toDay, 1) : undefined,
+        hasFile: filters.hasFile ? 'true' : undefined,
         limit: SEARCH_PAGE_SIZE,
         cursor,
       })}`,

@@ -27,6 +27,7 @@ export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
   const [conversationId, setConversationId] = useState('');
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
+  const [hasFile, setHasFile] = useState(false);
   const term = useDebouncedValue(q.trim(), 250);
   const filters: MessageSearchFilters = {
     q: term,
@@ -34,6 +35,7 @@ export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
     conversationId: conversationId || undefined,
     fromDay: fromDay || undefined,
     toDay: toDay || undefined,
+    hasFile,
   };
   const search = useMessageSearch(filters);
   const people = useUsers('');
@@ -117,6 +119,15 @@ export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
               data-testid="global-search-until"
               className={field}
             />
+          </label>
+          <label className="flex items-center gap-1.5 self-end pb-1.5">
+            <input
+              type="checkbox"
+              checked={hasFile}
+              onChange={(event) => setHasFile(event.target.checked)}
+              data-testid="global-search-has-file"
+            />
+            {t('globalSearch.hasFile')}
           </label>
         </div>
       </form>
