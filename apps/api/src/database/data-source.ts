@@ -15,6 +15,7 @@ import { Attachments1733700000000 } from './migrations/1733700000000-attachments
 import { ReactionsPinsNotes1733600000000 } from './migrations/1733600000000-reactions-pins-notes';
 import { Drafts1733900000000 } from './migrations/1733900000000-drafts';
 import { PeopleStatus1733910000000 } from './migrations/1733910000000-people-status';
+import { ArchivedMembersIndex1733920000000 } from './migrations/1733920000000-archived-members-index';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   ReactionsPinsNotes1733600000000,
   Drafts1733900000000,
   PeopleStatus1733910000000,
+  ArchivedMembersIndex1733920000000,
 ];
 
 /** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */
