@@ -2,7 +2,8 @@ import type { NotificationPage } from '@mindsp/contracts';
 import { Queue } from 'bullmq';
 import { QUEUES, queueConnection } from '../src/queues/queue-connection';
 import { startApp, type TestApp } from './app';
-import { as, createGroup, freshTenant, send, type Person } from './messaging';
+import { as, createGroup, freshTenant, send, socketOf, type Person } from './messaging';
+import { closeSockets } from './sockets';
 import { SmtpSink } from './smtp-sink';
 import { waitFor } from './wait-for';
 import {
@@ -36,6 +37,7 @@ describe('notification faults', () => {
     await forgetEarlierSuitesWork(t.db);
   });
   afterEach(async () => {
+    closeSockets();
     await stopWorker(worker);
     worker = undefined;
   });
@@ -128,5 +130,44 @@ describe('notification faults', () => {
     expect((await notificationsOf(bob!)).items[0]!.title).toBe('Nouveau message de Alice Martin');
     await waitFor(() => smtp.to(address).length === 1, 30_000, 'the message email');
     expect(smtp.to(address)[0]!.subject).toBe('Nouveau message de Alice Martin');
+  });
+
+  it('records a message job only when a member is not connected or someone is mentioned', async () => {
+    const [alice, bob, carol, dave] = await freshTenant(
+      t,
+      'Alice Martin',
+      'Bob Durand',
+      'Carol Petit',
+      'Dave Moreau',
+    );
+    const connected = await createGroup(t, alice!, [bob!, carol!]);
+    const withDave = await createGroup(t, alice!, [bob!, dave!]);
+    await Promise.all([socketOf(t, bob!), socketOf(t, carol!)]);
+    const jobOf = async (messageId: string) =>
+      (await t.db.query(`SELECT data FROM outbox WHERE job_id = $1`, [`message-${messageId}`]))[0]
+        ?.data;
+
+    // Everyone else connected: they read it live, and there is nobody to notify.
+    const live = await send(t, alice!, connected.id, 'Tout le monde est là');
+    expect(await jobOf(live.id)).toBeUndefined();
+    // A mention notifies even the connected.
+    const mention = await send(t, alice!, connected.id, `Tu confirmes <@${bob!.id}> ?`);
+    expect(await jobOf(mention.id)).toEqual({
+      tenantId: alice!.tenantId,
+      conversationId: connected.id,
+      messageId: mention.id,
+      senderId: alice!.id,
+      seq: mention.seq,
+      mentions: true,
+    });
+    // Dave has no socket: the job is there, for the worker to notify him.
+    const away = await send(t, alice!, withDave.id, 'Dave est en intervention');
+    expect(await jobOf(away.id)).toMatchObject({ messageId: away.id, mentions: false });
+
+    worker = await startWorker(workerEnv());
+    await waitFor(async () => (await notificationsOf(dave!)).items.length === 1);
+    await waitFor(async () => (await notificationsOf(bob!)).items.length === 1);
+    expect((await notificationsOf(bob!)).items[0]).toMatchObject({ type: 'mention' });
+    expect((await notificationsOf(carol!)).items).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchGroup } from './database';
@@ -156,6 +157,7 @@ export async function runTraffic(
     for (let k = m.receivedBy.size; k < m.expected; k++) delivery.push(Infinity);
     if (!m.acked) ack.push(Infinity);
   }
+  if (process.env.BENCH_TIMELINE) writeTimeline(process.env.BENCH_TIMELINE, measured, start);
   const expectedDeliveries = measured.reduce((sum, m) => sum + m.expected, 0);
   const deliveries = measured.reduce((sum, m) => sum + Math.min(m.receivedBy.size, m.expected), 0);
   return {
@@ -183,4 +185,25 @@ export async function runTraffic(
       eventLoopDelayP99Ms: loop.percentile(99) / 1e6,
     },
   };
+}
+
+/**
+ * BENCH_TIMELINE=<file>: each second of the run (by scheduled send time), its messages' worst time
+ * to the last recipient and how many took over 50 ms: tells a steady slowness from a stall.
+ */
+function writeTimeline(file: string, measured: Sent[], start: number) {
+  const seconds = new Map<number, { worst: number; over50: number; count: number }>();
+  for (const m of measured) {
+    const second = Math.floor((m.scheduledAt - start) / 1000);
+    const late = m.receivedBy.size >= m.expected ? m.lastReceivedAt - m.scheduledAt : Infinity;
+    const s = seconds.get(second) ?? { worst: 0, over50: 0, count: 0 };
+    s.worst = Math.max(s.worst, late);
+    s.over50 += late > 50 ? 1 : 0;
+    s.count++;
+    seconds.set(second, s);
+  }
+  const lines = [...seconds].map(
+    ([second, s]) => `${second}\t${s.count}\t${s.over50}\t${s.worst.toFixed(1)}`,
+  );
+  appendFileSync(file, `second\tsent\tover 50 ms\tworst ms\n${lines.join('\n')}\n\n`);
 }

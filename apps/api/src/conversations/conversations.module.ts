@@ -22,6 +22,7 @@ import { Message } from './message.entity';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 import { MessageDetails } from './message-details';
+import { MessageNotificationJob } from './message-notification-job';
 import { MessageStateController } from './message-state.controller';
 import { MessageStateGateway } from './message-state.gateway';
 import { MessageStateRepository } from './message-state.repository';
@@ -53,6 +54,7 @@ import { TimelineNotes } from './timeline-notes';
     ConversationsGateway,
     MessageStateRepository,
     MessageDetails,
+    MessageNotificationJob,
     MessageStateService,
     MessageStateGateway,
     TimelineNotes,

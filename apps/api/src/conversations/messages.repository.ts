@@ -14,15 +14,22 @@ export interface MessageToSend {
   senderId: string;
   clientMessageId: string;
   body: string;
-  /** The job recorded in the outbox with the message (its id and data are the message's). */
-  job: { queue: string; name: string };
   /** The message it answers (checked to be of the same conversation by the caller). */
   replyToId: string | null;
 }
 
-/** How a send ended: stored, or why not (the caller rolls back whatever the statement did). */
+/** Up to this many of a conversation's other members come back with a send (the presence check). */
+export const SEND_AUDIENCE_LIMIT = 200;
+
+/**
+ * How a send ended: stored, or why not (the caller rolls back whatever the statement did). A stored
+ * message comes with the conversation's other members, or null when they are more than
+ * SEND_AUDIENCE_LIMIT.
+ */
 export type SendOutcome =
-  { stored: Message } | { missing: 'conversation' | 'member' } | { duplicate: true };
+  | { stored: Message; others: string[] | null }
+  | { missing: 'conversation' | 'member' }
+  | { duplicate: true };
 
 /** Where a page starts: `before` pages back in history, `after` catches up, neither is the latest. */
 export interface PageStart {
@@ -124,55 +131,58 @@ export class MessagesRepository {
    * A send in one statement, so the conversation's row lock is held for one round trip and not four:
    * takes the next seq and change (the lock), marks the conversation read by its sender (no row: no
    * longer a member), brings the conversation back for the members who archived it, inserts the
-   * message, and records its job in the outbox (`<name>-<message id>`, data as MessageJobData). On
+   * message, and reads who else it reaches (for the notification job's presence check). On
    * `missing` or `duplicate` the seq was still taken: roll back.
    */
   async send(tx: EntityManager, m: MessageToSend): Promise<SendOutcome> {
-    const rows: (Partial<MessageRow> & { members: string })[] = await tx.query(
-      `WITH conversation AS (
-         UPDATE conversations
-         SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
-         WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change
-       ), sender AS (
-         UPDATE conversation_members m
-         SET last_read_seq = GREATEST(m.last_read_seq, c.last_seq), archived_at = NULL
-         FROM conversation c WHERE m.conversation_id = $1 AND m.user_id = $3
-         RETURNING c.last_seq, c.last_change
-       ), unarchived AS (
-         -- The sender's own row is the statement above's: a row is changed once per statement.
-         UPDATE conversation_members SET archived_at = NULL
-         WHERE conversation_id = $1 AND user_id <> $3 AND archived_at IS NOT NULL
-       ), message AS (
-         INSERT INTO messages
-           (conversation_id, seq, change_seq, sender_id, client_message_id, body, reply_to_id)
-         SELECT $1, last_seq, last_change, $3, $4, $5, $8 FROM sender
-         ON CONFLICT (sender_id, client_message_id) DO NOTHING
-         RETURNING ${MESSAGE_ROW_COLUMNS}
-       ), job AS (
-         INSERT INTO outbox (tenant_id, queue, name, job_id, data)
-         SELECT $2, $6, $7, $7 || '-' || id,
-                jsonb_build_object('tenantId', $2::uuid, 'conversationId', conversation_id,
-                  'messageId', id, 'senderId', sender_id, 'seq', seq)
-         FROM message
-       )
-       SELECT (SELECT count(*) FROM sender) AS members, message.*
-       FROM conversation LEFT JOIN message ON true`,
-      [
-        m.conversationId,
-        m.tenantId,
-        m.senderId,
-        m.clientMessageId,
-        m.body,
-        m.job.queue,
-        m.job.name,
-        m.replyToId,
-      ],
-    );
+    const rows: (Partial<MessageRow> & { members: string; others: string[] | null })[] =
+      await tx.query(
+        `WITH conversation AS (
+           UPDATE conversations
+           SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
+           WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change
+         ), sender AS (
+           UPDATE conversation_members m
+           SET last_read_seq = GREATEST(m.last_read_seq, c.last_seq), archived_at = NULL
+           FROM conversation c WHERE m.conversation_id = $1 AND m.user_id = $3
+           RETURNING c.last_seq, c.last_change
+         ), unarchived AS (
+           -- The sender's own row is the statement above's: a row is changed once per statement.
+           UPDATE conversation_members SET archived_at = NULL
+           WHERE conversation_id = $1 AND user_id <> $3 AND archived_at IS NOT NULL
+         ), message AS (
+           INSERT INTO messages
+             (conversation_id, seq, change_seq, sender_id, client_message_id, body, reply_to_id)
+           SELECT $1, last_seq, last_change, $3, $4, $5, $6 FROM sender
+           ON CONFLICT (sender_id, client_message_id) DO NOTHING
+           RETURNING ${MESSAGE_ROW_COLUMNS}
+         ), others AS (
+           -- One more than the limit, to tell "exactly the limit" from "more".
+           SELECT user_id FROM conversation_members
+           WHERE conversation_id = $1 AND user_id <> $3 LIMIT $7
+         )
+         SELECT (SELECT count(*) FROM sender) AS members,
+                (SELECT coalesce(array_agg(user_id::text), '{}') FROM others) AS others, message.*
+         FROM conversation LEFT JOIN message ON true`,
+        [
+          m.conversationId,
+          m.tenantId,
+          m.senderId,
+          m.clientMessageId,
+          m.body,
+          m.replyToId,
+          SEND_AUDIENCE_LIMIT + 1,
+        ],
+      );
     const row = rows[0];
     if (!row) return { missing: 'conversation' };
     if (row.members === '0') return { missing: 'member' };
     if (!row.id) return { duplicate: true };
-    return { stored: toMessage(row as MessageRow) };
+    const others = row.others!;
+    return {
+      stored: toMessage(row as MessageRow),
+      others: others.length > SEND_AUDIENCE_LIMIT ? null : others,
+    };
   }
 
   /**

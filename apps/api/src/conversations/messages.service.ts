@@ -14,11 +14,9 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { MESSAGE_JOB } from '../notifications/notification-jobs';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { AttachmentsService } from '../files/attachments.service';
 import type { StoredKeys } from '../files/attachments.repository';
-import { QUEUES } from '../queues/queue-connection';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { TenantDatabase } from '../database/tenant-database';
@@ -33,6 +31,7 @@ import { MessageRateLimiter } from './message-rate-limiter';
 import { badField } from '../common/bad-request';
 import { ConversationViews } from './conversation-views';
 import { MessageDetails } from './message-details';
+import { MessageNotificationJob } from './message-notification-job';
 import { MessageStateRepository } from './message-state.repository';
 import { viewFor } from './views';
 
@@ -55,6 +54,7 @@ export class MessagesService {
     private readonly details: MessageDetails,
     private readonly state: MessageStateRepository,
     private readonly views: ConversationViews,
+    private readonly notificationJob: MessageNotificationJob,
   ) {}
 
   /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
@@ -103,9 +103,6 @@ export class MessagesService {
           clientMessageId: input.clientMessageId,
           body: input.body,
           replyToId: input.replyToId ?? null,
-          // The members' notifications: relayed to the worker once this commits, even if Redis
-          // is away right now.
-          job: { queue: QUEUES.notifications, name: MESSAGE_JOB },
         });
         // The statement held the conversation's row lock: senders are serialised, seq allocation
         // cannot interleave, and the turn taken under it puts message:new events in seq order.
@@ -116,6 +113,9 @@ export class MessagesService {
         // with the original.
         if ('duplicate' in sent) throw new DuplicateSend();
         const message = sent.stored;
+        // The members' notifications, when any is due: relayed to the worker once this commits,
+        // even if Redis is away right now.
+        await this.notificationJob.record(tx, caller.tenantId, message, sent.others);
         if (input.attachmentIds?.length) {
           message.attachments = await this.attachments.claim(tx, {
             ids: input.attachmentIds,

@@ -100,7 +100,6 @@ describe('tenant wall under the repositories (medium)', () => {
         clientMessageId: 'c0ffee00-0000-4000-8000-000000000001',
         body: 'Intrusion',
         replyToId: null,
-        job: { queue: 'notifications', name: 'message' },
       }),
       edited: await messages.edit(tx, {
         messageId: message.id,

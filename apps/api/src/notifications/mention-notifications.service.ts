@@ -25,6 +25,8 @@ export class MentionNotificationsService {
   ) {}
 
   async onMessage(job: MessageJobData): Promise<{ mentioned: number }> {
+    // The send told: no mention token, no need to read the message.
+    if (job.mentions === false) return { mentioned: 0 };
     const plan = await this.tenantDb.transaction(job.tenantId, async (tx) => {
       const message = await this.recipients.mentioningMessage(tx, job.messageId);
       if (!message) return null;

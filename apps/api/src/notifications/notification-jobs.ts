@@ -4,8 +4,10 @@
  */
 
 /**
- * A message was sent: notify its members who are not connected. Recorded in the outbox by the send's
- * own statement (MessagesRepository.send), with the id `message-<message id>` and this data.
+ * A message was sent: notify its members who are not connected, and the people it mentions. Recorded
+ * in the outbox in the send's transaction (MessageNotificationJob), with the id
+ * `message-<message id>` and this data, unless every other member was connected and nobody is
+ * mentioned.
  */
 export const MESSAGE_JOB = 'message';
 export interface MessageJobData {
@@ -14,6 +16,8 @@ export interface MessageJobData {
   messageId: string;
   senderId: string;
   seq: number;
+  /** Whether the body holds a mention token; absent (read as true) in jobs of older versions. */
+  mentions?: boolean;
 }
 
 /** After MESSAGE_EMAIL_DELAY: still unread since `readSeq`? Then one email. */
