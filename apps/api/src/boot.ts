@@ -22,3 +22,10 @@ export async function preflightOrExit(config: AppConfig, options?: { createDatab
     fail((error as Error).message);
   }
 }
+
+/**
+ * Connections the kernel holds for the API to accept (capped by net.core.somaxconn). Node's 511
+ * overflowed when 2,000 clients came back at once after a restart: the dropped SYNs were resent
+ * seconds later, and a fifth of the clients waited out their 20 s connect timeout.
+ */
+export const LISTEN_BACKLOG = 4096;

@@ -275,6 +275,7 @@ export async function storm(ctx: Context) {
     windowMs: plan.stormWindowMs,
   });
   await ctx.ask({ type: 'close' });
+  ctx.log(`  storm: ${JSON.stringify(result)}`);
   return { connected: connected.connected, ...result };
 }
 

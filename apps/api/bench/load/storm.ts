@@ -225,12 +225,17 @@ export class Storm {
       h.caughtUpAt === null ? Infinity : h.caughtUpAt - up,
     );
     const within = (values: number[]) => values.filter((v) => v <= windowMs).length;
+    // Why reconnections failed on the way back (socket.io's connect_error messages), by count.
+    const connectErrors: Record<string, number> = {};
+    for (const h of this.holders)
+      for (const e of h.member.errors) connectErrors[e] = (connectErrors[e] ?? 0) + 1;
     return {
       clients: this.holders.length,
       downtimeMs: up - this.restarted!.killedAt,
       backWithinWindow: within(back),
       caughtUpWithinWindow: within(caughtUp),
       neverBack: back.filter((v) => v === Infinity).length,
+      connectErrors,
       notCaughtUp: caughtUp.filter((v) => v === Infinity).length,
       back: summarize(back) as Summary,
       caughtUp: summarize(caughtUp) as Summary,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { createProxyServer } from 'http-proxy-3';
+import { LISTEN_BACKLOG } from '../boot';
 
 /** Names the instance a browser's long-polling Socket.IO requests must keep reaching. */
 const STICKY_COOKIE = 'mindsp_instance';
@@ -112,7 +113,7 @@ export async function startFront(
   }, PROBE_EVERY_MS);
   probe.unref();
 
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, LISTEN_BACKLOG, resolve));
   const { port: bound } = server.address() as AddressInfo;
   return {
     server,

@@ -90,19 +90,27 @@ export class ConversationsRepository {
   }
 
   /** The conversations of `ids` the user is a member of (the others are left out). */
-  findManyForMember(
+  /**
+   * Where each of `ids` the user is a member of stands, for a sync: its latest change number and
+   * that of its latest rename or member change. One query for all of them; ids of conversations the
+   * user is not in (or another tenant's) are left out.
+   */
+  async changeCounters(
     tx: EntityManager,
     { ids, userId, tenantId }: { ids: string[]; userId: string; tenantId: string },
-  ): Promise<Conversation[]> {
-    if (!ids.length) return Promise.resolve([]);
-    return tx
-      .getRepository(Conversation)
-      .createQueryBuilder('c')
-      .innerJoin(ConversationMember, 'm', 'm.conversation_id = c.id AND m.user_id = :userId', {
-        userId,
-      })
-      .where({ id: In(ids), tenantId })
-      .getMany();
+  ): Promise<{ id: string; lastChange: number; metaChange: number }[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; last_change: string; meta_change: string }[] = await tx.query(
+      `SELECT c.id, c.last_change, c.meta_change FROM conversations c
+       JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = $2
+       WHERE c.id = ANY($1::uuid[]) AND c.tenant_id = $3`,
+      [ids, userId, tenantId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      lastChange: Number(row.last_change),
+      metaChange: Number(row.meta_change),
+    }));
   }
 
   lock(

@@ -143,14 +143,4 @@ export class MessageStateRepository {
       changeSeq,
     ]);
   }
-
-  /** The change number of the latest rename or member change of each conversation. */
-  async metaChanges(tx: EntityManager, conversationIds: string[]): Promise<Map<string, number>> {
-    if (!conversationIds.length) return new Map();
-    const rows: { id: string; meta_change: string }[] = await tx.query(
-      `SELECT id, meta_change FROM conversations WHERE id = ANY($1)`,
-      [conversationIds],
-    );
-    return new Map(rows.map((row) => [row.id, Number(row.meta_change)]));
-  }
 }

@@ -251,22 +251,17 @@ export class MessagesService {
     changes: Record<string, number> = {},
   ): Promise<SyncResult> {
     return this.tenantDb.transaction(caller.tenantId, async (tx) => {
-      const memberOf = await this.conversations.findManyForMember(tx, {
+      // Read first: a change committed while the rest is read comes again next time, never less.
+      const memberOf = await this.conversations.changeCounters(tx, {
         ids: Object.keys(cursors),
         userId: caller.id,
         tenantId: caller.tenantId,
       });
       const result: SyncResult = { conversations: {} };
-      const metaChanges = await this.state.metaChanges(
-        tx,
-        memberOf.map(({ id }) => id),
-      );
       // Conversations the caller is not in are left out, exactly as unknown ones.
-      for (const { id } of memberOf) {
+      for (const { id, lastChange, metaChange } of memberOf) {
         const through = cursors[id]!;
         const since = changes[id];
-        // Read first: a change committed while the rest is read comes again next time, never less.
-        const lastChange = await this.conversations.lastChange(tx, id);
         const page = await this.page(
           tx,
           id,
@@ -283,7 +278,7 @@ export class MessagesService {
                 MESSAGING_LIMITS.syncPerConversation + 1,
               );
         // Its title or members changed after the client's change cursor: it gets them as they are.
-        const metaChanged = since !== undefined && (metaChanges.get(id) ?? 0) > since;
+        const metaChanged = since !== undefined && metaChange > since;
         const conversation = metaChanged
           ? viewFor(caller.id, (await this.views.load(tx, [id]))[0]!)
           : undefined;

@@ -49,7 +49,7 @@ describe('tenant wall under the repositories (medium)', () => {
     const seen = await asA(async (tx) => ({
       view: await conversations.viewRows(tx, [ofB]),
       forMember: await conversations.findForMember(tx, { conversationId: ofB, ...b }),
-      manyForMember: await conversations.findManyForMember(tx, { ids: [ofB], ...b }),
+      changeCounters: await conversations.changeCounters(tx, { ids: [ofB], ...b }),
       list: await conversations.list(tx, { ...b, limit: 10 }),
       roomsOfDave: await members.conversationIdsOf(tx, dave.id),
       page: await messages.page(tx, ofB, {}, 10),
@@ -60,7 +60,7 @@ describe('tenant wall under the repositories (medium)', () => {
     expect(seen).toEqual({
       view: { conversations: [], people: [], lastMessages: [] },
       forMember: null,
-      manyForMember: [],
+      changeCounters: [],
       list: [],
       roomsOfDave: [],
       page: [],
