@@ -14,6 +14,8 @@ export default async function globalSetup() {
   process.env.REDIS_URL = process.env.TEST_REDIS_URL || 'redis://localhost:6379/15';
   process.env.JWT_SECRET = 'test-secret-that-is-at-least-32-characters';
   process.env.NODE_ENV = 'test';
+  // Notifications of messages at once: tests wait for them (notification-faults checks the delay).
+  process.env.MESSAGE_NOTIFY_DELAY = '0';
   // Suites make hundreds of requests per user per minute; the limit itself has its own test.
   process.env.REQUEST_LIMIT = '100000';
 

@@ -33,7 +33,8 @@ describe('notification faults', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    t = await startApp();
+    // A short grace before the absent are notified of a message (10 s by default).
+    t = await startApp({ MESSAGE_NOTIFY_DELAY: '2s' });
     await forgetEarlierSuitesWork(t.db);
   });
   afterEach(async () => {
@@ -144,8 +145,13 @@ describe('notification faults', () => {
     const withDave = await createGroup(t, alice!, [bob!, dave!]);
     await Promise.all([socketOf(t, bob!), socketOf(t, carol!)]);
     const jobOf = async (messageId: string) =>
-      (await t.db.query(`SELECT data FROM outbox WHERE job_id = $1`, [`message-${messageId}`]))[0]
-        ?.data;
+      (
+        await t.db.query(
+          `SELECT data, extract(epoch FROM run_at - created_at) AS delay FROM outbox
+           WHERE job_id = $1`,
+          [`message-${messageId}`],
+        )
+      )[0] as { data: object; delay: string | null } | undefined;
 
     // Everyone else connected: they read it live, and there is nobody to notify.
     const live = await send(t, alice!, connected.id, 'Tout le monde est là');
@@ -153,16 +159,22 @@ describe('notification faults', () => {
     // A mention notifies even the connected.
     const mention = await send(t, alice!, connected.id, `Tu confirmes <@${bob!.id}> ?`);
     expect(await jobOf(mention.id)).toEqual({
-      tenantId: alice!.tenantId,
-      conversationId: connected.id,
-      messageId: mention.id,
-      senderId: alice!.id,
-      seq: mention.seq,
-      mentions: true,
+      data: {
+        tenantId: alice!.tenantId,
+        conversationId: connected.id,
+        messageId: mention.id,
+        senderId: alice!.id,
+        seq: mention.seq,
+        mentions: true,
+      },
+      // At once.
+      delay: null,
     });
-    // Dave has no socket: the job is there, for the worker to notify him.
+    // Dave has no socket: the job is there, for the worker to notify him after the grace.
     const away = await send(t, alice!, withDave.id, 'Dave est en intervention');
-    expect(await jobOf(away.id)).toMatchObject({ messageId: away.id, mentions: false });
+    const awayJob = await jobOf(away.id);
+    expect(awayJob?.data).toMatchObject({ messageId: away.id, mentions: false });
+    expect(Number(awayJob?.delay)).toBeCloseTo(2, 0);
 
     worker = await startWorker(workerEnv());
     await waitFor(async () => (await notificationsOf(dave!)).items.length === 1);

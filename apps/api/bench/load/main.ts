@@ -144,7 +144,11 @@ async function main() {
     const startApi = () =>
       start({
         name: 'api',
-        args: [...profile('api'), 'dist/main.js'],
+        args: [
+          ...profile('api'),
+          ...(process.env.BENCH_API_FLAGS?.split(' ') ?? []),
+          'dist/main.js',
+        ],
         env: { ...env, PORT: String(port) },
         logDir,
         ready: healthy(port),

@@ -205,5 +205,8 @@ function writeTimeline(file: string, measured: Sent[], start: number) {
   const lines = [...seconds].map(
     ([second, s]) => `${second}\t${s.count}\t${s.over50}\t${s.worst.toFixed(1)}`,
   );
-  appendFileSync(file, `second\tsent\tover 50 ms\tworst ms\n${lines.join('\n')}\n\n`);
+  appendFileSync(
+    file,
+    `started at ${new Date(Date.now() - (now() - start)).toISOString()}\nsecond\tsent\tover 50 ms\tworst ms\n${lines.join('\n')}\n\n`,
+  );
 }

@@ -71,6 +71,7 @@ const schema = z.object({
   EMAIL_DIR: z.string().default(DEV_EMAIL_DIR),
   EMAIL_FROM: z.string().default('MindSP Messaging <no-reply@mindsp.local>'),
   MESSAGE_EMAIL_DELAY: duration.default(10 * 60),
+  MESSAGE_NOTIFY_DELAY: duration.default(10),
   EMAIL_DIGEST_HOURLY: duration.default(3600),
   EMAIL_DIGEST_DAILY_AT: z
     .string()
@@ -146,6 +147,12 @@ function toConfig(env: z.infer<typeof schema>) {
       querySeconds: env.DATABASE_QUERY_TIMEOUT,
     },
     messageRateLimit: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW },
+    /**
+     * A message's notifications for members not connected wait this long: someone who reconnects
+     * meanwhile (a network cut, an instance restart, a shift change) reads it live and is spared
+     * the notification, and a reconnection storm is not also a notification storm.
+     */
+    messageNotifyDelaySeconds: env.MESSAGE_NOTIFY_DELAY,
     /** A connection not refreshed for this long counts as gone (a crashed instance leaves no ghosts). */
     presenceTtlSeconds: env.PRESENCE_TTL,
     socketExpirySweepSeconds: env.SOCKET_EXPIRY_SWEEP,

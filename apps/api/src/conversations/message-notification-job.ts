@@ -1,5 +1,6 @@
 import { mentionsIn } from '@mindsp/contracts';
 import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import type Redis from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import { MESSAGE_JOB, type MessageJobData } from '../notifications/notification-jobs';
@@ -18,7 +19,8 @@ const PRESENCE_TIMEOUT_MS = 300;
  * notify) and nobody mentioned. That is the usual case in a busy conversation, and it spares each
  * message an outbox row, a relay, a queue job and the worker's transaction: in `pnpm bench` those
  * cost more than the send itself. When presence cannot be told (Redis away or slow, a conversation
- * too large to ask about), the job is recorded, as before: the worker decides at its turn.
+ * too large to ask about), the job is recorded, as before: the worker decides at its turn. Without a
+ * mention it runs MESSAGE_NOTIFY_DELAY later.
  */
 @Injectable()
 export class MessageNotificationJob {
@@ -26,6 +28,7 @@ export class MessageNotificationJob {
     private readonly outbox: OutboxRepository,
     private readonly presence: PresenceService,
     @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** `others`: the conversation's members but the sender, or null when too many to ask about. */
@@ -51,6 +54,10 @@ export class MessageNotificationJob {
       name: MESSAGE_JOB,
       jobId: `${MESSAGE_JOB}-${message.id}`,
       data,
+      // Being called by name is news at once; being away from the conversation can wait a little.
+      ...(!mentions && {
+        runAt: new Date(Date.now() + this.config.messageNotifyDelaySeconds * 1000),
+      }),
     });
   }
 

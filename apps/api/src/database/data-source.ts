@@ -16,6 +16,7 @@ import { ReactionsPinsNotes1733600000000 } from './migrations/1733600000000-reac
 import { Drafts1733900000000 } from './migrations/1733900000000-drafts';
 import { PeopleStatus1733910000000 } from './migrations/1733910000000-people-status';
 import { ArchivedMembersIndex1733920000000 } from './migrations/1733920000000-archived-members-index';
+import { SearchIndexNoPendingList1733930000000 } from './migrations/1733930000000-search-index-no-pending-list';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   Drafts1733900000000,
   PeopleStatus1733910000000,
   ArchivedMembersIndex1733920000000,
+  SearchIndexNoPendingList1733930000000,
 ];
 
 /** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */
@@ -84,6 +86,11 @@ export function dataSourceOptions(
     installExtensions: false,
     extra: {
       max: 20,
+      // pg-pool closes a connection idle for 10 s by default: under uneven traffic the pool kept
+      // closing and reopening backends, and each new one plans the send statement and loads the
+      // row-level security policies cold, inside the conversation's row lock (a stall in
+      // `pnpm bench`). Kept five minutes instead.
+      idleTimeoutMillis: 300_000,
       // Both for a new connection and for a free one from a full pool.
       connectionTimeoutMillis: (timeouts?.connectSeconds ?? 10) * 1000,
       // Client side: a statement whose answer never comes (the server or the network is gone)
