@@ -73,12 +73,14 @@ async function main() {
     EMAIL_DIR: join(logDir, 'emails'),
   };
   // BENCH_PROFILE=1: CPU profiles of the API and the worker, in the logs folder.
+  let profiles = 0;
   const profile = (name: string) =>
     process.env.BENCH_PROFILE
       ? [
           '--cpu-prof',
           `--cpu-prof-dir=${join(logDir, 'profiles')}`,
-          `--cpu-prof-name=${name}-\${pid}.cpuprofile`,
+          // Numbered: the API restarted by the storm writes a second profile, not over the first.
+          `--cpu-prof-name=${name}-${++profiles}.cpuprofile`,
         ]
       : [];
   let cleaned: Promise<void> | undefined;

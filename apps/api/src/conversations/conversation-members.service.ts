@@ -117,8 +117,7 @@ export class ConversationMembersService {
           void this.idsCache.forget(added).catch(() => undefined);
           // Joined before any later event of the conversation is emitted: they miss none.
           void this.realtime.join(added.map(rooms.user), rooms.conversation(conversationId));
-          for (const userId of added)
-            this.realtime.send(rooms.user(userId), 'conversation:new', viewFor(userId, base));
+          this.views.sendViews(added, base, 'conversation:new');
           if (note) this.realtime.send(rooms.conversation(conversationId), 'message:new', note);
           this.views.announce(base, 'conversation:updated');
         },
