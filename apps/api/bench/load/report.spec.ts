@@ -1,3 +1,4 @@
+import { MISSES } from './misses';
 import { JwtService } from '@nestjs/jwt';
 import { ladder, sustained } from './plan';
 import {
@@ -146,6 +147,9 @@ describe('rows and targets', () => {
     );
     expect(md).toContain('2 cores');
     expect(md).toContain('`MESSAGE_RATE_LIMIT=1000000`');
+    // The missed scenario says what the profile showed; the one that passed says nothing.
+    expect(md).toContain(`- **fan-out**: ${MISSES['fan-out']}`);
+    expect(md).not.toContain('- **latency**');
   });
 });
 

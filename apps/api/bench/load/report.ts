@@ -1,3 +1,4 @@
+import { MISSES } from './misses';
 import { ratio, round } from './stats';
 
 /** A target on one row: its wording in the report and the check of the measured figures. */
@@ -124,6 +125,18 @@ export function textTable(rows: Row[]): string {
   return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('-|-'), ...body.map(line)].join('\n');
 }
 
+/** For each scenario with a MISS: what the profile showed and what would move it (misses.ts). */
+function missed(rows: Row[]): string[] {
+  const scenarios = [...new Set(rows.filter((r) => r.pass === false).map((r) => r.scenario))];
+  if (!scenarios.length) return [];
+  return [
+    '## Where a target is missed',
+    '',
+    ...scenarios.map((s) => `- **${s}**: ${MISSES[s] ?? 'not analysed yet.'}`),
+    '',
+  ];
+}
+
 const escape = (cell: string) => cell.replace(/\|/g, '\\|');
 
 export function markdown(report: Report): string {
@@ -149,6 +162,7 @@ export function markdown(report: Report): string {
     '',
     ...report.notes.map((note) => `- ${note}`),
     '',
+    ...missed(report.rows),
     'Every figure, with its raw counts and all percentiles, is in the JSON report beside this file.',
     '',
   ].join('\n');

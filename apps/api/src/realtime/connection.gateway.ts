@@ -171,11 +171,17 @@ export class ConnectionGateway
   }
 
   private async beat(server: AppServer, slice: number) {
+    // Listed and refreshed in one tick, both refreshes sent before anything is awaited: a socket
+    // that closes after this is removed by a command Redis runs after the refresh. Awaiting the
+    // slots first let a socket close in between, and the presence refresh then wrote back the
+    // entry its disconnect had just removed: a ghost online until the expiry (instances.e2e).
     const local = [...server.of('/').sockets.values()].filter(
-      (s) => s.data.user && sliceOf(s.id) === slice,
+      (s) => s.data.user && s.connected && sliceOf(s.id) === slice,
     );
-    await this.slots.refresh(local.map((s) => ({ socketId: s.id, userId: s.data.user.id })));
-    await this.presence.refresh(local.map(presenceSocket));
+    await Promise.all([
+      this.slots.refresh(local.map((s) => ({ socketId: s.id, userId: s.data.user.id }))),
+      this.presence.refresh(local.map(presenceSocket)),
+    ]);
     this.fanout.publish((await this.presence.expire()).map(({ presence }) => presence));
   }
 
