@@ -10,8 +10,12 @@ import { QUEUES } from '../queues/queue-connection';
 import { REDIS } from '../redis/redis.module';
 import type { Message } from './message.entity';
 
-/** Past this, presence is taken as unknown and the job is recorded (the worker checks again). */
-const PRESENCE_TIMEOUT_MS = 300;
+/**
+ * Past this, presence is taken as unknown and the job is recorded (the worker checks again). Short:
+ * the send holds a pooled connection and its conversation's row lock meanwhile, and a Redis that
+ * stalls must not empty the pool (Redis answers in a few ms).
+ */
+const PRESENCE_TIMEOUT_MS = 50;
 
 /**
  * Records a sent message's notification job in the send's transaction, unless it would do nothing:
