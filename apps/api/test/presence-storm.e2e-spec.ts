@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { startApp, type TestApp } from './app';
 import { TestSocket, sleep } from './sockets';
+import { waitFor } from './wait-for';
 
 const GROUP = 10;
 
@@ -75,6 +76,7 @@ async function storm(t: TestApp, n: number) {
     await sleep(1500);
     const batches = sockets.flatMap((s) => s.all('presence'));
     return {
+      ids: people.map((p) => p.id),
       events: batches.length,
       changes: batches.reduce((sum, batch) => sum + batch.length, 0),
       strangers: sockets.filter((s, i) =>
@@ -120,6 +122,19 @@ describe('presence in a connection storm', () => {
     }
     // Linear: events per socket do not grow with the number of sockets (a quadratic cost would
     // double it at each step); some slack for how arrivals fall into batch intervals.
+    // All 1,000 left at once: each departure is recorded (written together, not a transaction each,
+    // which emptied the pool when a whole service went offline).
+    await waitFor(
+      async () => {
+        const [{ seen }] = await t.db.query(
+          `SELECT count(*)::int AS seen FROM users WHERE id = ANY($1) AND last_seen_at IS NOT NULL`,
+          [counts[1000]!.ids],
+        );
+        return seen === 1000;
+      },
+      20_000,
+      'the last seen time of all 1,000',
+    );
     const perSocket = (n: number) => counts[n]!.events / n;
     expect(perSocket(1000)).toBeLessThanOrEqual(perSocket(250) * 1.5 + 1);
     expect(perSocket(500)).toBeLessThanOrEqual(perSocket(250) * 1.5 + 1);

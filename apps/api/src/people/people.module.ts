@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PasswordHasher } from './password-hasher';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
+import { LastSeenWriter } from './last-seen-writer';
 import { PresenceService } from './presence.service';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
@@ -16,7 +17,7 @@ import { UsersRepository } from './users.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([User])],
   controllers: [PeopleController],
-  providers: [PeopleService, UsersRepository, PasswordHasher, PresenceService],
+  providers: [PeopleService, UsersRepository, PasswordHasher, PresenceService, LastSeenWriter],
   exports: [UsersRepository, PasswordHasher, PresenceService],
 })
 export class PeopleModule {}

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 import { TenantDatabase } from '../database/tenant-database';
 import type { User } from './user.entity';
+import { LastSeenWriter } from './last-seen-writer';
 import { UsersRepository } from './users.repository';
 
 /**
@@ -59,6 +60,7 @@ export class PresenceService {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly tenantDb: TenantDatabase,
     private readonly users: UsersRepository,
+    private readonly lastSeen: LastSeenWriter,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.ttlMs = config.presenceTtlSeconds * 1000;
@@ -193,9 +195,7 @@ export class PresenceService {
 
   private async markSeen(tenantId: string, userId: string): Promise<PresenceView> {
     const lastSeenAt = new Date();
-    await this.tenantDb.transaction(tenantId, (tx) =>
-      this.users.markSeen(tx, tenantId, userId, lastSeenAt),
-    );
+    await this.lastSeen.write(tenantId, userId, lastSeenAt);
     return { userId, online: false, lastSeenAt: lastSeenAt.toISOString() };
   }
 }

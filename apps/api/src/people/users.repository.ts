@@ -85,7 +85,13 @@ export class UsersRepository {
     return tx.getRepository(User).save(user);
   }
 
-  async markSeen(tx: EntityManager, tenantId: string, id: string, lastSeenAt: Date) {
-    await tx.getRepository(User).update({ tenantId, id }, { lastSeenAt });
+  /** When each of these people was last seen, in one statement. */
+  async markSeen(tx: EntityManager, tenantId: string, seen: Map<string, Date>) {
+    await tx.query(
+      `UPDATE users u SET last_seen_at = s.at
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS s(id, at)
+       WHERE u.tenant_id = $1 AND u.id = s.id`,
+      [tenantId, [...seen.keys()], [...seen.values()].map((at) => at.toISOString())],
+    );
   }
 }
