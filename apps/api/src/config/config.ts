@@ -148,9 +148,10 @@ function toConfig(env: z.infer<typeof schema>) {
     },
     messageRateLimit: { points: env.MESSAGE_RATE_LIMIT, windowSeconds: env.MESSAGE_RATE_WINDOW },
     /**
-     * A message's notifications for members not connected wait this long: someone who reconnects
-     * meanwhile (a network cut, an instance restart, a shift change) reads it live and is spared
-     * the notification, and a reconnection storm is not also a notification storm.
+     * A message's notifications for members not connected wait this long (up to twice it: the
+     * messages of one such window share a job): someone who reconnects meanwhile (a network cut,
+     * an instance restart, a shift change) reads it live and is spared the notification, and a
+     * reconnection storm is not also a notification storm.
      */
     messageNotifyDelaySeconds: env.MESSAGE_NOTIFY_DELAY,
     /** A connection not refreshed for this long counts as gone (a crashed instance leaves no ghosts). */

@@ -3,7 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type Redis from 'ioredis';
 import type { EntityManager } from 'typeorm';
-import { MESSAGE_JOB, type MessageJobData } from '../notifications/notification-jobs';
+import {
+  MESSAGE_JOB,
+  messageJobSchedule,
+  type MessageJobData,
+} from '../notifications/notification-jobs';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { PresenceService } from '../people/presence.service';
 import { QUEUES } from '../queues/queue-connection';
@@ -24,7 +28,8 @@ const PRESENCE_TIMEOUT_MS = 50;
  * message an outbox row, a relay, a queue job and the worker's transaction: in `pnpm bench` those
  * cost more than the send itself. When presence cannot be told (Redis away or slow, a conversation
  * too large to ask about), the job is recorded, as before: the worker decides at its turn. Without a
- * mention it runs MESSAGE_NOTIFY_DELAY later.
+ * mention it waits MESSAGE_NOTIFY_DELAY, shared with the conversation's other messages of the
+ * moment (messageJobSchedule).
  */
 @Injectable()
 export class MessageNotificationJob {
@@ -53,15 +58,17 @@ export class MessageNotificationJob {
       seq: message.seq,
       mentions,
     };
+    // Being called by name is news at once; being away from the conversation can wait a little.
+    const schedule = messageJobSchedule(
+      message,
+      mentions,
+      this.config.messageNotifyDelaySeconds * 1000,
+    );
     await this.outbox.record(tx, {
       queue: QUEUES.notifications,
       name: MESSAGE_JOB,
-      jobId: `${MESSAGE_JOB}-${message.id}`,
       data,
-      // Being called by name is news at once; being away from the conversation can wait a little.
-      ...(!mentions && {
-        runAt: new Date(Date.now() + this.config.messageNotifyDelaySeconds * 1000),
-      }),
+      ...schedule,
     });
   }
 

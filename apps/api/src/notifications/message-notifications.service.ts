@@ -57,7 +57,7 @@ export class MessageNotificationsService {
 
   async onMessage(job: MessageJobData): Promise<{ notified: number }> {
     const { changed, emailChecks } = await this.tenantDb.transaction(job.tenantId, async (tx) => {
-      const unread = await this.recipients.unreadMembers(tx, job.conversationId, job.senderId);
+      const unread = await this.recipients.unreadMembers(tx, job.conversationId);
       const connected = await this.presence.connected(unread.map((member) => member.userId));
       const offline = unread.filter((member) => !connected.has(member.userId));
       // The usual case in a busy conversation: everyone is connected and reads it live.

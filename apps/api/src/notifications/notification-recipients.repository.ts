@@ -61,19 +61,18 @@ export class NotificationRecipientsRepository {
     return { groupIds: groups.map((group) => group.id), userIds: members.map((m) => m.user_id) };
   }
 
-  /** Members of a conversation, but `senderId`, who have not read it to its end and did not mute it. */
-  async unreadMembers(
-    tx: EntityManager,
-    conversationId: string,
-    senderId: string,
-  ): Promise<UnreadMember[]> {
+  /**
+   * Members of a conversation who have not read it to its end and did not mute it. A sender is not
+   * among them by their own message (a send marks it read): one job serves several senders.
+   */
+  async unreadMembers(tx: EntityManager, conversationId: string): Promise<UnreadMember[]> {
     const rows: { user_id: string; last_read_seq: string; last_seq: string }[] = await tx.query(
       `SELECT m.user_id, m.last_read_seq, c.last_seq
        FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
-       WHERE m.conversation_id = $1 AND m.user_id <> $2 AND m.last_read_seq < c.last_seq
+       WHERE m.conversation_id = $1 AND m.last_read_seq < c.last_seq
          -- A muted conversation notifies of nothing but mentions (and alerts, which are not messages).
          AND NOT m.muted`,
-      [conversationId, senderId],
+      [conversationId],
     );
     return rows.map((row) => ({
       userId: row.user_id,
