@@ -1,7 +1,9 @@
 import type { Page, UserSummary } from '@mindsp/contracts';
+import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import { startApiProcess, stopApiProcess } from './api-process';
 import { startApp, type TestApp } from './app';
-import { as, createGroup, send, signIn, type Person } from './messaging';
+import { as, createGroup, freshTenant, send, signIn, type Person } from './messaging';
 import { BATCH_WINDOW_MS, changeOf, changesOf, follow } from './presence-follow';
 import { closeSockets, connectSocket } from './sockets';
 import { waitFor } from './wait-for';
@@ -162,5 +164,51 @@ describe('two API instances', () => {
     expect(await carolOnB.emit('typing', { conversationId: group.id, typing: true })).toMatchObject(
       { ok: false, error: { code: 'not_found' } },
     );
+  });
+
+  it('takes the people of a stopped instance offline at once, last seen stored, followers told', async () => {
+    const [watcher] = await freshTenant(a, 'Chef Salle');
+    // Thirty people of the watcher's tenant, signed as sign-in signs (30 sign-ins hit its limit).
+    const people: { id: string; token: string }[] = (
+      await a.db.query(
+        `INSERT INTO users (tenant_id, email, display_name, password_hash)
+         SELECT $1, 'agent' || i || '@' || $2 || '.test', 'Agent ' || i, 'x'
+         FROM generate_series(1, 30) AS i RETURNING id`,
+        [watcher!.tenantId, randomUUID()],
+      )
+    ).map(({ id }: { id: string }) => ({
+      id,
+      token: a.app
+        .get(JwtService)
+        .sign({ sub: id, tid: watcher!.tenantId, role: 'member', sid: randomUUID() }),
+    }));
+    const watching = await connectSocket(a.url, watcher!.token);
+    await watching.ok('presence:subscribe', { userIds: people.map((p) => p.id) });
+    // A third instance, in its own process, stopped as a deploy stops it.
+    const leaving = await startApiProcess();
+    await Promise.all(people.map((p) => connectSocket(leaving.url, p.token)));
+    const arrived = new Set<string>();
+    await waitFor(
+      () => {
+        for (const batch of watching.all('presence'))
+          for (const p of batch) if (p.online) arrived.add(p.userId);
+        return arrived.size === people.length;
+      },
+      10_000,
+      'all arrived',
+    );
+
+    await stopApiProcess(leaving, 'SIGTERM');
+    expect(leaving.output()).not.toContain('Presence not cleared');
+    // Nobody left online in Redis, each one's departure stored and told: no 60 s ghost.
+    const listed = (await as(a, watcher!).get('/api/users').query({ limit: 100 }).expect(200))
+      .body as Page<UserSummary>;
+    const agents = listed.items.filter((u) => u.id !== watcher!.id);
+    expect(agents).toHaveLength(30);
+    expect(agents.filter((u) => u.online)).toEqual([]);
+    expect(agents.filter((u) => !u.lastSeenAt)).toEqual([]);
+    for (const person of people) {
+      await changeOf(watching, (p) => p.userId === person.id && !p.online);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { JwtService } from '@nestjs/jwt';
 import {
   type OnGatewayConnection,
@@ -29,6 +30,9 @@ function refusal(code: string, message?: string): Error {
  */
 const BEAT_SLICES = 20;
 
+/** How long a shutdown waits for its sockets' departures to be recorded. */
+const SHUTDOWN_DEPARTURES_MS = 5000;
+
 /** The beat of a round that refreshes this socket: the same at every round. */
 function sliceOf(socketId: string): number {
   let hash = 0;
@@ -50,15 +54,20 @@ function presenceSocket(socket: AppSocket): PresenceSocket {
  *    never to the whole tenant;
  * 3. every heartbeat: slots and presence refreshed, crashed instances' ghosts ended;
  *    every sweep: sockets whose access token expired closed (clients reconnect with a new one);
- * 4. disconnected: slot freed, offline when it was the user's last socket.
+ * 4. disconnected: slot freed, offline when it was the user's last socket;
+ * 5. shutdown: every socket closed and its departure recorded before Redis and the pool close.
  * Feature gateways only translate events.
  */
 @WebSocketGateway()
 export class ConnectionGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown
 {
   private readonly logger = new Logger(ConnectionGateway.name);
   private readonly timers: NodeJS.Timeout[] = [];
+  private server?: AppServer;
+  /** Departures still being recorded (awaited by the shutdown). */
+  private readonly departing = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly jwt: JwtService,
@@ -72,6 +81,7 @@ export class ConnectionGateway
   ) {}
 
   afterInit(server: AppServer) {
+    this.server = server;
     server.use((socket, next) => {
       this.admit(socket).then(
         () => next(),
@@ -87,11 +97,33 @@ export class ConnectionGateway
     this.every(this.config.socketExpirySweepSeconds * 1000, () => this.closeExpired(server));
   }
 
-  onModuleDestroy() {
+  /**
+   * A stop (a deploy, SIGTERM): this instance's sockets are closed now, while Redis and PostgreSQL
+   * are still open, and their departures awaited: presence cleared, last seen stored, followers on
+   * every instance told. Left to Socket.IO's own close, which comes after Redis and the pool are
+   * closed, those writes failed ("Presence not cleared … Connection is closed"): people stayed
+   * online until the expiry and their last seen was lost. The transport is closed, not the
+   * Socket.IO session, so clients reconnect by themselves, to another instance; new handshakes
+   * meanwhile are refused as `unavailable`.
+   */
+  async beforeApplicationShutdown() {
+    this.closing = true;
     for (const timer of this.timers) clearInterval(timer);
+    const sockets = this.server?.of('/').sockets;
+    if (sockets) {
+      for (const socket of sockets.values()) socket.conn.close();
+      const deadline = Date.now() + SHUTDOWN_DEPARTURES_MS;
+      while (sockets.size && Date.now() < deadline) await sleep(10);
+      await Promise.race([
+        Promise.allSettled([...this.departing]),
+        sleep(Math.max(0, deadline - Date.now())),
+      ]);
+    }
+    this.fanout.close();
   }
 
   private async admit(socket: AppSocket) {
+    if (this.closing) throw refusal('unavailable');
     await this.authenticate(socket);
     const slot = { socketId: socket.id, userId: socket.data.user.id };
     if (!(await this.slots.claim(slot))) {
@@ -156,7 +188,13 @@ export class ConnectionGateway
     }
   }
 
-  async handleDisconnect(socket: AppSocket) {
+  handleDisconnect(socket: AppSocket): Promise<void> {
+    const departure = this.depart(socket);
+    this.departing.add(departure);
+    return departure.finally(() => this.departing.delete(departure));
+  }
+
+  private async depart(socket: AppSocket) {
     if (!socket.data.user) return;
     const { id } = socket.data.user;
     try {

@@ -1,5 +1,5 @@
 import { PRESENCE_LIMITS, type PresenceView } from '@mindsp/contracts';
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { rooms } from './rooms';
 import type { AppServer, AppSocket } from './socket-types';
 
@@ -18,7 +18,7 @@ import type { AppServer, AppSocket } from './socket-types';
 const PUBLISH_DELAY_MS = 50;
 
 @Injectable()
-export class PresenceFanout implements OnModuleDestroy {
+export class PresenceFanout {
   private server?: AppServer;
   /** socket id → person → latest change not yet sent. */
   private readonly pending = new Map<string, Map<string, PresenceView>>();
@@ -34,12 +34,14 @@ export class PresenceFanout implements OnModuleDestroy {
     this.timer.unref();
   }
 
-  onModuleDestroy() {
+  /**
+   * Shutting down, once this instance's sockets are gone (ConnectionGateway): what is left goes to
+   * the other instances now, and nothing is published after, when the adapter's Redis connection
+   * is closing (a publish then would be an unhandled rejection).
+   */
+  close() {
     clearInterval(this.timer);
     this.sendOutgoing();
-    // Shutting down: the sockets closed next still report their departure (presence in Redis is
-    // right), but the adapter's Redis connection closes with them, and a publish then would be an
-    // unhandled rejection. Their clients reconnect to another instance within seconds.
     this.server = undefined;
   }
 
