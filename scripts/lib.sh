@@ -3,7 +3,7 @@
 
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=${NX_SKIP_NX_CACHE:-false}
 
-say() { printf '\033[1m» %s\033[0m\n' "$*"; }
+say() { printf '\033[1m» [%s] %s\033[0m\n' "$(date +%T)" "$*"; }
 
 ensure_pnpm() {
   if ! command -v pnpm >/dev/null 2>&1; then
