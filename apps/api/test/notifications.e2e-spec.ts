@@ -209,7 +209,8 @@ describe('notifications', () => {
   it('holds an email during quiet hours and sends it when they end; an urgent one goes at once', async () => {
     const [alice, bob] = await freshTenant(t, 'Alice Martin', 'Bob Durand');
     const settings = await settingsOf(bob!);
-    // Quiet all day, but for the minute after next (in Bob's time zone, Toronto).
+    // Quiet from an hour ago to an hour from now (in Bob's time zone, Toronto). Hours to the
+    // minute: a window ending the next minute ended during the test when it began at :58.
     const timeZone = 'America/Toronto';
     const inMinutes = (minutes: number) =>
       new Intl.DateTimeFormat('en-GB', {
@@ -218,7 +219,7 @@ describe('notifications', () => {
         minute: '2-digit',
         hourCycle: 'h23',
       }).format(new Date(Date.now() + minutes * 60_000));
-    const quiet = { enabled: true, start: inMinutes(2), end: inMinutes(1), timeZone };
+    const quiet = { enabled: true, start: inMinutes(-60), end: inMinutes(60), timeZone };
     await saveSettings(bob!, { ...settings, quietHours: quiet }).expect(200);
 
     await announce(alice!, 'Pendant la nuit');

@@ -1,23 +1,41 @@
 import { Injectable } from '@nestjs/common';
+import { Gathered } from '../common/gathered';
 import { TenantDatabase } from '../database/tenant-database';
-import { EmailScheduler, type EmailFollowUp } from './email-scheduler';
+import { EmailScheduler } from './email-scheduler';
 import type { DeliveryJobData } from './notification-delivery';
 import { NotificationPush } from './notification-push';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
-import {
-  NotificationsRepository,
-  toNotificationView,
-  type NotificationRow,
-} from './notifications.repository';
+import { NotificationsRepository, toNotificationView } from './notifications.repository';
+
+export interface DeliveryOutcome {
+  notified: number;
+  emails: number;
+}
+
+/**
+ * How long a delivery waits for the others the worker is running at the same moment (up to
+ * QUEUE_CONCURRENCY): they share one transaction.
+ */
+const GATHER_MS = 2;
 
 /**
  * What a `deliver` job does: for each recipient, a notification (if they want it in the app, or it
  * is urgent), pushed live to their sockets, and an email by their preferences. Run again, it finds
  * the rows and emails of its key and adds nothing.
+ *
+ * The deliveries of one moment and tenant are done in one transaction, with one statement per
+ * table: one each cost a PostgreSQL commit and five round trips, and `pnpm bench` counted 215
+ * single-recipient jobs/s beside 2,930 for a bare BullMQ worker. A batch that fails is retried job
+ * by job (Gathered), so a bad job fails alone.
  */
 @Injectable()
 export class DeliveryService {
+  private readonly gathered = new Gathered<DeliveryJobData, DeliveryOutcome>(
+    GATHER_MS,
+    (tenantId, jobs) => this.deliverTogether(tenantId, jobs),
+  );
+
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly notifications: NotificationsRepository,
@@ -27,22 +45,36 @@ export class DeliveryService {
     private readonly push: NotificationPush,
   ) {}
 
-  async deliver(job: DeliveryJobData): Promise<{ notified: number; emails: number }> {
-    const urgent = job.urgent === true;
-    const { created, followUps } = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+  deliver(job: DeliveryJobData): Promise<DeliveryOutcome> {
+    return this.gathered.add(job.tenantId, job);
+  }
+
+  private async deliverTogether(
+    tenantId: string,
+    jobs: DeliveryJobData[],
+  ): Promise<DeliveryOutcome[]> {
+    const { created, followUps } = await this.tenantDb.transaction(tenantId, async (tx) => {
       // People gone from the tenant since the job was recorded are left out.
-      const users = await this.recipients.users(tx, job.tenantId, [...new Set(job.userIds)]);
+      const users = await this.recipients.users(tx, tenantId, [
+        ...new Set(jobs.flatMap((job) => job.userIds)),
+      ]);
       const settings = await this.settings.findMany(
         tx,
         users.map((user) => user.id),
       );
-      const created: NotificationRow[] = await this.notifications.insertMany(
+      const known = new Set(users.map((user) => user.id));
+      const deliveries = jobs.flatMap((job) =>
+        [...new Set(job.userIds)]
+          .filter((userId) => known.has(userId))
+          .map((userId) => ({ job, userId, settings: settings.get(userId)! })),
+      );
+      const created = await this.notifications.insertMany(
         tx,
-        users
-          .filter((user) => urgent || settings.get(user.id)!.types[job.type].inApp)
-          .map((user) => ({
-            tenantId: job.tenantId,
-            userId: user.id,
+        deliveries
+          .filter(({ job, settings }) => job.urgent === true || settings.types[job.type].inApp)
+          .map(({ job, userId }) => ({
+            tenantId,
+            userId,
             type: job.type,
             key: job.key,
             title: job.title,
@@ -51,26 +83,28 @@ export class DeliveryService {
             actionUrl: job.actionUrl,
           })),
       );
-      const followUps: EmailFollowUp[] = [];
-      for (const user of users) {
-        const followUp = await this.emails.claim(
-          tx,
-          { tenantId: job.tenantId, userId: user.id, settings: settings.get(user.id)! },
-          {
+      const followUps = await this.emails.claim(
+        tx,
+        deliveries.map(({ job, userId, settings }) => ({
+          recipient: { tenantId, userId, settings },
+          cause: {
             key: job.key,
             type: job.type,
             title: job.title,
             body: job.body,
             actionUrl: job.actionUrl,
-            urgent,
+            urgent: job.urgent === true,
           },
-        );
-        if (followUp) followUps.push(followUp);
-      }
+        })),
+      );
       return { created, followUps };
     });
     for (const row of created) this.push.created(row.userId, toNotificationView(row));
     await this.emails.enqueue(followUps);
-    return { notified: created.length, emails: followUps.length };
+    // Keys are unique per cause: what a job did is what carries its key.
+    return jobs.map((job) => ({
+      notified: created.filter((row) => row.key === job.key).length,
+      emails: followUps.filter((followUp) => followUp.key === job.key).length,
+    }));
   }
 }

@@ -27,6 +27,13 @@ export interface EmailCause {
   urgent: boolean;
 }
 
+/** Who an email would go to, with the preferences that decide it. */
+export interface EmailRecipient {
+  tenantId: string;
+  userId: string;
+  settings: NotificationSettings;
+}
+
 /** What to queue once the cause's transaction committed. */
 export interface EmailFollowUp {
   tenantId: string;
@@ -51,39 +58,53 @@ export class EmailScheduler {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The emails these causes earn by each recipient's preferences, recorded in `tx`. */
   async claim(
     tx: EntityManager,
-    {
-      tenantId,
-      userId,
-      settings,
-    }: { tenantId: string; userId: string; settings: NotificationSettings },
-    cause: EmailCause,
-  ): Promise<EmailFollowUp | null> {
-    // Urgent: always, at once, alone.
-    if (!cause.urgent && !settings.types[cause.type].email) return null;
-    const inDigest = !cause.urgent && settings.emailDigest !== 'off';
-    await this.emails.claim(tx, { tenantId, userId, ...cause, inDigest });
-    return { tenantId, userId, key: cause.key, urgent: cause.urgent, settings, inDigest };
+    claims: { recipient: EmailRecipient; cause: EmailCause }[],
+  ): Promise<EmailFollowUp[]> {
+    const earned = claims
+      .filter(({ recipient, cause }) => cause.urgent || recipient.settings.types[cause.type].email)
+      .map(({ recipient, cause }) => ({
+        recipient,
+        cause,
+        inDigest: !cause.urgent && recipient.settings.emailDigest !== 'off',
+      }));
+    await this.emails.claim(
+      tx,
+      earned.map(({ recipient: { tenantId, userId }, cause, inDigest }) => ({
+        tenantId,
+        userId,
+        ...cause,
+        inDigest,
+      })),
+    );
+    return earned.map(({ recipient, cause, inDigest }) => ({
+      ...recipient,
+      key: cause.key,
+      urgent: cause.urgent,
+      inDigest,
+    }));
   }
 
   async enqueue(followUps: EmailFollowUp[]): Promise<void> {
-    for (const followUp of followUps) {
-      if (followUp.inDigest) await this.scheduleDigest(followUp);
-      else {
-        const data: SendEmailJobData = {
-          tenantId: followUp.tenantId,
-          userId: followUp.userId,
-          key: followUp.key,
-          urgent: followUp.urgent,
+    for (const followUp of followUps.filter((f) => f.inDigest)) await this.scheduleDigest(followUp);
+    const alone = followUps.filter((f) => !f.inDigest);
+    if (!alone.length) return;
+    await this.queue.addBulk(
+      alone.map(({ tenantId, userId, key, urgent }) => {
+        const data: SendEmailJobData = { tenantId, userId, key, urgent };
+        return {
+          name: SEND_EMAIL_JOB,
+          data,
+          opts: {
+            jobId: sendEmailJobId(userId, key),
+            ...EMAIL_JOB_OPTIONS,
+            ...(urgent ? { priority: 1 } : {}),
+          },
         };
-        await this.queue.add(SEND_EMAIL_JOB, data, {
-          jobId: sendEmailJobId(followUp.userId, followUp.key),
-          ...EMAIL_JOB_OPTIONS,
-          ...(followUp.urgent ? { priority: 1 } : {}),
-        });
-      }
-    }
+      }),
+    );
   }
 
   /**

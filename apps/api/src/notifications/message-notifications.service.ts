@@ -112,18 +112,20 @@ export class MessageNotificationsService {
       if (!user) return 'gone';
       const settings = await this.settings.find(tx, user.id);
       const { title, body } = await this.describe(tx, job.conversationId, user, member);
-      return this.emails.claim(
-        tx,
-        { tenantId: job.tenantId, userId: user.id, settings },
+      const [followUp] = await this.emails.claim(tx, [
         {
-          key: streakKey(job.conversationId, job.readSeq),
-          type: 'message',
-          title,
-          body,
-          actionUrl: `/messages/${job.conversationId}`,
-          urgent: false,
+          recipient: { tenantId: job.tenantId, userId: user.id, settings },
+          cause: {
+            key: streakKey(job.conversationId, job.readSeq),
+            type: 'message',
+            title,
+            body,
+            actionUrl: `/messages/${job.conversationId}`,
+            urgent: false,
+          },
         },
-      );
+      ]);
+      return followUp ?? null;
     });
     if (typeof followUp === 'string') return { emailed: false, reason: followUp };
     if (!followUp) return { emailed: false, reason: 'email off for messages' };

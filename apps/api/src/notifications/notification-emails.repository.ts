@@ -10,13 +10,14 @@ export type NewEmail = Pick<
 /** The emails causes earned (one per user and key), in their tenant's transaction. */
 @Injectable()
 export class NotificationEmailsRepository {
-  /** Records the email unless this cause already earned this user one. */
-  async claim(tx: EntityManager, email: NewEmail): Promise<void> {
+  /** Records each email unless its cause already earned its user one. */
+  async claim(tx: EntityManager, emails: NewEmail[]): Promise<void> {
+    if (!emails.length) return;
     await tx
       .getRepository(NotificationEmail)
       .createQueryBuilder()
       .insert()
-      .values(email)
+      .values(emails)
       .orIgnore()
       .execute();
   }

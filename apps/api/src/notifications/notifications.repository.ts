@@ -5,6 +5,8 @@ import type { EntityManager } from 'typeorm';
 /** A notification row as the queries below return it, with its owner. */
 export interface NotificationRow extends Omit<NotificationView, 'readAt' | 'createdAt'> {
   userId: string;
+  /** Its cause (unique per user): what a delivery of several jobs tells them apart by. */
+  key: string;
   readAt: Date | null;
   createdAt: Date;
 }
@@ -20,10 +22,14 @@ export interface NewNotification {
   actionUrl: string | null;
 }
 
-const COLUMNS = `id, user_id AS "userId", type, title, body, data, action_url AS "actionUrl",
+const COLUMNS = `id, user_id AS "userId", key, type, title, body, data, action_url AS "actionUrl",
   read_at AS "readAt", created_at AS "createdAt"`;
 
-export function toNotificationView({ userId: _, ...row }: NotificationRow): NotificationView {
+export function toNotificationView({
+  userId: _,
+  key: __,
+  ...row
+}: NotificationRow): NotificationView {
   return {
     ...row,
     readAt: row.readAt?.toISOString() ?? null,

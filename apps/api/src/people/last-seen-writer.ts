@@ -1,14 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Gathered } from '../common/gathered';
 import { TenantDatabase } from '../database/tenant-database';
 import { UsersRepository } from './users.repository';
 
 /** How long a departure waits for others of the same moment before the write. */
 const GATHER_MS = 50;
-
-interface Waiting {
-  seen: Map<string, Date>;
-  done: (() => void)[];
-}
 
 /**
  * Writes when people were last seen, the departures of one moment together: one statement per
@@ -19,8 +15,18 @@ interface Waiting {
 @Injectable()
 export class LastSeenWriter {
   private readonly logger = new Logger(LastSeenWriter.name);
-  private waiting = new Map<string, Waiting>();
-  private timer?: NodeJS.Timeout;
+  private readonly departures = new Gathered<{ userId: string; at: Date }, void>(
+    GATHER_MS,
+    async (tenantId, departures) => {
+      const seen = new Map(departures.map(({ userId, at }) => [userId, at]));
+      try {
+        await this.tenantDb.transaction(tenantId, (tx) => this.users.markSeen(tx, tenantId, seen));
+      } catch (error) {
+        this.logger.warn(`Last seen of ${seen.size} people not stored: ${String(error)}`);
+      }
+      return departures.map(() => undefined);
+    },
+  );
 
   constructor(
     private readonly tenantDb: TenantDatabase,
@@ -32,24 +38,6 @@ export class LastSeenWriter {
    * away): the departure is still told to followers, only the stored time is lost.
    */
   write(tenantId: string, userId: string, at: Date): Promise<void> {
-    const waiting: Waiting = this.waiting.get(tenantId) ?? { seen: new Map(), done: [] };
-    this.waiting.set(tenantId, waiting);
-    waiting.seen.set(userId, at);
-    this.timer ??= setTimeout(() => this.flush(), GATHER_MS);
-    return new Promise((resolve) => waiting.done.push(resolve));
-  }
-
-  private flush() {
-    this.timer = undefined;
-    const batches = this.waiting;
-    this.waiting = new Map();
-    for (const [tenantId, { seen, done }] of batches) {
-      this.tenantDb
-        .transaction(tenantId, (tx) => this.users.markSeen(tx, tenantId, seen))
-        .catch((error: unknown) =>
-          this.logger.warn(`Last seen of ${seen.size} people not stored: ${String(error)}`),
-        )
-        .finally(() => done.forEach((resolve) => resolve()));
-    }
+    return this.departures.add(tenantId, { userId, at });
   }
 }
