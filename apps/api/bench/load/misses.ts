@@ -26,7 +26,7 @@ export const MISSES: Record<string, string> = {
   'fan-out':
     'T0 itself needs about 300 ms to reach the last of 5,000 sockets: one load-client process ' +
     'receives every copy on a 2-core machine that also runs the server, so 250 ms is below what ' +
-    'this client can measure here. The product stays within about 1.0-1.1× T0. Would move it: ' +
+    'this client can measure here. The product stays within about 1.0-1.5× T0 over the runs. Would move it: ' +
     'receivers spread over several client processes (or machines).',
   'reconnect storm':
     "socket.io-client's backoff (1 s doubling to 5 s, ±50%) brings clients back 0-7.5 s after the " +
@@ -42,7 +42,7 @@ export const MISSES: Record<string, string> = {
     'Each deliver job writes a notification, claims an email and queues it; the email job then ' +
     'renders and writes it (here to a file), all in the one worker process, which the profile ' +
     'shows busy (socket and file writes about 30%, TypeORM 7%, nodemailer 5%). The deliveries ' +
-    'that run at the same moment now share one transaction (215 → about 330 jobs/s); more ' +
+    'that run at the same moment now share one transaction (215 → 317-328 jobs/s); more ' +
     'concurrency does not help (354 at 32). Q0 does none of this work. Would move it: more worker ' +
     'processes (WORKERS), which share the queue, and the email rendering off the delivery worker.',
 };
