@@ -51,20 +51,23 @@ const PRODUCT_LIMITS = {
 
 /**
  * Lets the notification jobs a scenario caused run before the next one: a message's job for
- * members not connected runs one MESSAGE_NOTIFY_DELAY window after its own (up to 2 × 10 s, see
- * messageJobSchedule), then runs; the delayed email checks (10 min) are left alone. Fan-out's
+ * members not connected runs one MESSAGE_NOTIFY_DELAY window after its own (up to two windows,
+ * see messageJobSchedule), then runs; the delayed email checks (10 min) are left alone. Fan-out's
  * 5,000 members leave unread, and notifying them all is real work (a row per member) that would
  * otherwise land in the next scenario's figures (latency's p99 went from 0.2 to 1.1 s).
  */
-const NOTIFY_WINDOWS_MS = 2 * 10_000 + 500;
-async function queuesIdle(redisUrl: string, log: (line: string) => void) {
+async function queuesIdle(
+  redisUrl: string,
+  notifyDelaySeconds: number,
+  log: (line: string) => void,
+) {
   const queue = new Queue(PRODUCT_JOB.queue, {
     connection: queueConnection(redisUrl),
     prefix: PRODUCT_PREFIX,
   });
   const began = Date.now();
   try {
-    await new Promise((done) => setTimeout(done, NOTIFY_WINDOWS_MS));
+    await new Promise((done) => setTimeout(done, 2 * notifyDelaySeconds * 1000 + 500));
     for (;;) {
       const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
       const left = Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -95,13 +98,17 @@ async function main() {
     console.log(`[${((Date.now() - began) / 1000).toFixed(1)} s] ${line}`);
   const running: Running[] = [];
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+  const productEnvironment = {
+    ...PRODUCT_LIMITS,
+    MESSAGE_NOTIFY_DELAY: `${plan.notifyDelaySeconds}s`,
+  };
   const env = {
     ...process.env,
     NODE_ENV: 'production',
     DATABASE_URL: dbUrl,
     REDIS_URL: redisUrl,
     JWT_SECRET,
-    ...PRODUCT_LIMITS,
+    ...productEnvironment,
     // The emails the jobs scenario's notifications cause (no SMTP here): with the run's logs.
     EMAIL_DIR: join(logDir, 'emails'),
   };
@@ -307,19 +314,19 @@ async function main() {
     };
     // Fan-out's 5,000 members leave unread: MESSAGE_NOTIFY_DELAY later the worker notifies them
     // all (real work, thousands of rows per message). Each scenario is measured on its own.
-    await queuesIdle(redisUrl, log);
+    await queuesIdle(redisUrl, plan.notifyDelaySeconds, log);
     log('Latency');
     const latencyResults = {
       t0: await latency(ctx, ctx.t0),
       product: await latency(ctx, ctx.product),
     };
-    await queuesIdle(redisUrl, log);
+    await queuesIdle(redisUrl, plan.notifyDelaySeconds, log);
     log('Throughput');
     const throughputResults = await throughput(ctx);
-    await queuesIdle(redisUrl, log);
+    await queuesIdle(redisUrl, plan.notifyDelaySeconds, log);
     log('Reconnect storm');
     const stormResults = await storm(ctx);
-    await queuesIdle(redisUrl, log);
+    await queuesIdle(redisUrl, plan.notifyDelaySeconds, log);
     log('Jobs');
     const jobs = await timeBothJobs();
 
@@ -335,7 +342,7 @@ async function main() {
       mode: plan.mode,
       durationSeconds: Math.round((Date.now() - began) / 1000),
       machine: machineInfo,
-      productEnvironment: PRODUCT_LIMITS,
+      productEnvironment,
       rows: buildRows(plan, results),
       notes: notes(plan, results, JOB_OPTIONS),
       details: { plan, ...results },
