@@ -253,11 +253,23 @@ describe('change stream: reactions, pins, renames and members reach a member who
     const group = await createGroup(t, ann!, [ben!]);
     const sent = await send(t, ann!, group.id, 'Message');
     const before = await history(t, ann!, group.id);
-    for (const emoji of ['ok', ':+1:', '👍'.repeat(20), 42, ['👍'], null, '', '👍 ']) {
+    // Beside the emoji: digits, tag characters (invisible), a second emoji, a letter, a joiner.
+    const besideAnEmoji = ['👍2026', '👍\u{E0041}\u{E0042}', '👍👍', 'a👍', '👍\u200d'];
+    for (const emoji of [
+      'ok',
+      ':+1:',
+      '👍'.repeat(20),
+      42,
+      ['👍'],
+      null,
+      '',
+      '👍 ',
+      ...besideAnEmoji,
+    ]) {
       const res = await react(t, ben!, group.id, sent.id, emoji as string).expect(400);
       expect(res.body.fields).toHaveProperty('emoji');
     }
-    for (const emoji of ['ok', ':+1:', '👍'.repeat(20), '42', '👍 ']) {
+    for (const emoji of ['ok', ':+1:', '👍'.repeat(20), '42', '👍 ', ...besideAnEmoji]) {
       const res = await unreact(t, ben!, group.id, sent.id, emoji).expect(400);
       expect(res.body.fields).toHaveProperty('emoji');
     }
@@ -271,6 +283,7 @@ describe('change stream: reactions, pins, renames and members reach a member who
     for (const input of [
       { conversationId: group.id, messageId: sent.id, emoji: '👍', reacted: 'yes' },
       { conversationId: group.id, messageId: sent.id, emoji: 'x'.repeat(100), reacted: true },
+      { conversationId: group.id, messageId: sent.id, emoji: '👍2026', reacted: true },
       { conversationId: 'nope', messageId: sent.id, emoji: '👍', reacted: true },
     ]) {
       expect(await socket.emit('message:react', input)).toMatchObject({
@@ -282,5 +295,30 @@ describe('change stream: reactions, pins, renames and members reach a member who
       await socket.emit('message:pin', { conversationId: group.id, messageId: sent.id, pinned: 1 }),
     ).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await history(t, ann!, group.id)).toEqual(before);
+  });
+
+  it('stores one spelling of an emoji: with or without U+FE0F, one reaction', async () => {
+    const [ann, ben, cleo] = await freshTenant(t, 'Ann Chef', 'Ben Sapeur', 'Cleo Infirmière');
+    const group = await createGroup(t, ann!, [ben!, cleo!]);
+    const sent = await send(t, ann!, group.id, 'Message');
+    await react(t, ann!, group.id, sent.id, '👍\uFE0F').expect(200);
+    await react(t, ben!, group.id, sent.id, '👍').expect(200);
+    const socket = await socketOf(t, cleo!);
+    const ack = await socket.emit('message:react', {
+      conversationId: group.id,
+      messageId: sent.id,
+      emoji: '\u2764',
+      reacted: true,
+    });
+    expect(ack).toMatchObject({ ok: true });
+    expect((await history(t, ann!, group.id)).items.at(-1)!.reactions).toEqual([
+      { emoji: '👍', userIds: [ann!.id, ben!.id] },
+      { emoji: '\u2764\uFE0F', userIds: [cleo!.id] },
+    ]);
+    await unreact(t, ann!, group.id, sent.id, '👍\uFE0F').expect(200);
+    expect((await history(t, ann!, group.id)).items.at(-1)!.reactions).toEqual([
+      { emoji: '👍', userIds: [ben!.id] },
+      { emoji: '\u2764\uFE0F', userIds: [cleo!.id] },
+    ]);
   });
 });

@@ -24,6 +24,7 @@ describe('notifications', () => {
     await forgetEarlierSuitesWork(t.db);
     worker = await startWorker({
       SMTP_URL: smtp.url,
+      PUBLIC_URL: 'https://sdis.example/mindsp',
       MESSAGE_EMAIL_DELAY: '2s',
       // Long enough for the three announcements of the digest test to fall in one period.
       EMAIL_DIGEST_HOURLY: '6s',
@@ -82,7 +83,9 @@ describe('notifications', () => {
     expect(mail!.html).toContain('<html lang="fr">');
     expect(mail!.html).toContain('Attention &lt;img src=x onerror=alert(1)&gt;');
     expect(mail!.html).not.toContain('<img');
-    expect(mail!.text).toContain('Ouvrir dans MindSP');
+    expect(mail!.text).toContain(
+      `Ouvrir dans MindSP: https://sdis.example/mindsp/messages/${group.id}`,
+    );
     expect(JSON.stringify(mail!.to)).toContain(emailOf(bob!));
     // Later messages of the same unread streak add no second email.
     await send(t, alice!, group.id, 'Encore un');

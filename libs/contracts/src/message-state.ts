@@ -43,16 +43,23 @@ export type TimelineNote =
   | { type: 'left' };
 
 /**
- * One emoji as the picker gives it: pictographs with their modifiers, skin tones and joiners, flags
- * (regional indicators), keycaps. Text such as ":+1:" or "ok" is not a reaction.
+ * Exactly one emoji of Unicode's recommended set (RGI: pictographs with their skin tones, ZWJ
+ * families, flags, keycaps, subdivision tags), nothing beside it: `👍2026` or `👍` followed by tag
+ * characters would otherwise show as many different 👍. Built at run time: the `v` flag is newer
+ * than our compile target, not than Node 20 or the browsers we support.
  */
-const REACTION_EMOJI =
-  /^(?=.*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3))(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\p{Emoji_Modifier}|\u200d|\ufe0f)+$/u;
+const RGI_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
 
+/** The one spelling we store: a redundant U+FE0F dropped, a missing one added (❤ → ❤️, 1⃣ → 1️⃣). */
+export function normalizeReactionEmoji(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > REACTION_LIMITS.emojiMaxLength) return null;
+  const bare = value.replace(/\uFE0F/g, '');
+  const [first = ''] = bare;
+  const qualified = first + '\uFE0F' + bare.slice(first.length);
+  return [value, bare, qualified].find((candidate) => RGI_EMOJI.test(candidate)) ?? null;
+}
+
+/** One emoji, already in its stored spelling (see `normalizeReactionEmoji`). */
 export function isReactionEmoji(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length <= REACTION_LIMITS.emojiMaxLength &&
-    REACTION_EMOJI.test(value)
-  );
+  return typeof value === 'string' && normalizeReactionEmoji(value) === value;
 }

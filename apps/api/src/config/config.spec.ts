@@ -14,6 +14,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sends links to the URL the product is served at, not to a CORS origin', () => {
+    expect(loadConfig(SECRET).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ ...SECRET, PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+    expect(
+      loadConfig({ ...SECRET, PUBLIC_URL: 'https://sdis.example/mindsp/', WEB_ORIGIN: 'x' })
+        .publicUrl,
+    ).toBe('https://sdis.example/mindsp');
+    expect(() => loadConfig({ ...SECRET, PUBLIC_URL: 'javascript:alert(1)' })).toThrow(
+      /PUBLIC_URL/,
+    );
+  });
+
   it('reads durations in seconds, minutes, hours and days', () => {
     expect(loadConfig({ ...SECRET, JWT_ACCESS_TTL: '45s', JWT_REFRESH_TTL: '12h' })).toMatchObject({
       accessTokenTtl: 45,

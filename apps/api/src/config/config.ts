@@ -37,6 +37,7 @@ const schema = z.object({
   JWT_ACCESS_TTL: duration.default(15 * 60),
   JWT_REFRESH_TTL: duration.default(30 * 86400),
   WEB_ORIGIN: z.string().default('http://localhost:5173'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEB_DIST: z.string().optional(),
   LOGIN_LIMIT_PER_IP: integer(30),
   LOGIN_LIMIT_PER_EMAIL: integer(10),
@@ -124,6 +125,11 @@ function toConfig(env: z.infer<typeof schema>) {
     accessTokenTtl: env.JWT_ACCESS_TTL,
     refreshTokenTtl: env.JWT_REFRESH_TTL,
     webOrigins: env.WEB_ORIGIN.split(',').map((origin) => origin.trim()),
+    /**
+     * Where people open the product: every link we send (emails, and pushes to come) starts here.
+     * By default the URL `pnpm start` prints, not a CORS origin (that is the Vite dev server's).
+     */
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     webDist: env.WEB_DIST ?? (existsSync(join(BUILT_WEB, 'index.html')) ? BUILT_WEB : undefined),
     loginLimits: {
       perIp: env.LOGIN_LIMIT_PER_IP,
@@ -179,8 +185,6 @@ function toConfig(env: z.infer<typeof schema>) {
       smtpUrl: env.SMTP_URL,
       dir: env.EMAIL_DIR,
       from: env.EMAIL_FROM,
-      /** Links in emails point at the SPA's first origin. */
-      webUrl: env.WEB_ORIGIN.split(',')[0]!.trim(),
       /** A conversation still unread this long after its first unread message earns one email. */
       messageDelaySeconds: env.MESSAGE_EMAIL_DELAY,
       /** The `hourly` digest's period (shortened by tests); the `daily` one goes at `dailyAt`. */

@@ -46,7 +46,7 @@ export class EmailSender {
     await this.mailer.send({
       id: job.id!,
       to: user.email,
-      ...renderNotificationEmail(user.locale, this.config.email.webUrl, email, urgent),
+      ...renderNotificationEmail(user.locale, this.config.publicUrl, email, urgent),
     });
     await this.tenantDb.transaction(tenantId, (tx) => this.emails.markSent(tx, [email.id]));
     return { sent: user.email };
@@ -68,7 +68,7 @@ export class EmailSender {
     await this.mailer.send({
       id: job.id!,
       to: found.user.email,
-      ...renderDigestEmail(found.user.locale, this.config.email.webUrl, items),
+      ...renderDigestEmail(found.user.locale, this.config.publicUrl, items),
     });
     await this.tenantDb.transaction(tenantId, (tx) =>
       this.emails.markSent(

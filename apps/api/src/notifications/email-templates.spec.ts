@@ -31,6 +31,18 @@ describe('email templates', () => {
     expect(email.text).toContain('notification preferences');
   });
 
+  it('keep the path of a public URL served under a folder, and never leave its origin', () => {
+    const email = renderNotificationEmail('en', 'https://sdis.example/mindsp/', {
+      title: 'Fire',
+      body: 'Now',
+      actionUrl: '//elsewhere.example/messages/1',
+    });
+    expect(email.text).toContain(
+      'Open in MindSP: https://sdis.example/mindsp/elsewhere.example/messages/1',
+    );
+    expect(email.html).toContain('href="https://sdis.example/mindsp/settings/notifications"');
+  });
+
   it('summarise several notifications in one digest', () => {
     const email = renderDigestEmail('fr', WEB, [
       { title: 'Un', body: 'a', actionUrl: null },

@@ -33,8 +33,10 @@ const paragraph = (text: string) => escapeHtml(text).replace(/\n/g, '<br>');
 /** A subject is one line: new lines (from a multi-line title) would break the header. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** A path of the SPA under the public URL, which may have a path of its own (`https://host/mindsp`). */
 function link(webUrl: string, actionUrl: string | null): string {
-  return new URL(actionUrl ?? '/notifications', webUrl).toString();
+  const path = (actionUrl ?? '/notifications').replace(/^\/+/, '');
+  return new URL(path, `${webUrl.replace(/\/+$/, '')}/`).toString();
 }
 
 function layout(locale: Locale, webUrl: string, content: string): string {

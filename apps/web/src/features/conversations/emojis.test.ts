@@ -17,12 +17,13 @@ describe('emoji picker data', () => {
     expect(searchEmojis(french, 'camion pompier').map((e) => e.unicode)).toContain('🚒');
     expect(searchEmojis(french, 'coeur').map((e) => e.unicode)).toContain('❤️');
     expect(searchEmojis(english, 'fire engine').map((e) => e.unicode)).toEqual(['🚒']);
-    expect(searchEmojis(english, 'thumbs up')[0]?.unicode).toBe('👍️');
+    expect(searchEmojis(english, 'thumbs up')[0]?.unicode).toBe('👍');
     expect(searchEmojis(english, 'zzzzqx')).toEqual([]);
   });
 
   it('leaves out skin-tone components, and every emoji offered is one the API accepts', () => {
     expect(english.some((e) => e.unicode === '🏽')).toBe(false);
+    expect(english.length).toBeGreaterThan(1800);
     expect(english.filter((e) => !isReactionEmoji(e.unicode)).map((e) => e.unicode)).toEqual([]);
   });
 });

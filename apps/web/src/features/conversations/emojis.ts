@@ -1,4 +1,4 @@
-import type { Locale } from '@mindsp/contracts';
+import { type Locale, normalizeReactionEmoji } from '@mindsp/contracts';
 import type { CompactEmoji } from 'emojibase';
 
 /**
@@ -12,16 +12,16 @@ export interface PickerEmoji {
   words: string[];
 }
 
-/** One tap away under every message. Spelled as emojibase spells them (U+FE0F included). */
+/** One tap away under every message. Spelled as the API stores them (`normalizeReactionEmoji`). */
 export const QUICK_REACTIONS = [
-  '\u{1F44D}\u{FE0F}', // 👍
+  '\u{1F44D}', // 👍
   '\u{2764}\u{FE0F}', // ❤️
   '\u{1F602}', // 😂
   '\u{1F62E}', // 😮
   '\u{1F622}', // 😢
   '\u{1F64F}', // 🙏
   '\u{1F525}', // 🔥
-  '\u{2705}\u{FE0F}', // ✅
+  '\u{2705}', // ✅
 ] as const;
 
 /** Emojibase's group of skin-tone and hair components: parts of emojis, not emojis to pick. */
@@ -48,11 +48,13 @@ export function toPickerEmojis(data: CompactEmoji[]): PickerEmoji[] {
   return data
     .filter((emoji) => emoji.group !== undefined && emoji.group !== COMPONENT_GROUP)
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-    .map((emoji) => ({
-      unicode: emoji.unicode,
-      label: emoji.label,
-      words: [emoji.label, ...(emoji.tags ?? []), ...(emoji.shortcodes ?? [])].map(fold),
-    }));
+    .flatMap((emoji) => {
+      // Emojibase adds a U+FE0F to some (👍️): offered as the API stores them, one reaction, not two.
+      const unicode = normalizeReactionEmoji(emoji.unicode);
+      if (unicode === null) return [];
+      const words = [emoji.label, ...(emoji.tags ?? []), ...(emoji.shortcodes ?? [])].map(fold);
+      return [{ unicode, label: emoji.label, words }];
+    });
 }
 
 export function loadEmojis(locale: Locale): Promise<PickerEmoji[]> {
