@@ -53,6 +53,11 @@ for _ in $(seq 1 600); do
 done
 grep -q 'is running at' "$out/start.log" || { kill -TERM -- "-$leader"; fail "not running after 300 s"; }
 curl -fs "http://localhost:$port/api/health" >/dev/null || fail "says it is running but /api/health does not answer"
+# What a newcomer reads first is the URL and the logins, not Nest's route mapping.
+! grep -q 'Mapped {' "$out/start.log" || fail "printed Nest's route mapping before its banner"
+before_banner=$(sed -n '/is running at/q;p' "$out/start.log" | wc -l)
+[ "$before_banner" -le 20 ] || fail "printed $before_banner lines before its banner (20 at most)"
+echo "the banner came after $before_banner lines"
 
 kill -INT -- "-$leader"
 status=0

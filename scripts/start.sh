@@ -20,6 +20,9 @@ if [ -z "${JWT_SECRET:-}" ]; then
 fi
 export NODE_ENV=${NODE_ENV:-production}
 export PORT=${PORT:-3000}
+# Warnings and errors only: Nest's hundred lines of route mapping would bury the banner below
+# (the routes are in Swagger). LOG_LEVEL=log brings them back.
+export LOG_LEVEL=${LOG_LEVEL:-warn}
 
 say "Building"
 pnpm nx run-many -t build -p contracts api web --outputStyle=static >/dev/null

@@ -9,7 +9,10 @@ import { LISTEN_BACKLOG, loadConfigOrExit, preflightOrExit } from './boot';
 async function bootstrap() {
   const config = loadConfigOrExit();
   await preflightOrExit(config);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    logger: [...config.logLevels],
+  });
   configureApp(app, config);
   // Nest hands its arguments to Node's listen(port, backlog); its types only know a hostname.
   await (app as unknown as { listen(port: number, backlog: number): Promise<unknown> }).listen(

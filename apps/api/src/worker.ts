@@ -10,7 +10,9 @@ async function bootstrap() {
   const config = loadConfigOrExit();
   await preflightOrExit(config);
   applyWorkerSettings(config.queueWorker);
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: [...config.logLevels],
+  });
   const logger = new Logger('Worker');
   // Not enableShutdownHooks(): it ends by re-raising the signal, so the exit code would say
   // "killed". A drained worker exits 0; a job that never ends is left to the orchestrator's

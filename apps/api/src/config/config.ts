@@ -22,10 +22,14 @@ function toSeconds(value: string): number {
   return Number(match[1]) * unit;
 }
 
+/** Nest's log levels, least severe first. */
+const LOG_LEVELS = ['verbose', 'debug', 'log', 'warn', 'error', 'fatal'] as const;
+
 const integer = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['verbose', 'debug', 'log', 'warn', 'error']).default('log'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/ })
@@ -118,6 +122,8 @@ export type AppConfig = ReturnType<typeof toConfig>;
 function toConfig(env: z.infer<typeof schema>) {
   return {
     production: env.NODE_ENV === 'production',
+    /** Nest's levels from LOG_LEVEL up: `pnpm start` says `warn`, so its banner is not lost in routes. */
+    logLevels: LOG_LEVELS.slice(LOG_LEVELS.indexOf(env.LOG_LEVEL)),
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
