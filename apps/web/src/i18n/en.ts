@@ -1,3 +1,4 @@
+import { errorsEn } from './en.errors';
 import { filesEn } from './en.files';
 import { messageStateEn } from './en.messageState';
 import { notificationsEn } from './en.notifications';
@@ -177,6 +178,7 @@ const en: Messages = {
   ...filesEn,
   ...messageStateEn,
   ...readingEn,
+  ...errorsEn,
 };
 
 export default en;

@@ -1,3 +1,4 @@
+import { errorsFr } from './fr.errors';
 import { filesFr } from './fr.files';
 import { messageStateFr } from './fr.messageState';
 import { notificationsFr } from './fr.notifications';
@@ -175,6 +176,7 @@ const fr = {
   ...filesFr,
   ...messageStateFr,
   ...readingFr,
+  ...errorsFr,
 } as const;
 
 type Translations<T> = {

@@ -5,6 +5,7 @@ import { ConversationListItem } from './ConversationListItem';
 import { useConversations } from '../hooks/useConversations';
 import { ChatIcon } from './ChatIcon';
 import { Button } from '../../../components/ui/Button';
+import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 
 /** My conversations; `archived`: the ones I archived (the others list only those I did not). */
 export function ConversationList({ q, archived = false }: { q: string; archived?: boolean }) {
@@ -62,7 +63,9 @@ export function ConversationList({ q, archived = false }: { q: string; archived?
       >
         {items.map((conversation) => (
           <li key={conversation.id}>
-            <ConversationListItem conversation={conversation} now={now} />
+            <ItemBoundary what={`conversation ${conversation.id}`}>
+              <ConversationListItem conversation={conversation} now={now} />
+            </ItemBoundary>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { HighlightedText } from './HighlightedText';
 import { useSearchMessages } from '../hooks/useSearchMessages';
 import { ClosePanelButton } from './ClosePanelButton';
+import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 
 interface ConversationSearchProps {
   conversationId: string;
@@ -52,29 +53,31 @@ export function ConversationSearch({ conversationId, onClose, onPick }: Conversa
             <ul aria-label={t('conversation.searchResults')} className="space-y-1">
               {hits.map((hit) => (
                 <li key={hit.message.id}>
-                  <button
-                    type="button"
-                    data-testid="search-hit"
-                    data-seq={hit.message.seq}
-                    onClick={() => onPick(hit.message.seq)}
-                    className="block w-full rounded-lg bg-white px-3 py-2 text-left text-sm ring-1 ring-neutral-200 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
-                  >
-                    <span
-                      dir="auto"
-                      className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]"
+                  <ItemBoundary what={`search hit ${hit.message.id}`}>
+                    <button
+                      type="button"
+                      data-testid="search-hit"
+                      data-seq={hit.message.seq}
+                      onClick={() => onPick(hit.message.seq)}
+                      className="block w-full rounded-lg bg-white px-3 py-2 text-left text-sm ring-1 ring-neutral-200 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
                     >
-                      <HighlightedText highlight={hit.highlight} />
-                    </span>
-                    <time
-                      dateTime={hit.message.createdAt}
-                      className="mt-0.5 block text-xs text-neutral-500"
-                    >
-                      {new Intl.DateTimeFormat(currentLocale(), {
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      }).format(new Date(hit.message.createdAt))}
-                    </time>
-                  </button>
+                      <span
+                        dir="auto"
+                        className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]"
+                      >
+                        <HighlightedText highlight={hit.highlight} />
+                      </span>
+                      <time
+                        dateTime={hit.message.createdAt}
+                        className="mt-0.5 block text-xs text-neutral-500"
+                      >
+                        {new Intl.DateTimeFormat(currentLocale(), {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                        }).format(new Date(hit.message.createdAt))}
+                      </time>
+                    </button>
+                  </ItemBoundary>
                 </li>
               ))}
             </ul>

@@ -1,8 +1,11 @@
 import Markdown, { type Components } from 'react-markdown';
 import remarkBreaks from 'remark-breaks';
 import remarkGfm from 'remark-gfm';
+import { withinFormattingBounds } from '../formatting/bounds';
 import { remarkPlainSubset } from '../formatting/plainSubset';
 import { remarkMentions } from '../formatting/remarkMentions';
+import { Mention } from './Mention';
+import { PlainMessageBody } from './PlainMessageBody';
 
 const ELEMENTS = [
   'p',
@@ -60,13 +63,9 @@ function components(mine: boolean): Components {
     ul: ({ children }) => <ul className="my-1 list-disc pl-5">{children}</ul>,
     // A mention (see remarkMentions): highlighted, and named as the person is called now.
     mark: ({ children, ...props }) => (
-      <span
-        data-testid="mention"
-        data-mention={(props as { 'data-mention'?: string })['data-mention']}
-        className={`rounded px-0.5 font-semibold ${mine ? 'bg-white/25 text-white' : 'bg-amber-100 text-amber-900'}`}
-      >
+      <Mention id={(props as { 'data-mention'?: string })['data-mention']} mine={mine}>
         {children}
-      </span>
+      </Mention>
     ),
     ol: ({ children, start }) => (
       <ol start={start} className="my-1 list-decimal pl-5">
@@ -79,7 +78,8 @@ function components(mine: boolean): Components {
 /**
  * A message body: plain text with a small Markdown subset (bold, italic, strikethrough, code,
  * code blocks, quotes, lists, autolinks), parsed into a tree and rendered as React elements.
- * Never parsed as HTML: HTML, images and the rest of Markdown show as typed.
+ * Never parsed as HTML: HTML, images and the rest of Markdown show as typed. A body that nests
+ * deeper or holds more than the formatter's bounds is not parsed at all: it shows as typed.
  */
 export function MessageBody({
   body,
@@ -95,21 +95,25 @@ export function MessageBody({
     // dir="auto" isolates the body (and sets its direction from its first letter): a
     // right-to-left override in it cannot reorder anything outside the message.
     <div data-testid="message-body" dir="auto" className="[overflow-wrap:anywhere]">
-      <Markdown
-        remarkPlugins={[
-          remarkGfm,
-          remarkBreaks,
-          remarkPlainSubset,
-          [remarkMentions, { labelOf: mentionLabel }],
-        ]}
-        allowedElements={ELEMENTS}
-        unwrapDisallowed
-        skipHtml={false}
-        urlTransform={safeUrl}
-        components={components(mine)}
-      >
-        {body}
-      </Markdown>
+      {withinFormattingBounds(body) ? (
+        <Markdown
+          remarkPlugins={[
+            remarkGfm,
+            remarkBreaks,
+            remarkPlainSubset,
+            [remarkMentions, { labelOf: mentionLabel }],
+          ]}
+          allowedElements={ELEMENTS}
+          unwrapDisallowed
+          skipHtml={false}
+          urlTransform={safeUrl}
+          components={components(mine)}
+        >
+          {body}
+        </Markdown>
+      ) : (
+        <PlainMessageBody body={body} mine={mine} mentionLabel={mentionLabel} />
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Icon } from '../../../components/ui/Icon';
 import { InlineConfirm } from '../../../components/ui/InlineConfirm';
 import { Menu, MenuContent, MenuItem, MenuTrigger } from '../../../components/ui/Menu';
 import { currentLocale } from '../../../i18n';
+import { useCurrentUser } from '../../auth/queries';
 import { messageTime } from '../dates';
 import { useMessageChanges } from '../hooks/useMessageChanges';
 import { MessageAttachments } from '../../files/components/MessageAttachments';
@@ -28,7 +29,7 @@ interface MessageBubbleProps {
   continued?: boolean;
 }
 
-/** One stored message; my own can be edited and deleted. */
+/** One stored message; my own can be edited and deleted, and an admin can delete anyone's. */
 export function MessageBubble({
   message,
   conversation,
@@ -42,6 +43,9 @@ export function MessageBubble({
   const deleted = Boolean(message.deletedAt);
   const mentionLabel = useMentionLabel(conversation);
   const editable = editableMentions(message.body, mentionLabel);
+  // The API lets an admin delete any message of their tenant: one that misleads, or one that
+  // cannot be displayed (its placeholder keeps these actions).
+  const admin = useCurrentUser().role === 'admin';
 
   return (
     <MessageFrame
@@ -57,9 +61,9 @@ export function MessageBubble({
         !deleted && mode === 'view' ? (
           <>
             <ReplyButton message={message} />
-            {mine && (
+            {(mine || admin) && (
               <MessageActions
-                onEdit={() => setMode('edit')}
+                onEdit={mine ? () => setMode('edit') : undefined}
                 onDelete={() => setMode('confirmDelete')}
               />
             )}
@@ -97,6 +101,7 @@ export function MessageBubble({
         )
       }
       tone={deleted ? 'deleted' : mine ? 'mine' : 'theirs'}
+      resetKeys={[message.body, mode, deleted]}
       meta={
         <>
           <time
@@ -133,7 +138,8 @@ export function MessageBubble({
   );
 }
 
-function MessageActions({ onEdit, onDelete }: { onEdit: () => void; onDelete: () => void }) {
+/** Edit (my own messages only) and delete. */
+function MessageActions({ onEdit, onDelete }: { onEdit?: () => void; onDelete: () => void }) {
   const { t } = useTranslation();
   return (
     <Menu>
@@ -144,9 +150,11 @@ function MessageActions({ onEdit, onDelete }: { onEdit: () => void; onDelete: ()
         <Icon name="more" className="size-4" />
       </MenuTrigger>
       <MenuContent className="min-w-36 p-1">
-        <MenuItem onSelect={onEdit} className="py-1.5">
-          {t('conversation.edit')}
-        </MenuItem>
+        {onEdit && (
+          <MenuItem onSelect={onEdit} className="py-1.5">
+            {t('conversation.edit')}
+          </MenuItem>
+        )}
         <MenuItem onSelect={onDelete} className="py-1.5 text-red-800">
           {t('conversation.delete')}
         </MenuItem>

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { ErrorBoundary } from '../../../components/ui/ErrorBoundary';
+import { MessageUnavailable } from './MessageUnavailable';
 
 const TONES = {
   mine: 'bg-red-700 text-white rounded-br-md',
@@ -20,9 +22,15 @@ interface MessageFrameProps {
   actions?: ReactNode;
   meta: ReactNode;
   children?: ReactNode;
+  /** When one changes (an edit, another mode), a bubble whose display failed is tried again. */
+  resetKeys?: readonly unknown[];
 }
 
-/** The layout every message shares, stored or pending: sender, bubble, actions, then time and receipt. */
+/**
+ * The layout every message shares, stored or pending: sender, bubble, actions, then time and
+ * receipt. What the user wrote (the bubble) is rendered inside its own error boundary: a body
+ * that breaks rendering shows a placeholder, and the actions beside it (delete among them) stay.
+ */
 export function MessageFrame({
   mine,
   sender,
@@ -32,6 +40,7 @@ export function MessageFrame({
   actions,
   meta,
   children,
+  resetKeys,
 }: MessageFrameProps) {
   return (
     <div
@@ -53,7 +62,13 @@ export function MessageFrame({
         <div
           className={`min-w-0 rounded-2xl px-3.5 py-2 text-[0.95rem] leading-relaxed shadow-xs ${TONES[tone]}`}
         >
-          {bubble}
+          <ErrorBoundary
+            what={`message ${String(attributes['data-message-id'] ?? attributes['data-client-message-id'])}`}
+            fallback={<MessageUnavailable />}
+            resetKeys={resetKeys}
+          >
+            {bubble}
+          </ErrorBoundary>
         </div>
       </div>
       <div className="mt-0.5 flex items-center gap-1.5 px-2 text-xs text-neutral-500">{meta}</div>

@@ -1,12 +1,23 @@
 import type { ConversationView, MessageView } from '@mindsp/contracts';
-import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  Fragment,
+  type ReactNode,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../../i18n';
 import { useNow } from '../../../lib/useNow';
 import { dayLabel, withDaySeparators } from '../dates';
 import { firstUnreadSeq, newSince, startsRun } from '../reading';
+import { ErrorBoundary } from '../../../components/ui/ErrorBoundary';
 import { JumpToLatest } from './JumpToLatest';
 import { MessageBubble } from './MessageBubble';
+import { MessageFrame } from './MessageFrame';
+import { MessageUnavailable } from './MessageUnavailable';
 import { PendingMessageBubble } from './PendingMessageBubble';
 import { SenderName } from './SenderName';
 import { TimelineNote } from './TimelineNote';
@@ -211,12 +222,9 @@ export function MessageList(props: MessageListProps) {
         const { message } = item;
         if (message.note)
           return (
-            <TimelineNote
-              key={message.id}
-              message={message}
-              note={message.note}
-              conversation={conversation}
-            />
+            <MessageBoundary key={message.id} message={message} mine={false}>
+              <TimelineNote message={message} note={message.note} conversation={conversation} />
+            </MessageBoundary>
           );
         const previous = timeline[index - 1];
         const unreadHere = message.seq === unreadFrom;
@@ -231,19 +239,21 @@ export function MessageList(props: MessageListProps) {
         return (
           <Fragment key={message.id}>
             {unreadHere && <UnreadDivider />}
-            <MessageBubble
-              message={message}
-              conversation={conversation}
-              mine={mine}
-              continued={!newRun}
-              sender={
-                conversation.kind === 'group' && !mine && newRun ? (
-                  <ProfilePopover userId={message.senderId}>
-                    <SenderName conversation={conversation} userId={message.senderId} />
-                  </ProfilePopover>
-                ) : undefined
-              }
-            />
+            <MessageBoundary message={message} mine={mine}>
+              <MessageBubble
+                message={message}
+                conversation={conversation}
+                mine={mine}
+                continued={!newRun}
+                sender={
+                  conversation.kind === 'group' && !mine && newRun ? (
+                    <ProfilePopover userId={message.senderId}>
+                      <SenderName conversation={conversation} userId={message.senderId} />
+                    </ProfilePopover>
+                  ) : undefined
+                }
+              />
+            </MessageBoundary>
           </Fragment>
         );
       })}
@@ -259,6 +269,39 @@ export function MessageList(props: MessageListProps) {
 
       {reading && <JumpToLatest count={newSince(messages, seenUpTo, myId)} onJump={jumpToLatest} />}
     </div>
+  );
+}
+
+/**
+ * One message of the history: if anything of it fails to display (the bubble has its own
+ * boundary that keeps the actions; this one catches the rest), a placeholder takes its place,
+ * never the history or the app.
+ */
+function MessageBoundary({
+  message,
+  mine,
+  children,
+}: {
+  message: MessageView;
+  mine: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <ErrorBoundary
+      what={`message ${message.id}`}
+      resetKeys={[message.body, message.deletedAt]}
+      fallback={
+        <MessageFrame
+          mine={mine}
+          tone="deleted"
+          attributes={{ 'data-testid': 'message', 'data-seq': message.seq }}
+          bubble={<MessageUnavailable />}
+          meta={null}
+        />
+      }
+    >
+      {children}
+    </ErrorBoundary>
   );
 }
 

@@ -28,6 +28,7 @@ export function PendingMessageBubble({
         'data-mine': true,
       }}
       tone={failed ? 'failed' : 'pending'}
+      resetKeys={[pending.body]}
       bubble={
         <>
           {pending.attachments && <MessageAttachments attachments={pending.attachments} />}

@@ -5,6 +5,7 @@ import { currentLocale } from '../../../i18n';
 import { usePinnedMessages } from '../hooks/useMessageState';
 import { ClosePanelButton } from './ClosePanelButton';
 import { SenderName } from './SenderName';
+import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 
 /** The panel of the conversation's pinned messages, latest pin first; a tap shows the message. */
 export function PinnedMessages({
@@ -40,32 +41,34 @@ export function PinnedMessages({
           <ul className="space-y-1">
             {items.map((message) => (
               <li key={message.id}>
-                <button
-                  type="button"
-                  data-testid="pinned-message"
-                  data-seq={message.seq}
-                  onClick={() => onPick(message.seq)}
-                  className="block w-full rounded-lg bg-white px-3 py-2 text-left text-sm ring-1 ring-neutral-200 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
-                >
-                  <span className="block text-xs font-semibold text-neutral-600">
-                    <SenderName conversation={conversation} userId={message.senderId} />
-                  </span>
-                  <span
-                    dir="auto"
-                    className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]"
+                <ItemBoundary what={`pinned message ${message.id}`}>
+                  <button
+                    type="button"
+                    data-testid="pinned-message"
+                    data-seq={message.seq}
+                    onClick={() => onPick(message.seq)}
+                    className="block w-full rounded-lg bg-white px-3 py-2 text-left text-sm ring-1 ring-neutral-200 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-700"
                   >
-                    {message.body}
-                  </span>
-                  <time
-                    dateTime={message.createdAt}
-                    className="mt-0.5 block text-xs text-neutral-500"
-                  >
-                    {new Intl.DateTimeFormat(currentLocale(), {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    }).format(new Date(message.createdAt))}
-                  </time>
-                </button>
+                    <span className="block text-xs font-semibold text-neutral-600">
+                      <SenderName conversation={conversation} userId={message.senderId} />
+                    </span>
+                    <span
+                      dir="auto"
+                      className="line-clamp-2 whitespace-pre-wrap [overflow-wrap:anywhere]"
+                    >
+                      {message.body}
+                    </span>
+                    <time
+                      dateTime={message.createdAt}
+                      className="mt-0.5 block text-xs text-neutral-500"
+                    >
+                      {new Intl.DateTimeFormat(currentLocale(), {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }).format(new Date(message.createdAt))}
+                    </time>
+                  </button>
+                </ItemBoundary>
               </li>
             ))}
           </ul>

@@ -20,6 +20,7 @@ import { usePendingMessages } from '../hooks/usePendingMessages';
 import { useSendMessage } from '../hooks/useSendMessage';
 import { TypingIndicator } from '../components/TypingIndicator';
 import { Button } from '../../../components/ui/Button';
+import { ErrorBoundary } from '../../../components/ui/ErrorBoundary';
 import { ReplyProvider, useReplyControls } from '../replies/ReplyContext';
 import { ReplyPreview } from '../replies/ReplyPreview';
 
@@ -165,20 +166,31 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           </Button>
         </div>
       ) : (
-        <MessageList
-          conversation={conversation.data}
-          messages={messages}
-          pending={pending}
-          myId={me.id}
-          hasOlder={history.hasPreviousPage}
-          loadingOlder={history.isFetchingPreviousPage}
-          loadOlder={loadOlder}
-          onRetry={retry}
-          onDiscard={discard}
-          // A search hit, or a quote clicked: go to that message.
-          jumpTo={jumpTo ?? replies?.jumpRequest ?? null}
-          onJumped={onJumped}
-        />
+        // Past the boundaries of each message: the header, the composer and the rest of the app
+        // stay usable whatever breaks in the history.
+        <ErrorBoundary
+          what={`the history of conversation ${conversationId}`}
+          fallback={
+            <p role="alert" className="flex flex-1 items-center justify-center p-4 text-sm">
+              {t('errors.historyUnavailable')}
+            </p>
+          }
+        >
+          <MessageList
+            conversation={conversation.data}
+            messages={messages}
+            pending={pending}
+            myId={me.id}
+            hasOlder={history.hasPreviousPage}
+            loadingOlder={history.isFetchingPreviousPage}
+            loadOlder={loadOlder}
+            onRetry={retry}
+            onDiscard={discard}
+            // A search hit, or a quote clicked: go to that message.
+            jumpTo={jumpTo ?? replies?.jumpRequest ?? null}
+            onJumped={onJumped}
+          />
+        </ErrorBoundary>
       )}
       <TypingIndicator conversation={conversation.data} myId={me.id} />
       <ReplyPreview conversation={conversation.data} />

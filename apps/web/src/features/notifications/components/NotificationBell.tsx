@@ -8,6 +8,7 @@ import { groupNotifications } from '../groups';
 import { useMarkNotificationsRead } from '../hooks/useMarkNotificationsRead';
 import { useNotifications } from '../hooks/useNotifications';
 import { NotificationItem } from './NotificationItem';
+import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 
 /** The header's bell: my unread count, and my recent notifications by section. */
 export function NotificationBell() {
@@ -67,12 +68,13 @@ export function NotificationBell() {
                 </h3>
                 <ul>
                   {items.map((item) => (
-                    <NotificationItem
-                      key={item.id}
-                      notification={item}
-                      onMarkRead={() => markRead.mutate(item.id)}
-                      onOpened={() => setOpen(false)}
-                    />
+                    <ItemBoundary key={item.id} what={`notification ${item.id}`} as="li">
+                      <NotificationItem
+                        notification={item}
+                        onMarkRead={() => markRead.mutate(item.id)}
+                        onOpened={() => setOpen(false)}
+                      />
+                    </ItemBoundary>
                   ))}
                 </ul>
               </section>

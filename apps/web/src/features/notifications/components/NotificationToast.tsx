@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/Button';
 import { Icon } from '../../../components/ui/Icon';
 import { AlertAckButtons } from '../../alerts/components/AlertAckButtons';
 import { alertIdOf } from '../../alerts/alertOf';
+import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 
 interface ToastActions {
   onOpen: () => void;
@@ -21,7 +22,9 @@ const TOAST_MS = 8_000;
 export function showNotificationToast(notification: NotificationView, actions: ToastActions) {
   const urgent = notification.type === 'alert';
   const render = ({ closeToast }: ToastContentProps) => (
-    <NotificationToast notification={notification} {...actions} onDone={closeToast} />
+    <ItemBoundary what={`notification ${notification.id}`}>
+      <NotificationToast notification={notification} {...actions} onDone={closeToast} />
+    </ItemBoundary>
   );
   const options = {
     autoClose: urgent ? (false as const) : TOAST_MS,

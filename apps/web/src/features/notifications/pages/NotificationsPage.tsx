@@ -7,6 +7,7 @@ import { PageFrame } from '../../layout/PageFrame';
 import { NotificationItem } from '../components/NotificationItem';
 import { useMarkNotificationsRead } from '../hooks/useMarkNotificationsRead';
 import { useNotificationHistory } from '../hooks/useNotificationHistory';
+import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 
 /** `/notifications?id=`: all my notifications in full; the one opened is shown and marked read. */
 export function NotificationsPage() {
@@ -37,14 +38,15 @@ export function NotificationsPage() {
       ) : (
         <ul className="rounded-xl bg-white ring-1 ring-neutral-200">
           {items.map((item) => (
-            <NotificationItem
-              key={item.id}
-              notification={item}
-              full
-              focused={item.id === focused}
-              onMarkRead={() => markRead.mutate(item.id)}
-              onOpened={() => undefined}
-            />
+            <ItemBoundary key={item.id} what={`notification ${item.id}`} as="li">
+              <NotificationItem
+                notification={item}
+                full
+                focused={item.id === focused}
+                onMarkRead={() => markRead.mutate(item.id)}
+                onOpened={() => undefined}
+              />
+            </ItemBoundary>
           ))}
         </ul>
       )}

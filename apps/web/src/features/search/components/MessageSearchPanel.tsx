@@ -11,6 +11,7 @@ import { useUsers } from '../../people/hooks/useUsers';
 import type { MessageSearchFilters } from '../api';
 import { useMessageSearch } from '../hooks/useMessageSearch';
 import { SearchHitItem } from './SearchHitItem';
+import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 
 const field =
   'min-w-0 rounded-lg border border-neutral-300 bg-white px-2 py-1.5 text-sm text-neutral-900 focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-600/30';
@@ -143,7 +144,9 @@ export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
             <ul aria-label={t('globalSearch.results')} className="space-y-1.5">
               {hits.map((hit) => (
                 <li key={hit.message.id}>
-                  <SearchHitItem hit={hit} />
+                  <ItemBoundary what={`search hit ${hit.message.id}`}>
+                    <SearchHitItem hit={hit} />
+                  </ItemBoundary>
                 </li>
               ))}
             </ul>
