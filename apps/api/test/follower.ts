@@ -117,8 +117,11 @@ export class Follower {
   }
 
   /** Forces the connection shut from the client side, as a flaky network does; it reconnects. */
-  dropConnection() {
-    this.socket.io.engine?.close();
+  /** Cuts a live connection; false (nothing done) when this client is not connected now. */
+  dropConnection(): boolean {
+    if (!this.socket.connected || !this.socket.io.engine) return false;
+    this.socket.io.engine.close();
+    return true;
   }
 
   close() {

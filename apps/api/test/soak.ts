@@ -1,8 +1,10 @@
 /**
  * `pnpm soak` (`pnpm nx run api:soak`): 50 clients of one organisation, in 10 groups of 5, send
  * 10,000 messages through the cluster's front to two API processes, while their sockets are
- * forcibly closed (at least 100 times), one API instance is killed and started again, and Redis
- * (a redis-server of its own) is restarted once. At the end, per conversation, the seqs must be
+ * forcibly closed (one live socket every `CUT_EVERY` messages sent: at least 100 real closes), one
+ * API instance is killed and started again, and Redis (a redis-server of its own) is restarted
+ * once. Faults are paced by progress, not by time, so a fast machine gets as many as a slow one,
+ * and only what really happened is counted: a cut of a socket already reconnecting is no cut. At the end, per conversation, the seqs must be
  * gap-free and every client must hold every message exactly once, in order. Prints the counts;
  * exits non-zero otherwise. Uses a database of its own, dropped at the end.
  *
@@ -22,6 +24,8 @@ const CLIENTS = 50;
 const GROUP_SIZE = 5;
 const MESSAGES = 10_000;
 const MIN_DROPS = 100;
+/** One live socket cut every this many messages sent: 200 planned for 10,000. */
+const CUT_EVERY = 50;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line: string) =>
@@ -119,6 +123,15 @@ async function main(): Promise<number> {
     await Promise.all(followers.map((f) => f.ready()));
     log(`${CLIENTS} clients connected through the front to ${apis.length} API instances`);
 
+    // Faults, while it runs: a live socket cut every CUT_EVERY messages sent (chosen among those
+    // connected at that moment, so each one counted is a real close).
+    let drops = 0;
+    const cutOne = () => {
+      const live = followers.filter((f) => f.socket.connected);
+      if (live.length && live[Math.floor(Math.random() * live.length)]!.dropConnection())
+        drops += 1;
+    };
+
     // Traffic: each client sends its share, one message after the other, retrying until stored.
     let sent = 0;
     const perClient = MESSAGES / CLIENTS;
@@ -131,21 +144,12 @@ async function main(): Promise<number> {
             `client ${i + 1} message ${n}`,
           );
           sent += 1;
+          if (sent % CUT_EVERY === 0) cutOne();
         }
       }),
     );
-    let done = false;
-    void sending.finally(() => (done = true));
-
-    // Faults, while it runs.
-    let drops = 0;
-    const dropping = (async () => {
-      while (!done) {
-        followers[Math.floor(Math.random() * followers.length)]!.dropConnection();
-        drops += 1;
-        await pause(250);
-      }
-    })();
+    let instanceRestarts = 0;
+    let redisRestarts = 0;
     const faults = (async () => {
       while (sent < MESSAGES * 0.3) await pause(50);
       const killed = apis[0]!;
@@ -153,20 +157,21 @@ async function main(): Promise<number> {
       await killed.exited;
       log(`API instance on port ${killed.port} killed (SIGKILL) at ${sent} messages sent`);
       apis[0] = await startApiProcess({ ...apiEnv, PORT: String(killed.port) });
-      log(`API instance on port ${killed.port} started again`);
+      instanceRestarts += 1;
+      log(`API instance on port ${killed.port} started again (listening)`);
       while (sent < MESSAGES * 0.6) await pause(50);
       await redis.down();
       log(`Redis killed at ${sent} messages sent`);
       await pause(2000);
       await redis.up();
-      log('Redis started again');
+      redisRestarts += 1;
+      log('Redis started again (it answers PING)');
     })();
     const progress = setInterval(
       () => log(`${sent} / ${MESSAGES} sent, ${drops} sockets closed`),
       10_000,
     );
     await Promise.all([sending, faults]);
-    await dropping;
     clearInterval(progress);
     log(`all ${sent} sends acknowledged; checking every client against the database`);
 
@@ -200,6 +205,8 @@ async function main(): Promise<number> {
       }
     }
     if (drops < MIN_DROPS) problems.push(`only ${drops} sockets closed, fewer than ${MIN_DROPS}`);
+    if (instanceRestarts !== 1) problems.push(`${instanceRestarts} API instance restarts, not 1`);
+    if (redisRestarts !== 1) problems.push(`${redisRestarts} Redis restarts, not 1`);
     const sum = (pick: (f: Follower) => number) =>
       followers.reduce((total, f) => total + pick(f), 0);
     console.log(
@@ -208,12 +215,13 @@ async function main(): Promise<number> {
         `soak: ${((Date.now() - t0) / 1000).toFixed(1)} s`,
         `  messages sent and acknowledged  ${sent}`,
         `  messages stored                 ${storedTotal} in ${groups.length} conversations (seqs gap-free: ${problems.some((p) => p.includes('stored seq')) ? 'no' : 'yes'})`,
-        `  sockets forcibly closed         ${drops}`,
+        `  live sockets forcibly closed    ${drops} (one every ${CUT_EVERY} messages sent)`,
         `  connections (incl. reconnects)  ${sum((f) => f.connections)}`,
         `  sends retried (same id)         ${sum((f) => f.retries)}`,
         `  deliveries live / by sync       ${sum((f) => f.live)} / ${sum((f) => f.fromSync)}`,
         `  messages held, over all clients ${sum((f) => [...f.held.values()].reduce((n, m) => n + m.size, 0))} (expected ${storedTotal * GROUP_SIZE})`,
-        `  API instance restarted: 1; Redis restarted: 1`,
+        `  API instance killed, restarted  ${instanceRestarts}`,
+        `  Redis killed, restarted         ${redisRestarts}`,
         problems.length
           ? `FAILED:\n  ${problems.slice(0, 20).join('\n  ')}`
           : 'OK: every client holds every message exactly once, in order',
