@@ -17,6 +17,7 @@ import { Drafts1733900000000 } from './migrations/1733900000000-drafts';
 import { PeopleStatus1733910000000 } from './migrations/1733910000000-people-status';
 import { ArchivedMembersIndex1733920000000 } from './migrations/1733920000000-archived-members-index';
 import { SearchIndexNoPendingList1733930000000 } from './migrations/1733930000000-search-index-no-pending-list';
+import { TenantStorage1733940000000 } from './migrations/1733940000000-tenant-storage';
 
 /**
  * Every entity file, for the data sources built outside Nest (CLI, tests, bench). Inside the app,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   PeopleStatus1733910000000,
   ArchivedMembersIndex1733920000000,
   SearchIndexNoPendingList1733930000000,
+  TenantStorage1733940000000,
 ];
 
 /** How long the app's pool waits for PostgreSQL (see `databaseTimeouts` in the config). */
