@@ -422,7 +422,7 @@ describe('files in messages', () => {
       FILES_DIR,
       FILES_TENANT_QUOTA: '1000',
       FILES_UPLOADS_PER_USER: '20',
-      FILES_UPLOADS_PER_INSTANCE: '20',
+      FILES_UPLOADS_AT_ONCE: '20',
     });
     try {
       const [admin, member] = await freshTenant(quota, 'Alice Chef', 'Bob Adjoint');

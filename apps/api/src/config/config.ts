@@ -108,11 +108,11 @@ const schema = z.object({
   FILES_LINK_TTL: duration.default(300),
   FILES_TENANT_QUOTA: integer(FILE_LIMITS.tenantQuotaBytesDefault),
   FILES_UPLOADS_PER_USER: integer(2),
-  FILES_UPLOADS_PER_INSTANCE: integer(8),
+  FILES_UPLOADS_AT_ONCE: integer(8),
   FILES_IMAGE_MAX_PIXELS: integer(50_000_000),
-  FILES_IMAGE_MAX_DECODE_MB: integer(256),
-  FILES_THUMBNAIL_CONCURRENCY: integer(2),
-  FILES_THUMBNAIL_TIMEOUT: duration.default(15),
+  FILES_IMAGE_MAX_MB: integer(256),
+  FILES_IMAGE_CONCURRENCY: integer(2),
+  FILES_IMAGE_TIMEOUT: duration.default(15),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_ENDPOINT: z.url().optional(),
@@ -234,7 +234,7 @@ function toConfig(env: z.infer<typeof schema>) {
       /** Uploads streaming at once into this instance: per user, and in all. */
       inFlight: {
         perUser: env.FILES_UPLOADS_PER_USER,
-        perInstance: env.FILES_UPLOADS_PER_INSTANCE,
+        perInstance: env.FILES_UPLOADS_AT_ONCE,
       },
       /**
        * Images decoded at once on this instance (off the event loop, in libuv's pool), and the
@@ -243,9 +243,9 @@ function toConfig(env: z.infer<typeof schema>) {
        */
       images: {
         maxPixels: env.FILES_IMAGE_MAX_PIXELS,
-        maxDecodeBytes: env.FILES_IMAGE_MAX_DECODE_MB * 1024 * 1024,
-        concurrency: env.FILES_THUMBNAIL_CONCURRENCY,
-        timeoutSeconds: env.FILES_THUMBNAIL_TIMEOUT,
+        maxDecodeBytes: env.FILES_IMAGE_MAX_MB * 1024 * 1024,
+        concurrency: env.FILES_IMAGE_CONCURRENCY,
+        timeoutSeconds: env.FILES_IMAGE_TIMEOUT,
       },
       s3: {
         bucket: env.S3_BUCKET ?? '',

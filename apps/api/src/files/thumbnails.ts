@@ -90,7 +90,7 @@ export async function readImage(bytes: Buffer, limits: ImageLimits): Promise<Ima
 }
 
 /**
- * The instance's image work, at most FILES_THUMBNAIL_CONCURRENCY images at once: the bytes are
+ * The instance's image work, at most FILES_IMAGE_CONCURRENCY images at once: the bytes are
  * loaded inside the gate too, so what waits holds no memory. libuv's pool (4 threads) keeps
  * threads free for the file system and DNS the rest of the API needs.
  */
