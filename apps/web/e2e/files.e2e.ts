@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createGroup, unique } from './api';
+import { callApi, createGroup, unique } from './api';
 import { ALICE, BOB, openConversation, peopleSideBySide, send, storedMessage } from './messaging';
 
 /** A real PNG of one colour (no image library on this side: the format is simple enough). */
@@ -123,5 +123,31 @@ describe('files in messages', () => {
     ).toBe(true);
     await failed.getByRole('button', { name: 'Retirer photo.png' }).click();
     await failed.waitFor({ state: 'detached' });
+  });
+
+  it("shows the admin how much of the organisation's file storage its files take", async () => {
+    const alice = await signedIn(ALICE);
+    const id = await createGroup(alice.page, `Stockage ${unique()}`, ['Bob Durand']);
+    await openConversation(alice.page, id);
+    await alice.page.getByTestId('attach-input').setInputFiles({
+      name: 'inventaire.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await alice.page.locator('[data-testid="pending-upload"][data-status="ready"]').waitFor();
+    const usage = await callApi<{ usedBytes: number; quotaBytes: number }>(
+      alice.page,
+      'GET',
+      '/api/admin/storage',
+    );
+    expect(usage.usedBytes).toBeGreaterThanOrEqual(PDF.length);
+
+    await alice.page.goto('/admin/people');
+    const storage = alice.page.getByRole('region', { name: 'Stockage des fichiers' });
+    await storage.waitFor();
+    expect(await storage.getByTestId('storage-usage').textContent()).toMatch(
+      /^[\d,]+ (o|Ko|Mo|Go) utilisés sur 10 Go \(\d+ %\)$/,
+    );
+    expect(Number(await storage.getByRole('meter').getAttribute('value'))).toBe(usage.usedBytes);
   });
 });
