@@ -125,6 +125,32 @@ describe('files in messages', () => {
     await failed.waitFor({ state: 'detached' });
   });
 
+  it('uploads every file picked at once, though the server takes only a few at a time', async () => {
+    const alice = await signedIn(ALICE);
+    const id = await createGroup(alice.page, `Lot ${unique()}`, ['Bob Durand']);
+    await openConversation(alice.page, id);
+    // Six of 3 MB: more than the two uploads of one person the server streams at once.
+    const files = Array.from({ length: 6 }, (_, i) => ({
+      name: `releve-${i + 1}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.alloc(3 * 1024 * 1024, `Relevé ${i + 1}\n`),
+    }));
+    await alice.page.getByTestId('attach-input').setInputFiles(files);
+    const uploads = alice.page.getByTestId('pending-upload');
+    await expect.poll(() => uploads.count()).toBe(6);
+    await expect
+      .poll(
+        () => alice.page.locator('[data-testid="pending-upload"][data-status="uploading"]').count(),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(0);
+    expect(
+      await alice.page.locator('[data-testid="pending-upload"][data-status="ready"]').count(),
+    ).toBe(6);
+  });
+
   it("shows the admin how much of the organisation's file storage its files take", async () => {
     const alice = await signedIn(ALICE);
     const id = await createGroup(alice.page, `Stockage ${unique()}`, ['Bob Durand']);
