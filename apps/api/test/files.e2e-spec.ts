@@ -1,6 +1,7 @@
 import type { AttachmentLink, AttachmentView, MessageView } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -18,6 +19,7 @@ import {
   type Person,
 } from './messaging';
 import { sleep } from './sockets';
+import { waitFor } from './wait-for';
 
 /** Where this suite's files go: a folder of its own, looked at directly to prove what is stored. */
 const FILES_DIR = mkdtempSync(join(tmpdir(), 'mindsp-files-'));
@@ -363,6 +365,33 @@ describe('files in messages', () => {
     }
     expect(await rowsOf(t, group.id)).toBe(0);
     expect(storedFiles(alice.tenantId, group.id)).toEqual([]);
+  });
+
+  it('leaves nothing of uploads cut off midway, and frees their turn for the next', async () => {
+    const { alice, bob } = people;
+    const group = await createGroup(t, alice, [bob]);
+    const { port } = new URL(t.url);
+    const boundary = 'mindsp-cut';
+    const head =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="coupe.txt"\r\n` +
+      `Content-Type: text/plain\r\n\r\n${'début '.repeat(20_000)}`;
+    // More than the two uploads of one person in flight, each cut after 120 kB of 900 kB.
+    for (let i = 0; i < 3; i++) {
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /api/conversations/${group.id}/attachments HTTP/1.1\r\nHost: x\r\n` +
+          `Authorization: Bearer ${alice.token}\r\n` +
+          `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
+          `Content-Length: 900000\r\n\r\n${head}`,
+      );
+      await sleep(100);
+      socket.destroy();
+    }
+    await waitFor(() => storedFiles(alice.tenantId, group.id).length === 0, 10_000, 'cleanup');
+    const next = await upload(alice, group.id, Buffer.from('entier'), 'entier.txt').expect(201);
+    expect(storedFiles(alice.tenantId, group.id)).toEqual([(next.body as AttachmentView).id]);
+    expect(await rowsOf(t, group.id)).toBe(1);
   });
 
   it('removes the files (and the thumbnail) when their message is deleted', async () => {

@@ -17,11 +17,21 @@ export interface IncomingFile {
 const REQUIRED = 'file is required (multipart/form-data, field "file")';
 
 /**
+ * An upload whose client sends nothing for this long is cut: a slot of the few uploads in flight
+ * (see UploadSlots) is not held by a stalled or trickling connection until Node's own 5 minutes.
+ */
+export const UPLOAD_IDLE_MS = 30_000;
+
+/**
  * The file part named "file" of a multipart request, as a stream (busboy). Anything else in the
  * request (fields, other parts) is dropped. Once the file's stream is destroyed before its end
  * (a refusal), the rest of the request is read and discarded, so the connection stays usable.
  */
-export function incomingFile(req: Request, maxBytes: number): Promise<IncomingFile> {
+export function incomingFile(
+  req: Request,
+  maxBytes: number,
+  idleMs = UPLOAD_IDLE_MS,
+): Promise<IncomingFile> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -39,12 +49,28 @@ export function incomingFile(req: Request, maxBytes: number): Promise<IncomingFi
       req.unpipe(parser);
       req.resume();
     };
+    const cutOff = (message: string) => {
+      const error = badField('file', message);
+      if (out) out.destroy(error);
+      else reject(error);
+    };
+    // A request that ends before its body did (client gone, connection cut) ends nothing that it
+    // is piped into: the file must fail here, or its upload would wait forever.
+    req.on('close', () => {
+      if (!req.complete) cutOff('The upload was cut off before its end');
+    });
+    // Idle, the connection goes (and the file with it, above).
+    req.setTimeout(idleMs, () => req.destroy());
+    parser.on('close', () => req.setTimeout(0));
     parser.on('file', (field, stream, info) => {
       if (field !== 'file') {
         stream.resume();
         return;
       }
       out = new PassThrough();
+      // Its failures reach whoever reads it (the read rejects); none may go unhandled meanwhile
+      // (past the limit before the reader started: an 'error' event nobody listens to).
+      out.on('error', () => undefined);
       stream.on('limit', () => {
         const megabytes = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
         out!.destroy(
@@ -62,9 +88,7 @@ export function incomingFile(req: Request, maxBytes: number): Promise<IncomingFi
     });
     parser.on('error', (error: Error) => {
       drain();
-      const refusal = badField('file', `The upload could not be read (${error.message})`);
-      if (out) out.destroy(refusal);
-      else reject(refusal);
+      cutOff(`The upload could not be read (${error.message})`);
     });
     parser.on('close', () => {
       if (!out) reject(badField('file', REQUIRED));
