@@ -1,11 +1,13 @@
 import type { AttachmentLink, AttachmentView, MessageView } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
 import { startApp, type TestApp } from './app';
+import { interlacedPngBomb } from './image-bomb';
 import {
   as,
   createGroup,
@@ -17,11 +19,12 @@ import {
   type Person,
 } from './messaging';
 import { sleep } from './sockets';
+import { waitFor } from './wait-for';
 
 /** Where this suite's files go: a folder of its own, looked at directly to prove what is stored. */
 const FILES_DIR = mkdtempSync(join(tmpdir(), 'mindsp-files-'));
 /** Small, so that a file past it is quick to make. */
-const MAX_BYTES = 200_000;
+const MAX_BYTES = 1_000_000;
 
 /** A real PNG (800×600), made by sharp. */
 function png(width = 800, height = 600): Promise<Buffer> {
@@ -195,10 +198,10 @@ describe('files in messages', () => {
         alice,
         group.id,
         Buffer.from('notes'),
-        '../../etc/note\u202Etxt.exe\u200B.txt',
+        '../../etc/note\u202Efdp\u200B.txt',
       ).expect(201)
     ).body as AttachmentView;
-    expect(sneaky).toMatchObject({ name: 'notetxt.exe.txt', contentType: 'text/plain' });
+    expect(sneaky).toMatchObject({ name: 'notefdp.txt', contentType: 'text/plain' });
     const long = (
       await upload(alice, group.id, Buffer.from('x'), `${'a'.repeat(400)}.txt`).expect(201)
     ).body as AttachmentView;
@@ -250,35 +253,43 @@ describe('files in messages', () => {
     const big = await upload(alice, group.id, Buffer.alloc(MAX_BYTES + 1, 'a'), 'big.txt').expect(
       413,
     );
-    expect(big.body.message).toBe('The file is too large (at most 0.2 MB)');
+    expect(big.body).toMatchObject({
+      message: 'The file is too large (at most 1 MB)',
+      code: 'file_too_large',
+    });
 
     const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(64)]);
     const exe = await upload(
       alice,
       group.id,
       program,
-      'tool.exe',
+      'tool.dat',
       'application/octet-stream',
     ).expect(415);
-    expect(exe.body.message).toMatch(/not accepted/);
+    expect(exe.body).toMatchObject({ message: expect.stringMatching(/not accepted/) });
+    expect(exe.body.code).toBe('type_refused');
 
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
     );
-    const vector = await upload(alice, group.id, svg, 'logo.svg', 'image/svg+xml').expect(415);
+    const vector = await upload(alice, group.id, svg, 'logo', 'image/svg+xml').expect(415);
     expect(vector.body.message).toMatch(/not accepted/);
 
     // Text (a page with a script) claiming to be a PNG, and a program claiming to be a PDF.
     const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
     const fake = await upload(alice, group.id, html, 'photo.png', 'image/png').expect(415);
-    expect(fake.body.message).toBe(
-      "The file's content (text/plain) does not match its declared type (image/png)",
-    );
+    expect(fake.body).toMatchObject({
+      message: "The file's content (text/plain) does not match its declared type (image/png)",
+      code: 'type_mismatch',
+    });
     await upload(alice, group.id, program, 'rapport.pdf', 'application/pdf').expect(415);
     // Bytes that start as a PNG but are no image at all.
     const broken = Buffer.concat([(await png()).subarray(0, 16), Buffer.alloc(100)]);
     const unreadable = await upload(alice, group.id, broken, 'broken.png', 'image/png').expect(415);
-    expect(unreadable.body.message).toBe('The image could not be read');
+    expect(unreadable.body).toMatchObject({
+      message: 'The image could not be read',
+      code: 'image_unreadable',
+    });
 
     await as(t, alice)
       .post(`/api/conversations/${group.id}/attachments`)
@@ -291,6 +302,96 @@ describe('files in messages', () => {
 
     expect(await rowsOf(t, group.id)).toBe(0);
     expect(storedFiles(alice.tenantId, group.id)).toEqual([]);
+  });
+
+  it('refuses programs and scripts by their name, whatever the bytes (415 executable_refused)', async () => {
+    const { alice, bob } = people;
+    const group = await createGroup(t, alice, [bob]);
+    const program = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(64)]);
+    const zip = Buffer.from('504b0304140000000000', 'hex');
+    const page = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    const script = Buffer.from('@echo off\r\ndel /q C:\\*\r\n');
+    const refused: [Buffer, string, string?][] = [
+      [program, 'tool.exe', 'application/octet-stream'],
+      [script, 'run.bat', 'text/plain'],
+      [page, 'update.hta'],
+      [page, 'page.html', 'text/plain'],
+      [zip, 'setup.exe', 'application/zip'],
+      [zip, 'app.jar', 'application/zip'],
+      [zip, 'budget.xlsm'],
+      [Buffer.from('alert(1)'), 'script.js', 'text/plain'],
+      // Double extensions, in either order, and what Windows drops at the end of a name.
+      [program, 'facture.pdf.exe', 'application/pdf'],
+      [page, 'photo.html.txt', 'text/plain'],
+      [script, 'run.bat.', 'text/plain'],
+      [script, 'run.BAT  ', 'text/plain'],
+      [script, 'run.bat::$DATA', 'text/plain'],
+    ];
+    for (const [bytes, name, type] of refused) {
+      const res = await upload(alice, group.id, bytes, name, type);
+      expect({ name, status: res.status, code: res.body.code }).toEqual({
+        name,
+        status: 415,
+        code: 'executable_refused',
+      });
+    }
+    expect(await rowsOf(t, group.id)).toBe(0);
+    expect(storedFiles(alice.tenantId, group.id)).toEqual([]);
+    // A name that only looks alike is fine.
+    await upload(alice, group.id, Buffer.from('notes'), 'exe-notes.txt').expect(201);
+  });
+
+  it('refuses pixel bombs from their header (413 image_too_large), storing nothing', async () => {
+    const { alice, bob } = people;
+    const group = await createGroup(t, alice, [bob]);
+    // 16-bit interlaced PNGs of a few hundred kB: 10,000 × 10,000 is past 50 megapixels (and
+    // decodes to 600 MB; 100 megapixels was the only bound); 8,000 × 6,000 has fewer pixels than
+    // a phone's largest photos but decodes to 288 MB, past the 256 MB a decode may take.
+    for (const [width, height] of [
+      [10_000, 10_000],
+      [8_000, 6_000],
+    ] as const) {
+      const bomb = await interlacedPngBomb(width, height);
+      const started = performance.now();
+      const res = await upload(alice, group.id, bomb, 'bomb.png', 'image/png');
+      console.log(
+        `pixel bomb ${width}×${height} (${bomb.length} bytes) answered in ${(performance.now() - started).toFixed(0)} ms`,
+      );
+      expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({
+        code: 'image_too_large',
+        message: expect.stringContaining(`${width} × ${height}`),
+      });
+    }
+    expect(await rowsOf(t, group.id)).toBe(0);
+    expect(storedFiles(alice.tenantId, group.id)).toEqual([]);
+  });
+
+  it('leaves nothing of uploads cut off midway, and frees their turn for the next', async () => {
+    const { alice, bob } = people;
+    const group = await createGroup(t, alice, [bob]);
+    const { port } = new URL(t.url);
+    const boundary = 'mindsp-cut';
+    const head =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="coupe.txt"\r\n` +
+      `Content-Type: text/plain\r\n\r\n${'début '.repeat(20_000)}`;
+    // More than the two uploads of one person in flight, each cut after 120 kB of 900 kB.
+    for (let i = 0; i < 3; i++) {
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /api/conversations/${group.id}/attachments HTTP/1.1\r\nHost: x\r\n` +
+          `Authorization: Bearer ${alice.token}\r\n` +
+          `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
+          `Content-Length: 900000\r\n\r\n${head}`,
+      );
+      await sleep(100);
+      socket.destroy();
+    }
+    await waitFor(() => storedFiles(alice.tenantId, group.id).length === 0, 10_000, 'cleanup');
+    const next = await upload(alice, group.id, Buffer.from('entier'), 'entier.txt').expect(201);
+    expect(storedFiles(alice.tenantId, group.id)).toEqual([(next.body as AttachmentView).id]);
+    expect(await rowsOf(t, group.id)).toBe(1);
   });
 
   it('removes the files (and the thumbnail) when their message is deleted', async () => {
@@ -342,6 +443,63 @@ describe('files in messages', () => {
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     } finally {
       await short.close();
+    }
+  });
+
+  it('holds a tenant to its storage quota under concurrent uploads, reports it to admins, and gives space back', async () => {
+    const quota = await startApp({
+      FILES_DIR,
+      FILES_TENANT_QUOTA: '1000',
+      FILES_UPLOADS_PER_USER: '20',
+      FILES_UPLOADS_AT_ONCE: '20',
+    });
+    try {
+      const [admin, member] = await freshTenant(quota, 'Alice Chef', 'Bob Adjoint');
+      const [elsewhere] = await freshTenant(quota, 'Dave Ailleurs');
+      const group = await createGroup(quota, admin!, [member!]);
+      const post = (who: Person, name: string) =>
+        as(quota, who)
+          .post(`/api/conversations/${group.id}/attachments`)
+          .attach('file', Buffer.alloc(300, 'q'), { filename: name });
+      // Eight at once, 300 bytes each, against 1,000: three fit, whatever the interleaving.
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => post(i % 2 ? member! : admin!, `part-${i}.txt`)),
+      );
+      const stored = answers.filter((res) => res.status === 201);
+      expect(stored).toHaveLength(3);
+      for (const res of answers.filter((res) => res.status !== 201)) {
+        expect(res.status).toBe(413);
+        expect(res.body.code).toBe('storage_quota_exceeded');
+      }
+      expect(await rowsOf(quota, group.id)).toBe(3);
+      expect(storedFiles(admin!.tenantId, group.id)).toHaveLength(3);
+
+      const usage = await as(quota, admin!).get('/api/admin/storage').expect(200);
+      expect(usage.body).toEqual({ usedBytes: 900, quotaBytes: 1000 });
+      await as(quota, member!).get('/api/admin/storage').expect(403);
+      // Another tenant's usage is its own.
+      const other = await as(quota, elsewhere!).get('/api/admin/storage').expect(200);
+      expect(other.body).toEqual({ usedBytes: 0, quotaBytes: 1000 });
+
+      // Sent then deleted: the space comes back.
+      const first = stored[0]!.body as AttachmentView;
+      const sender = answers.indexOf(stored[0]!) % 2 ? member! : admin!;
+      const message = await as(quota, sender)
+        .post(`/api/conversations/${group.id}/messages`)
+        .send({ body: '', clientMessageId: randomUUID(), attachmentIds: [first.id] })
+        .expect(201);
+      await as(quota, sender)
+        .delete(`/api/conversations/${group.id}/messages/${message.body.id}`)
+        .expect(200);
+      expect((await as(quota, admin!).get('/api/admin/storage').expect(200)).body).toEqual({
+        usedBytes: 600,
+        quotaBytes: 1000,
+      });
+      await post(admin!, 'again.txt').expect(201);
+      const full = await post(admin!, 'too-much.txt').expect(413);
+      expect(full.body.message).toMatch(/storage quota/);
+    } finally {
+      await quota.close();
     }
   });
 });

@@ -58,6 +58,7 @@ describe('health and docs', () => {
         'GET /api/attachments/{id}/link',
         'GET /api/attachments/{id}/thumbnail',
         'GET /api/files/{token}',
+        'GET /api/admin/storage',
         'GET /api/conversations/{id}/draft',
         'PUT /api/conversations/{id}/draft',
         'GET /api/users/{id}',

@@ -77,12 +77,19 @@ export function demoSuite(
  * A tenant of its own with the given people (the first is its admin), signed in. Tests that need
  * people nobody else touches use it: the demo tenants' user lists stay as other suites expect them.
  */
-export function freshTenant(t: TestApp, ...names: string[]): Promise<Person[]> {
+export function freshTenant(
+  t: Pick<TestApp, 'db' | 'http'>,
+  ...names: string[]
+): Promise<Person[]> {
   return tenantNamed(t, `t-${randomUUID().slice(0, 8)}`, ...names);
 }
 
 /** As freshTenant, with the slug given (people's emails are `firstname@slug.test`). */
-export async function tenantNamed(t: TestApp, slug: string, ...names: string[]): Promise<Person[]> {
+export async function tenantNamed(
+  t: Pick<TestApp, 'db' | 'http'>,
+  slug: string,
+  ...names: string[]
+): Promise<Person[]> {
   const [tenant] = await t.db.query(
     `INSERT INTO tenants (slug, name) VALUES ($1, $1) RETURNING id`,
     [slug],

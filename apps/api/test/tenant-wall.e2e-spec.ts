@@ -15,6 +15,7 @@ const WALLED_TABLES = [
   'alerts',
   'alert_recipients',
   'message_attachments',
+  'tenant_storage',
   ...REACTION_TABLES,
   'conversation_drafts',
 ];
@@ -105,6 +106,11 @@ describe('row-level security between tenants', () => {
            (conversation_id, uploader_id, name, content_type, size, storage_key)
          VALUES ($1, $2, 'secret.txt', 'text/plain', 6, $3)`,
         [created.id, user.id, `wall/${created.id}`],
+      );
+      await owner.query(
+        `INSERT INTO tenant_storage (tenant_id, used_bytes) VALUES ($1, 6)
+         ON CONFLICT (tenant_id) DO UPDATE SET used_bytes = tenant_storage.used_bytes + 6`,
+        [id],
       );
     }
   });

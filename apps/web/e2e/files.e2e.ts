@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createGroup, unique } from './api';
+import { callApi, createGroup, unique } from './api';
 import { ALICE, BOB, openConversation, peopleSideBySide, send, storedMessage } from './messaging';
 
 /** A real PNG of one colour (no image library on this side: the format is simple enough). */
@@ -123,5 +123,57 @@ describe('files in messages', () => {
     ).toBe(true);
     await failed.getByRole('button', { name: 'Retirer photo.png' }).click();
     await failed.waitFor({ state: 'detached' });
+  });
+
+  it('uploads every file picked at once, though the server takes only a few at a time', async () => {
+    const alice = await signedIn(ALICE);
+    const id = await createGroup(alice.page, `Lot ${unique()}`, ['Bob Durand']);
+    await openConversation(alice.page, id);
+    // Six of 3 MB: more than the two uploads of one person the server streams at once.
+    const files = Array.from({ length: 6 }, (_, i) => ({
+      name: `releve-${i + 1}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.alloc(3 * 1024 * 1024, `Relevé ${i + 1}\n`),
+    }));
+    await alice.page.getByTestId('attach-input').setInputFiles(files);
+    const uploads = alice.page.getByTestId('pending-upload');
+    await expect.poll(() => uploads.count()).toBe(6);
+    await expect
+      .poll(
+        () => alice.page.locator('[data-testid="pending-upload"][data-status="uploading"]').count(),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(0);
+    expect(
+      await alice.page.locator('[data-testid="pending-upload"][data-status="ready"]').count(),
+    ).toBe(6);
+  });
+
+  it("shows the admin how much of the organisation's file storage its files take", async () => {
+    const alice = await signedIn(ALICE);
+    const id = await createGroup(alice.page, `Stockage ${unique()}`, ['Bob Durand']);
+    await openConversation(alice.page, id);
+    await alice.page.getByTestId('attach-input').setInputFiles({
+      name: 'inventaire.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await alice.page.locator('[data-testid="pending-upload"][data-status="ready"]').waitFor();
+    const usage = await callApi<{ usedBytes: number; quotaBytes: number }>(
+      alice.page,
+      'GET',
+      '/api/admin/storage',
+    );
+    expect(usage.usedBytes).toBeGreaterThanOrEqual(PDF.length);
+
+    await alice.page.goto('/admin/people');
+    const storage = alice.page.getByRole('region', { name: 'Stockage des fichiers' });
+    await storage.waitFor();
+    expect(await storage.getByTestId('storage-usage').textContent()).toMatch(
+      /^[\d,]+ (o|Ko|Mo|Go) utilisés sur 10 Go \(\d+ %\)$/,
+    );
+    expect(Number(await storage.getByRole('meter').getAttribute('value'))).toBe(usage.usedBytes);
   });
 });

@@ -7,4 +7,6 @@ export interface ApiError {
   fields?: Record<string, string[]>;
   /** With 429: seconds to wait before trying again (the same as the Retry-After header). */
   retryAfterSeconds?: number;
+  /** A stable, machine-readable reason where the status alone is ambiguous (e.g. FileErrorCode). */
+  code?: string;
 }

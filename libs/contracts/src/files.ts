@@ -11,7 +11,36 @@ export const FILE_LIMITS = {
   nameMaxLength: 180,
   /** Attachments one message may carry. */
   perMessageMax: 10,
+  /** FILES_TENANT_QUOTA: what one tenant's attachments may add up to, 10 GiB. */
+  tenantQuotaBytesDefault: 10 * 1024 * 1024 * 1024,
 } as const;
+
+/**
+ * Why an upload was refused (`code` of the error body), stable for clients:
+ * - `file_too_large` (413): past FILES_MAX_BYTES;
+ * - `storage_quota_exceeded` (413): the tenant's attachments would pass FILES_TENANT_QUOTA;
+ * - `image_too_large` (413): an image whose decoding would pass the pixel or memory bound;
+ * - `executable_refused` (415): a program or script, by its name, whatever its bytes;
+ * - `type_refused` (415): a type the allow-list does not hold;
+ * - `type_mismatch` (415): the bytes are not what the claimed type says;
+ * - `image_unreadable` (415): the bytes start as an image but do not decode;
+ * - `uploads_busy` (429, with Retry-After): too many uploads in flight, the user's or the instance's.
+ */
+export type FileErrorCode =
+  | 'file_too_large'
+  | 'storage_quota_exceeded'
+  | 'image_too_large'
+  | 'executable_refused'
+  | 'type_refused'
+  | 'type_mismatch'
+  | 'image_unreadable'
+  | 'uploads_busy';
+
+/** `GET /api/admin/storage`: what the caller's tenant stores, against its quota. */
+export interface TenantStorageView {
+  usedBytes: number;
+  quotaBytes: number;
+}
 
 /**
  * FILES_ALLOWED_TYPES' default: what the bytes must turn out to be (the client's claim is not

@@ -111,6 +111,13 @@ const schema = z.object({
   FILES_UPLOAD_LIMIT: integer(60),
   FILES_UPLOAD_WINDOW: duration.default(60),
   FILES_LINK_TTL: duration.default(300),
+  FILES_TENANT_QUOTA: integer(FILE_LIMITS.tenantQuotaBytesDefault),
+  FILES_UPLOADS_PER_USER: integer(2),
+  FILES_UPLOADS_AT_ONCE: integer(8),
+  FILES_IMAGE_MAX_PIXELS: integer(50_000_000),
+  FILES_IMAGE_MAX_MB: integer(256),
+  FILES_IMAGE_CONCURRENCY: integer(2),
+  FILES_IMAGE_TIMEOUT: duration.default(15),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_ENDPOINT: z.url().optional(),
@@ -232,6 +239,24 @@ function toConfig(env: z.infer<typeof schema>) {
       uploadLimit: { points: env.FILES_UPLOAD_LIMIT, windowSeconds: env.FILES_UPLOAD_WINDOW },
       /** How long a download link works without a token. */
       linkTtlSeconds: env.FILES_LINK_TTL,
+      /** Bytes one tenant's attachments may add up to (originals; thumbnails are not counted). */
+      tenantQuotaBytes: env.FILES_TENANT_QUOTA,
+      /** Uploads streaming at once into this instance: per user, and in all. */
+      inFlight: {
+        perUser: env.FILES_UPLOADS_PER_USER,
+        perInstance: env.FILES_UPLOADS_AT_ONCE,
+      },
+      /**
+       * Images decoded at once on this instance (off the event loop, in libuv's pool), and the
+       * bounds checked from the header before any decoding: pixels, and the memory the decoded
+       * picture takes (width × height × channels × bytes per sample).
+       */
+      images: {
+        maxPixels: env.FILES_IMAGE_MAX_PIXELS,
+        maxDecodeBytes: env.FILES_IMAGE_MAX_MB * 1024 * 1024,
+        concurrency: env.FILES_IMAGE_CONCURRENCY,
+        timeoutSeconds: env.FILES_IMAGE_TIMEOUT,
+      },
       s3: {
         bucket: env.S3_BUCKET ?? '',
         region: env.S3_REGION,

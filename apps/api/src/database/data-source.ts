@@ -17,6 +17,7 @@ import { Drafts1733900000000 } from './migrations/1733900000000-drafts';
 import { PeopleStatus1733910000000 } from './migrations/1733910000000-people-status';
 import { ArchivedMembersIndex1733920000000 } from './migrations/1733920000000-archived-members-index';
 import { SearchIndexNoPendingList1733930000000 } from './migrations/1733930000000-search-index-no-pending-list';
+import { TenantStorage1733940000000 } from './migrations/1733940000000-tenant-storage';
 import { ReactionSpelling1734000000000 } from './migrations/1734000000000-reaction-spelling';
 
 /**
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   PeopleStatus1733910000000,
   ArchivedMembersIndex1733920000000,
   SearchIndexNoPendingList1733930000000,
+  TenantStorage1733940000000,
   ReactionSpelling1734000000000,
 ];
 

@@ -1,22 +1,14 @@
 import {
-  type ArgumentsHost,
-  Catch,
-  type ExceptionFilter,
   Get,
   Controller,
-  Inject,
   Param,
-  PayloadTooLargeException,
   Post,
   Query,
+  Req,
   Res,
   StreamableFile,
-  UploadedFile,
-  UseFilters,
   UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -32,34 +24,15 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Public } from '../auth/public.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { AttachmentsService, type OpenedFile, type UploadedBytes } from './attachments.service';
+import { AttachmentsService, type OpenedFile } from './attachments.service';
 import { UploadRateGuard } from './upload-rate.guard';
+import { UploadSlotsGuard } from './upload-slots';
 import { AttachmentLinkDto, AttachmentLinkQueryDto, AttachmentViewDto, UploadDto } from './dto';
-
-/** Multer stops reading past FILES_MAX_BYTES with a bare "File too large": say what the limit is. */
-@Catch(PayloadTooLargeException)
-export class UploadTooLargeFilter implements ExceptionFilter {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
-
-  catch(_exception: PayloadTooLargeException, host: ArgumentsHost) {
-    const megabytes = Math.round((this.config.files.maxBytes / 1024 / 1024) * 10) / 10;
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(413)
-      .json({
-        statusCode: 413,
-        error: 'Payload Too Large',
-        message: `The file is too large (at most ${megabytes} MB)`,
-      });
-  }
-}
 
 @ApiTags('attachments')
 @ApiBearerAuth()
@@ -71,26 +44,34 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('conversations/:id/attachments')
-  @UseGuards(UploadRateGuard)
-  @UseInterceptors(FileInterceptor('file'))
-  @UseFilters(UploadTooLargeFilter)
+  // Slots first: an upload told to wait is not counted against the rate.
+  @UseGuards(UploadSlotsGuard, UploadRateGuard)
   @ApiOperation({
     summary: 'Upload a file to send in this conversation (then name it in attachmentIds)',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDto })
   @ApiCreatedResponse({ type: AttachmentViewDto })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than FILES_MAX_BYTES' })
-  @ApiTooManyRequestsResponse({ description: 'Uploading too fast (FILES_UPLOAD_LIMIT)' })
+  @ApiPayloadTooLargeResponse({
+    description:
+      'Larger than FILES_MAX_BYTES (file_too_large), past the tenant quota ' +
+      '(storage_quota_exceeded), or an image too large to decode (image_too_large)',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Uploading too fast (FILES_UPLOAD_LIMIT), or too many uploads at once (uploads_busy)',
+  })
   @ApiUnsupportedMediaTypeResponse({
-    description: 'A type not allowed, or content that does not match its declared type',
+    description:
+      'A program or script (executable_refused), a type not allowed (type_refused), content ' +
+      'that does not match its declared type (type_mismatch), an unreadable image',
   })
   upload(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id', CanonicalUuidPipe) conversationId: string,
-    @UploadedFile() file: UploadedBytes | undefined,
+    @Req() req: Request,
   ) {
-    return this.attachments.upload(caller, conversationId, file);
+    return this.attachments.upload(caller, conversationId, req);
   }
 
   @Get('attachments/:id')

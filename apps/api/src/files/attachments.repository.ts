@@ -52,11 +52,29 @@ export class AttachmentsRepository {
     return rows.length > 0;
   }
 
-  async insert(tx: EntityManager, a: NewAttachment): Promise<Attachment> {
+  /**
+   * Inserts the attachment and reserves its size in the tenant's storage, in one statement: the
+   * reservation is a conditional upsert of the tenant's usage row, which PostgreSQL rechecks under
+   * the row's lock, so concurrent uploads cannot pass `quotaBytes` together. Null (nothing
+   * inserted) when the file would take the tenant past it. Deletions give the space back
+   * (trigger `message_attachments_release`), however the row goes.
+   */
+  async insert(
+    tx: EntityManager,
+    a: NewAttachment,
+    quotaBytes: number,
+  ): Promise<Attachment | null> {
     const rows: AttachmentRow[] = await tx.query(
-      `INSERT INTO message_attachments (id, conversation_id, uploader_id, name, content_type, size,
+      `WITH reserved AS (
+         INSERT INTO tenant_storage AS s (tenant_id, used_bytes)
+         SELECT current_tenant_id(), $6::bigint WHERE $6::bigint <= $11::bigint
+         ON CONFLICT (tenant_id) DO UPDATE SET used_bytes = s.used_bytes + EXCLUDED.used_bytes
+         WHERE s.used_bytes + EXCLUDED.used_bytes <= $11::bigint
+         RETURNING tenant_id
+       )
+       INSERT INTO message_attachments (id, conversation_id, uploader_id, name, content_type, size,
          storage_key, thumbnail_key, width, height)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM reserved
        RETURNING ${COLUMNS}`,
       [
         a.id,
@@ -69,9 +87,18 @@ export class AttachmentsRepository {
         a.thumbnailKey,
         a.width,
         a.height,
+        quotaBytes,
       ],
     );
-    return toAttachment(rows[0]!);
+    return rows.length ? toAttachment(rows[0]!) : null;
+  }
+
+  /** Bytes the tenant's attachments take (originals), as reserved at upload. */
+  async storageUsed(tx: EntityManager): Promise<number> {
+    const rows: { used_bytes: string }[] = await tx.query(
+      `SELECT used_bytes FROM tenant_storage WHERE tenant_id = current_tenant_id()`,
+    );
+    return rows.length ? Number(rows[0]!.used_bytes) : 0;
   }
 
   /**

@@ -5,15 +5,10 @@ import {
   type AttachmentLink,
   type AttachmentVariant,
   type AttachmentView,
+  type TenantStorageView,
 } from '@mindsp/contracts';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { Request } from 'express';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { badField } from '../common/bad-request';
@@ -23,16 +18,10 @@ import { AttachmentLinks } from './attachment-links';
 import { AttachmentsRepository, type Attachment, type StoredKeys } from './attachments.repository';
 import { FILE_STORAGE, type FileStorage } from './file-storage';
 import { sanitiseFileName } from './file-names';
-import { IMAGE_TYPES, claimMatches, detectContentType } from './file-types';
-import { readImage } from './thumbnails';
-
-/** An upload as multer hands it over (kept in memory: nothing is written before it is checked). */
-export interface UploadedBytes {
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
+import { FileRefusedException } from './file-errors';
+import { IMAGE_TYPES, claimMatches, detectContentType, isExecutableName } from './file-types';
+import { incomingFile, withHead, type IncomingFile } from './multipart-file';
+import { ImageReader } from './thumbnails';
 
 /** Who asks for a file: a signed-in caller, or the user a download link was made for. */
 interface Reader {
@@ -52,6 +41,9 @@ export interface OpenedFile {
 
 const NOT_FOUND = 'Attachment not found';
 
+/** What types are told apart by: signatures sit in the first bytes (magic-bytes.js reads 4 kB). */
+const SNIFF_BYTES = 4096;
+
 @Injectable()
 export class AttachmentsService {
   private readonly logger = new Logger(AttachmentsService.name);
@@ -62,6 +54,7 @@ export class AttachmentsService {
     private readonly tenantDb: TenantDatabase,
     private readonly attachments: AttachmentsRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly images: ImageReader,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.links = new AttachmentLinks(config.jwtSecret);
@@ -69,70 +62,118 @@ export class AttachmentsService {
   }
 
   /**
-   * Stores a file for the caller to send in this conversation. Everything is checked before a
-   * byte is written (membership, size, the type found in the bytes, the claim, the image itself),
-   * so a refused file leaves neither a row nor a file behind.
+   * Stores a file for the caller to send in this conversation, streamed to storage as it arrives
+   * (never held whole). What can be checked before a byte is written is: membership, the tenant's
+   * quota, the name (no programs or scripts) and the type found in the first bytes against the
+   * allow-list and the claim. Then the size (while streaming), the image (its header, then its
+   * thumbnail) and the quota again, atomically with the row. A refused file leaves neither a row
+   * nor a file behind.
    */
   async upload(
     caller: AuthenticatedUser,
     conversationId: string,
-    file: UploadedBytes | undefined,
+    req: Request,
   ): Promise<AttachmentView> {
-    if (!file) throw badField('file', 'file is required (multipart/form-data, field "file")');
-    const member = await this.tenantDb.transaction(caller.tenantId, (tx) =>
-      this.attachments.isMember(tx, conversationId, caller.id),
-    );
+    const { member, used } = await this.tenantDb.transaction(caller.tenantId, async (tx) => ({
+      member: await this.attachments.isMember(tx, conversationId, caller.id),
+      used: await this.attachments.storageUsed(tx),
+    }));
     if (!member) throw new NotFoundException('Conversation not found');
-    if (file.size > this.limits.maxBytes) throw this.tooLarge();
-    const name = sanitiseFileName(file.originalname);
-    const contentType = detectContentType(file.buffer, name);
+    if (used >= this.limits.tenantQuotaBytes) throw this.overQuota();
+
+    const file = await incomingFile(req, this.limits.maxBytes);
+    try {
+      return await this.store(caller, conversationId, file);
+    } finally {
+      // Refused before its end: the rest of the request is read and dropped, never stored.
+      file.stream.destroy();
+    }
+  }
+
+  private async store(
+    caller: AuthenticatedUser,
+    conversationId: string,
+    file: IncomingFile,
+  ): Promise<AttachmentView> {
+    const name = sanitiseFileName(file.filename);
+    if (isExecutableName(name) || isExecutableName(file.filename)) {
+      throw new FileRefusedException(
+        'executable_refused',
+        'Programs and scripts cannot be sent as files (by their name: .exe, .bat, .js, .html...)',
+      );
+    }
+    const { head, whole, counted } = await withHead(file.stream, SNIFF_BYTES);
+    const contentType = detectContentType(head, name);
     if (!this.limits.allowedTypes.includes(contentType)) {
-      throw new UnsupportedMediaTypeException(
+      throw new FileRefusedException(
+        'type_refused',
         `Files of this type are not accepted (${contentType === 'application/octet-stream' ? 'unknown type' : contentType})`,
       );
     }
-    if (!claimMatches(file.mimetype, contentType)) {
-      throw new UnsupportedMediaTypeException(
-        `The file's content (${contentType}) does not match its declared type (${file.mimetype})`,
+    if (!claimMatches(file.mimeType, contentType)) {
+      throw new FileRefusedException(
+        'type_mismatch',
+        `The file's content (${contentType}) does not match its declared type (${file.mimeType})`,
       );
-    }
-    const image = IMAGE_TYPES.has(contentType) ? await readImage(file.buffer) : null;
-    if (IMAGE_TYPES.has(contentType) && !image) {
-      throw new UnsupportedMediaTypeException('The image could not be read');
     }
 
     const id = randomUUID();
     const storageKey = `${caller.tenantId}/${conversationId}/${id}`;
-    const thumbnailKey = image ? `${storageKey}.thumb.webp` : null;
-    await this.storage.put(storageKey, file.buffer, contentType);
+    const isImage = IMAGE_TYPES.has(contentType);
+    const thumbnailKey = isImage ? `${storageKey}.thumb.webp` : null;
     try {
-      if (image && thumbnailKey)
+      await this.storage.put(storageKey, whole, contentType);
+      const image = isImage ? await this.images.read(() => this.readStored(storageKey)) : null;
+      if (image && thumbnailKey) {
         await this.storage.put(thumbnailKey, image.thumbnail, 'image/webp');
+      }
       const { attachment, expired } = await this.tenantDb.transaction(
         caller.tenantId,
         async (tx) => ({
-          attachment: await this.attachments.insert(tx, {
-            id,
-            conversationId,
-            uploaderId: caller.id,
-            name,
-            contentType,
-            size: file.size,
-            storageKey,
-            thumbnailKey,
-            width: image?.width ?? null,
-            height: image?.height ?? null,
-          }),
+          attachment: await this.attachments.insert(
+            tx,
+            {
+              id,
+              conversationId,
+              uploaderId: caller.id,
+              name,
+              contentType,
+              size: counted.bytes,
+              storageKey,
+              thumbnailKey,
+              width: image?.width ?? null,
+              height: image?.height ?? null,
+            },
+            this.limits.tenantQuotaBytes,
+          ),
           // Uploads never sent are purged as the tenant uploads more: no sweeper to run.
           expired: await this.attachments.deleteUnsent(tx, this.limits.unsentTtlSeconds),
         }),
       );
       await this.discardNow(expired);
+      if (!attachment) throw this.overQuota();
       return toAttachmentView(attachment);
     } catch (error) {
-      this.discard([{ storageKey, thumbnailKey }]);
+      await this.discardNow([{ storageKey, thumbnailKey }]);
       throw error;
     }
+  }
+
+  /** A stored original read back whole, for the image reader (images only, one gate's worth). */
+  private async readStored(key: string): Promise<Buffer> {
+    const stream = await this.storage.open(key);
+    if (!stream) throw new FileRefusedException('image_unreadable', 'The image could not be read');
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  /** The caller's tenant: what its attachments take, and how much they may. */
+  async storageUsage(caller: AuthenticatedUser): Promise<TenantStorageView> {
+    const usedBytes = await this.tenantDb.transaction(caller.tenantId, (tx) =>
+      this.attachments.storageUsed(tx),
+    );
+    return { usedBytes, quotaBytes: this.limits.tenantQuotaBytes };
   }
 
   /** The attachment as its conversation's members see it; 404 for anyone else. */
@@ -272,9 +313,12 @@ export class AttachmentsService {
     return attachment;
   }
 
-  private tooLarge() {
-    const megabytes = Math.round((this.limits.maxBytes / 1024 / 1024) * 10) / 10;
-    return new PayloadTooLargeException(`The file is too large (at most ${megabytes} MB)`);
+  private overQuota() {
+    const gigabytes = Math.round((this.limits.tenantQuotaBytes / 1024 ** 3) * 10) / 10;
+    return new FileRefusedException(
+      'storage_quota_exceeded',
+      `Your organisation's files would pass its storage quota (${gigabytes} GB): delete some first`,
+    );
   }
 }
 

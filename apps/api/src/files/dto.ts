@@ -3,6 +3,7 @@ import {
   type AttachmentLink,
   type AttachmentVariant,
   type AttachmentView,
+  type TenantStorageView,
 } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
@@ -32,4 +33,11 @@ export class AttachmentLinkQueryDto {
 
 export class UploadDto {
   @ApiProperty({ type: 'string', format: 'binary' }) file!: unknown;
+}
+
+export class TenantStorageViewDto implements TenantStorageView {
+  @ApiProperty({ description: "Bytes the organisation's attachments take (originals)" })
+  usedBytes!: number;
+  @ApiProperty({ description: 'FILES_TENANT_QUOTA: uploads past it are refused' })
+  quotaBytes!: number;
 }

@@ -6,7 +6,11 @@ import type { Readable } from 'node:stream';
  * must share the files.
  */
 export interface FileStorage {
-  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /**
+   * Stores the bytes under `key`, a stream written as it comes (never held whole). When the
+   * stream fails, nothing is left under the key.
+   */
+  put(key: string, bytes: Buffer | Readable, contentType: string): Promise<void>;
   /** The stored bytes, or null when there are none under this key. */
   open(key: string): Promise<Readable | null>;
   /** Removes the key; a key already gone is not an error. */

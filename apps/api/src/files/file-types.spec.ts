@@ -1,4 +1,4 @@
-import { claimMatches, detectContentType } from './file-types';
+import { claimMatches, detectContentType, isExecutableName } from './file-types';
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]);
@@ -44,5 +44,36 @@ describe('claimMatches', () => {
     expect(claimMatches('application/x-zip-compressed', 'application/zip')).toBe(true);
     expect(claimMatches('', 'application/pdf')).toBe(true);
     expect(claimMatches('application/octet-stream', 'application/pdf')).toBe(true);
+  });
+});
+
+describe('isExecutableName', () => {
+  it('names programs and scripts by any of their extensions, in any case', () => {
+    for (const name of ['tool.exe', 'RUN.BAT', 'page.hta', 'index.html', 'logo.svg', 'app.jar']) {
+      expect({ name, executable: isExecutableName(name) }).toEqual({ name, executable: true });
+    }
+    expect(isExecutableName('facture.pdf.exe')).toBe(true);
+    expect(isExecutableName('facture.exe.pdf')).toBe(true);
+    expect(isExecutableName('budget.xlsm')).toBe(true);
+  });
+
+  it('reads the name as Windows does: trailing dots and spaces dropped, no stream suffix', () => {
+    expect(isExecutableName('run.bat.')).toBe(true);
+    expect(isExecutableName('run.bat . .')).toBe(true);
+    expect(isExecutableName('run.bat::$DATA')).toBe(true);
+  });
+
+  it('lets documents through, even named like a program', () => {
+    for (const name of ['exe.pdf', 'rapport.docx', 'photo.jpeg', 'notes', '.bashrc.txt', 'js']) {
+      expect({ name, executable: isExecutableName(name) }).toEqual({ name, executable: false });
+    }
+  });
+});
+
+describe('detectContentType on the first bytes only', () => {
+  it('takes text cut inside a character for text', () => {
+    const head = Buffer.from('Procès-verbal été', 'utf8');
+    const cut = head.subarray(0, head.indexOf(Buffer.from('é', 'utf8')) + 1);
+    expect(detectContentType(cut, 'pv.txt')).toBe('text/plain');
   });
 });

@@ -4,6 +4,46 @@ import { extensionOf } from './file-names';
 /** Types whose bytes the thumbnailer reads: the images the SPA shows inline. */
 export const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
+/**
+ * Extensions of programs, scripts and documents that run code when opened, refused whatever the
+ * bytes (a .bat is text, a .jar or .appx is a ZIP, an .hta or .html is text a browser runs, a
+ * macro-enabled Office file is a ZIP like any .docx). Downloads keep their name: a file saved as
+ * "rapport.pdf.exe" runs with one double-click.
+ */
+export const EXECUTABLE_EXTENSIONS: ReadonlySet<string> = new Set([
+  // Windows programs, installers, shortcuts and script hosts
+  ...['exe', 'com', 'scr', 'pif', 'cpl', 'dll', 'ocx', 'sys', 'drv', 'msi', 'msp', 'mst', 'msc'],
+  ...['bat', 'cmd', 'hta', 'js', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'wsc', 'ws', 'sct', 'ps1'],
+  ...['psm1', 'psd1', 'ps1xml', 'reg', 'inf', 'lnk', 'scf', 'url', 'chm', 'hlp', 'gadget'],
+  ...['application', 'appref-ms', 'appx', 'appxbundle', 'msix', 'msixbundle', 'library-ms'],
+  ...['settingcontent-ms', 'iso', 'img', 'vhd', 'vhdx', 'xll'],
+  // Unix and macOS
+  ...['sh', 'bash', 'zsh', 'csh', 'ksh', 'command', 'run', 'bin', 'app', 'pkg', 'dmg', 'deb'],
+  ...['rpm', 'appimage'],
+  // Cross-platform runtimes and mobile packages
+  ...['jar', 'jnlp', 'py', 'pyw', 'pl', 'rb', 'php', 'apk', 'xapk', 'ipa'],
+  // Pages a browser runs when opened from disk
+  ...['html', 'htm', 'xhtml', 'shtml', 'mht', 'mhtml', 'svg', 'svgz'],
+  // Macro-enabled Office documents
+  ...['docm', 'dotm', 'xlsm', 'xltm', 'xlam', 'pptm', 'potm', 'ppam', 'ppsm', 'sldm'],
+]);
+
+/**
+ * Whether a file name names a program or script: its last extension, or any before it (a
+ * "facture.exe.pdf" is refused too, never mind that it would open as a PDF), read as Windows
+ * does, without the dots and spaces it drops at the end ("run.bat." and "run.bat " are .bat) nor
+ * an NTFS stream suffix ("run.bat::$DATA").
+ */
+export function isExecutableName(name: string): boolean {
+  const extensions = name
+    .toLowerCase()
+    .replace(/[.\s]+$/u, '')
+    .split('.')
+    .slice(1)
+    .map((part) => part.split(':')[0]!.trim());
+  return extensions.some((extension) => EXECUTABLE_EXTENSIONS.has(extension));
+}
+
 /** Office formats are ZIP (OOXML, OpenDocument) or OLE containers: the extension says which. */
 const ZIP_FORMATS: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -52,10 +92,12 @@ export function detectContentType(bytes: Buffer, name: string): string {
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
+/** UTF-8 without NUL; `bytes` may be the file's first bytes only, cut inside a character. */
 function isText(bytes: Buffer): boolean {
   if (bytes.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // `stream`: a sequence cut at the end is kept for later, not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;
   } catch {
     return false;

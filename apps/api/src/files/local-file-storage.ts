@@ -11,13 +11,19 @@ export class LocalFileStorage implements FileStorage {
     this.root = resolve(root);
   }
 
-  async put(key: string, bytes: Buffer): Promise<void> {
+  async put(key: string, bytes: Buffer | Readable): Promise<void> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
-    // Written aside then renamed: a reader never sees half a file.
+    // Written aside then renamed: a reader never sees half a file, and a failed stream (too
+    // large, client gone) leaves nothing behind.
     const partial = `${path}.partial`;
-    await writeFile(partial, bytes);
-    await rename(partial, path);
+    try {
+      await writeFile(partial, bytes);
+      await rename(partial, path);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
   }
 
   async open(key: string): Promise<Readable | null> {

@@ -5,6 +5,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
 import { Readable } from 'node:stream';
 import type { FileStorage } from './file-storage';
 
@@ -31,15 +32,15 @@ export class S3FileStorage implements FileStorage {
     });
   }
 
-  async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.options.bucket,
-        Key: key,
-        Body: bytes,
-        ContentType: contentType,
-      }),
-    );
+  async put(key: string, bytes: Buffer | Readable, contentType: string): Promise<void> {
+    const params = { Bucket: this.options.bucket, Key: key, Body: bytes, ContentType: contentType };
+    if (Buffer.isBuffer(bytes)) {
+      await this.client.send(new PutObjectCommand(params));
+      return;
+    }
+    // A stream of unknown length goes up in parts (5 MB each, a few at once): never held whole.
+    // A failed stream aborts the multipart upload, so no object is made.
+    await new Upload({ client: this.client, params, queueSize: 2 }).done();
   }
 
   async open(key: string): Promise<Readable | null> {

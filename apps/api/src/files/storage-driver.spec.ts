@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { loadConfig } from '../config/config';
 import { LocalFileStorage } from './local-file-storage';
@@ -45,6 +46,33 @@ describe('storageFor', () => {
     expect(loadConfig(SECRET).files.allowedTypes).toContain('image/jpeg');
     expect(loadConfig(SECRET).files.allowedTypes).not.toContain('image/svg+xml');
   });
+
+  it('reads the quota and the bounds of uploads and images, with their defaults', () => {
+    const defaults = loadConfig(SECRET).files;
+    expect(defaults.tenantQuotaBytes).toBe(10 * 1024 ** 3);
+    expect(defaults.inFlight).toEqual({ perUser: 2, perInstance: 8 });
+    expect(defaults.images).toEqual({
+      maxPixels: 50_000_000,
+      maxDecodeBytes: 256 * 1024 * 1024,
+      concurrency: 2,
+      timeoutSeconds: 15,
+    });
+    const set = loadConfig({
+      ...SECRET,
+      FILES_TENANT_QUOTA: '1000',
+      FILES_UPLOADS_PER_USER: '1',
+      FILES_UPLOADS_AT_ONCE: '4',
+      FILES_IMAGE_MAX_MB: '64',
+      FILES_IMAGE_TIMEOUT: '5s',
+    }).files;
+    expect(set.tenantQuotaBytes).toBe(1000);
+    expect(set.inFlight).toEqual({ perUser: 1, perInstance: 4 });
+    expect(set.images.maxDecodeBytes).toBe(64 * 1024 * 1024);
+    expect(set.images.timeoutSeconds).toBe(5);
+    expect(() => loadConfig({ ...SECRET, FILES_UPLOADS_PER_USER: '0' })).toThrow(
+      /FILES_UPLOADS_PER_USER/,
+    );
+  });
 });
 
 describe('LocalFileStorage', () => {
@@ -59,6 +87,19 @@ describe('LocalFileStorage', () => {
     await storage.remove('t/c/a');
     await storage.remove('t/c/a');
     expect(await storage.open('t/c/a')).toBeNull();
+  });
+
+  it('writes a stream as it comes; a stream that fails leaves nothing, not even a partial file', async () => {
+    const storage = new LocalFileStorage(root);
+    await storage.put('t/c/a', Readable.from([Buffer.from('bon'), Buffer.from('jour')]));
+    expect(await text((await storage.open('t/c/a'))!)).toBe('bonjour');
+    async function* cut() {
+      yield Buffer.from('début');
+      throw new Error('too large');
+    }
+    await expect(storage.put('t/c/b', Readable.from(cut()))).rejects.toThrow('too large');
+    expect(await storage.open('t/c/b')).toBeNull();
+    expect(readdirSync(join(root, 't/c'))).toEqual(['a']);
   });
 
   it('refuses a key that would leave its folder', async () => {

@@ -18,6 +18,9 @@ export const filesEn: Pick<Messages, 'files'> = {
     bytes: '{{count}} B',
     kilobytes: '{{count}} KB',
     megabytes: '{{count}} MB',
+    gigabytes: '{{count}} GB',
+    quotaFull: "your organisation's file storage is full",
+    imageTooLarge: 'image too large to show',
     downloadFailed: 'The file could not be downloaded.',
   },
 };

@@ -45,6 +45,9 @@ export const readingEn: Pick<Messages, 'reading' | 'globalSearch' | 'profile' | 
   },
   peopleAdmin: {
     title: 'People',
+    storage: 'File storage',
+    storageUsed: '{{used}} of {{quota}} used ({{percent}}%)',
+    storageFailed: 'The storage in use could not be loaded.',
     add: 'Add a person',
     email: 'Email',
     displayName: 'Name',

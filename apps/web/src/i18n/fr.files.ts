@@ -16,6 +16,9 @@ export const filesFr = {
     bytes: '{{count}} o',
     kilobytes: '{{count}} Ko',
     megabytes: '{{count}} Mo',
+    gigabytes: '{{count}} Go',
+    quotaFull: 'le stockage de fichiers de votre organisation est plein',
+    imageTooLarge: 'image trop grande pour être affichée',
     downloadFailed: 'Le fichier n’a pas pu être téléchargé.',
   },
 };

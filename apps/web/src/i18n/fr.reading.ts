@@ -43,6 +43,9 @@ export const readingFr = {
   },
   peopleAdmin: {
     title: 'Personnes',
+    storage: 'Stockage des fichiers',
+    storageUsed: '{{used}} utilisés sur {{quota}} ({{percent}} %)',
+    storageFailed: 'Impossible de charger le stockage utilisé.',
     add: 'Ajouter une personne',
     email: 'E-mail',
     displayName: 'Nom',

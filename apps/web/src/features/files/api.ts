@@ -25,14 +25,19 @@ export const filesApi = {
     onProgress: (progress: UploadProgress) => void,
     signal?: AbortSignal,
   ): Promise<AttachmentView> => {
-    const sentWith = tokens.get()?.accessToken;
-    const first = await postFile(conversationId, file, sentWith, onProgress, signal);
-    if (first.status === 401 && sentWith && (await renewAccessToken(sentWith))) {
-      return answer(
-        await postFile(conversationId, file, tokens.get()?.accessToken, onProgress, signal),
-      );
+    for (let attempt = 1; ; attempt++) {
+      const sentWith = tokens.get()?.accessToken;
+      let sent = await postFile(conversationId, file, sentWith, onProgress, signal);
+      if (sent.status === 401 && sentWith && (await renewAccessToken(sentWith))) {
+        sent = await postFile(conversationId, file, tokens.get()?.accessToken, onProgress, signal);
+      }
+      // The server takes a few uploads of one person at once (the others are told to wait a
+      // moment): files picked together go up as their turn comes, not fail.
+      const wait = busyWait(sent);
+      if (wait === undefined || attempt >= BUSY_ATTEMPTS) return answer(sent);
+      onProgress({ loaded: 0, total: file.size });
+      await waitOrAbort(wait * 1000, signal);
     }
-    return answer(first);
   },
   /** A short-lived URL that works in an <img> or a plain link (no token needed). */
   link: (attachmentId: string, variant: AttachmentVariant, signal?: AbortSignal) =>
@@ -44,6 +49,32 @@ export const filesApi = {
 interface RawAnswer {
   status: number;
   body: unknown;
+}
+
+/** Turns waited for, at a couple of seconds each, before an upload is said to have failed. */
+const BUSY_ATTEMPTS = 60;
+
+/** Seconds to wait when the server has too many of our uploads in flight; undefined otherwise. */
+function busyWait({ status, body }: RawAnswer): number | undefined {
+  if (status !== 429) return undefined;
+  const error = body as ApiError | null;
+  if (error?.code !== 'uploads_busy') return undefined;
+  return error.retryAfterSeconds ?? 1;
+}
+
+function waitOrAbort(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException('Upload cancelled', 'AbortError'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new DOMException('Upload cancelled', 'AbortError'));
+      },
+      { once: true },
+    );
+  });
 }
 
 function postFile(

@@ -1,4 +1,4 @@
-import type { Role, UserSummary } from '@mindsp/contracts';
+import type { Role, TenantStorageView, UserSummary } from '@mindsp/contracts';
 import { api } from '../../lib/api';
 
 export interface NewPerson {
@@ -13,4 +13,5 @@ export const peopleAdminApi = {
   create: (person: NewPerson) => api.post<UserSummary>('/api/users', person),
   deactivate: (userId: string) => api.post<UserSummary>(`/api/users/${userId}/deactivate`),
   reactivate: (userId: string) => api.post<UserSummary>(`/api/users/${userId}/reactivate`),
+  storage: () => api.get<TenantStorageView>('/api/admin/storage'),
 };

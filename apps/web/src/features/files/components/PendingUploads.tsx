@@ -22,9 +22,11 @@ export function PendingUploads({
         const reason =
           upload.error === 'tooLarge'
             ? t('files.tooLarge', { max: size(FILE_LIMITS.maxBytesDefault) })
-            : upload.error === 'refused'
-              ? t('files.refused')
-              : t('files.uploadError');
+            : upload.error === 'quotaFull' || upload.error === 'imageTooLarge'
+              ? t(`files.${upload.error}`)
+              : upload.error === 'refused'
+                ? t('files.refused')
+                : t('files.uploadError');
         return (
           <li
             key={upload.key}

@@ -3,11 +3,18 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import { filesApi } from '../api';
 
-export type UploadError = 'tooLarge' | 'refused' | 'failed';
+export type UploadError = 'tooLarge' | 'quotaFull' | 'imageTooLarge' | 'refused' | 'failed';
 
-/** 413: past the size limit; 415: a type refused, or content that lies about its type. */
+/**
+ * 413: past the size limit, the organisation's quota, or an image too large to decode; 415: a
+ * type refused (programs and scripts too), or content that lies about its type.
+ */
 function uploadError(error: unknown): UploadError {
-  if (isApiError(error, 413)) return 'tooLarge';
+  if (isApiError(error, 413)) {
+    if (error.body?.code === 'storage_quota_exceeded') return 'quotaFull';
+    if (error.body?.code === 'image_too_large') return 'imageTooLarge';
+    return 'tooLarge';
+  }
   if (isApiError(error, 415)) return 'refused';
   return 'failed';
 }

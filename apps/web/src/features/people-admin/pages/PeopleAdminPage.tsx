@@ -8,8 +8,12 @@ import { PageFrame } from '../../layout/PageFrame';
 import { useUsers } from '../../people/hooks/useUsers';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { PersonRow } from '../components/PersonRow';
+import { StorageUsage } from '../components/StorageUsage';
 
-/** `/admin/people`: the people of my organisation, added, deactivated and reactivated. */
+/**
+ * `/admin/people`: the people of my organisation, added, deactivated and reactivated, and what
+ * their files take of its storage quota.
+ */
 export function PeopleAdminPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -20,6 +24,7 @@ export function PeopleAdminPage() {
     <PageFrame title={t('peopleAdmin.title')}>
       <div className="space-y-4 pb-4">
         <AddPersonForm />
+        <StorageUsage />
         <SearchInput
           value={q}
           onChange={setQ}
