@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { login, type TestApp } from './app';
+import { startApp, type TestApp } from './app';
+import { ownerConnection } from './db-state';
 import { ownerQuery } from './db-state';
 import { as, createGroup, demoSuite, freshTenant, SEND_FREELY, type Person } from './messaging';
 import { sleep } from './sockets';
@@ -203,4 +204,41 @@ describe('a search flood', () => {
       .query({ q: `planning ${randomUUID().slice(0, 4)}`, conversationId })
       .expect(200);
   }, 180_000);
+  it('cancels a search in PostgreSQL when its client goes away, long before its timeout', async () => {
+    // The search waits on a lock held here: it would run until the lock goes, whatever its cost.
+    // Timeouts far away, so only the cancellation can end it.
+    const patient = await startApp({ SEARCH_TIMEOUT: '60s', DATABASE_QUERY_TIMEOUT: '120s' });
+    const locker = await ownerConnection();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE messages IN ACCESS EXCLUSIVE MODE');
+      const pending = as(patient, flooder)
+        .get('/api/search/messages')
+        .query({ q: 'planning', conversationId });
+      const answered = pending.then(
+        () => 'answered',
+        () => 'gave up',
+      );
+      await waitFor(async () => (await runningSearches()) === 1, 10_000, 'the search running');
+      pending.abort();
+      expect(await answered).toBe('gave up');
+      const aborted = performance.now();
+      await waitFor(async () => (await runningSearches()) === 0, 10_000, 'the search cancelled');
+      console.log(
+        `aborted search gone from pg_stat_activity ${(performance.now() - aborted).toFixed(0)} ms after its client left (its timeout: 60 s)`,
+      );
+      // Its slot was given back (the user's limit is 2: three searches in a row tell).
+      await locker.query('ROLLBACK');
+      for (let i = 0; i < 3; i++) {
+        await as(patient, flooder)
+          .get('/api/search/messages')
+          .query({ q: `introuvable${i}`, conversationId })
+          .expect(200);
+      }
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end();
+      await patient.close();
+    }
+  }, 60_000);
 });
