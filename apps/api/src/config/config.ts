@@ -111,8 +111,8 @@ const schema = z.object({
   S3_ENDPOINT: z.url().optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
   SEARCH_TIMEOUT: duration.pipe(z.number().min(1, 'at least 1 s')).default(2),
-  SEARCH_CONCURRENCY_PER_USER: integer(2),
-  SEARCH_CONCURRENCY_PER_TENANT: integer(3),
+  SEARCH_PER_USER: integer(2),
+  SEARCH_PER_TENANT: integer(3),
   SEARCH_CONCURRENCY: integer(5),
 });
 
@@ -242,8 +242,8 @@ function toConfig(env: z.infer<typeof schema>) {
      */
     search: {
       timeoutSeconds: Math.min(env.SEARCH_TIMEOUT, Math.max(1, env.DATABASE_QUERY_TIMEOUT - 1)),
-      perUser: env.SEARCH_CONCURRENCY_PER_USER,
-      perTenant: env.SEARCH_CONCURRENCY_PER_TENANT,
+      perUser: env.SEARCH_PER_USER,
+      perTenant: env.SEARCH_PER_TENANT,
       concurrency: env.SEARCH_CONCURRENCY,
     },
   };
