@@ -26,7 +26,10 @@ export interface WorkBounds {
   signal?: AbortSignal;
 }
 
-/** The request went away before its work began: nothing is run for no one. */
+/**
+ * The request went away: its work is not begun (nothing runs for no one), or its connection is
+ * thrown away (a cancel request was sent on it).
+ */
 export class RequestAborted extends Error {
   constructor() {
     super('The request was aborted');

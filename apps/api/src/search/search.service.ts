@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { MessagesRepository, type SearchRow } from '../conversations/messages.repository';
 import { toMessageView } from '../conversations/views';
-import { TenantDatabase } from '../database/tenant-database';
+import { RequestAborted, TenantDatabase } from '../database/tenant-database';
 import type { SearchQueryDto } from './search.dto';
 import { SearchSlots } from './search-slots';
 
@@ -62,7 +62,8 @@ export class SearchService {
         { statementTimeoutMs: this.statementTimeoutMs, signal },
       );
     } catch (error) {
-      if (isCanceled(error)) {
+      // Cancelled by its timeout, or by its client leaving (nobody reads that answer).
+      if (isCanceled(error) || error instanceof RequestAborted) {
         throw new ServiceUnavailableException(
           'The search took too long; try again with fewer or more precise words',
         );
