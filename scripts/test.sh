@@ -26,7 +26,7 @@ pnpm nx run-many -t build medium --outputStyle=static
 # by side: one after the other they took 18 of CI's 20 minutes. The suites that load both cores on
 # their own (1,000 sockets at once, a 5,000-member group, floods, fuzzing) run after, alone: beside
 # Chromium, the connection storm missed its bound.
-heavy=(presence-storm group-members limits fuzz)
+heavy=(presence-storm group-members limits fuzz search-flood)
 browser_log=$(mktemp)
 say "End-to-end: API suites (all but ${heavy[*]}) and browser tests side by side"
 (cd apps/web && pnpm exec vitest run --config vitest.e2e.config.ts >"$browser_log" 2>&1) &

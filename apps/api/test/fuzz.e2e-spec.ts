@@ -1,9 +1,10 @@
-import type { Ack } from '@mindsp/contracts';
+import { LIMITS, type Ack } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
 import { resetLoginLimits, type TestApp } from './app';
 import type { Client } from 'pg';
 import { databaseState, ownerConnection, ownerQuery } from './db-state';
 import {
+  BAD_DATES,
   malformedDocuments,
   malformedQueryValues,
   malformedValues,
@@ -11,6 +12,7 @@ import {
   type FieldKind,
 } from './malformed';
 import {
+  as,
   createGroup,
   demoSuite,
   freshTenant,
@@ -23,9 +25,12 @@ import { emitJson } from './raw-socket';
 import type { TestSocket } from './sockets';
 
 /**
- * Issue 6.5: malformed values of every kind, one field at a time, to every REST route (read from
- * the app's own OpenAPI document, so a new route is fuzzed without touching this file) and every
- * socket event. No answer may be a 5xx (or an `internal` ack), and the database must not change.
+ * Issue 6.5 and 17: malformed values of every kind, one field at a time, to every REST route (read
+ * from the app's own router at run time, its fields from the OpenAPI document, so a new route is
+ * fuzzed without touching this file) and every socket event: wrong types, missing fields, oversize
+ * values, unknown ids, ids of another tenant, bad dates. No answer may be a 5xx (or an `internal`
+ * ack), nor show anything of the other tenant, and the database must not change. A route the
+ * router serves that gets no case fails the test.
  */
 
 interface OpenApiSchema {
@@ -48,6 +53,12 @@ type OpenApiDocument = {
 
 function kindOf(name: string, schema: OpenApiSchema): FieldKind | 'cursor' {
   if (name === 'cursor') return 'cursor';
+  // By name too: a date field documented as a plain string is still a date.
+  if (
+    schema.format === 'date-time' ||
+    (schema.type === 'string' && /^(since|until)$|At$/.test(name))
+  )
+    return 'date';
   if (schema.enum) return 'enum';
   if (schema.type === 'array') return 'uuids';
   if (schema.type === 'number' || schema.type === 'integer') return 'integer';
@@ -60,16 +71,32 @@ function kindOf(name: string, schema: OpenApiSchema): FieldKind | 'cursor' {
 
 /** Counts per route or event, printed at the end. */
 class Tally {
-  readonly rows = new Map<string, { cases: number; serverErrors: number }>();
+  readonly rows = new Map<string, { cases: number; serverErrors: number; ms: number }>();
   readonly failures: string[] = [];
-  /** One case sent; `changed`: it wrote to the database (it must not: every case is malformed). */
-  record(target: string, serverError: boolean, detail: () => string, changed = false) {
-    const row = this.rows.get(target) ?? { cases: 0, serverErrors: 0 };
+  /**
+   * One case sent; `changed`: it wrote to the database (it must not: every case is malformed);
+   * `wrong`: what else was wrong with the answer (a leak, a date accepted).
+   */
+  record(
+    target: string,
+    serverError: boolean,
+    detail: () => string,
+    changed = false,
+    wrong?: string,
+  ) {
+    const row = this.rows.get(target) ?? { cases: 0, serverErrors: 0, ms: 0 };
     row.cases++;
     if (serverError) row.serverErrors++;
-    if (serverError || changed)
-      this.failures.push(`${target}: ${changed ? 'CHANGED THE DATABASE ' : ''}${detail()}`);
+    if (serverError || changed || wrong)
+      this.failures.push(
+        `${target}: ${changed ? 'CHANGED THE DATABASE ' : ''}${wrong ? `${wrong} ` : ''}${detail()}`,
+      );
     this.rows.set(target, row);
+  }
+  /** Time spent on a route or event (the suite's runtime is watched: it runs in CI). */
+  spent(target: string, ms: number) {
+    const row = this.rows.get(target);
+    if (row) row.ms += ms;
   }
   get serverErrors() {
     return [...this.rows.values()].reduce((sum, row) => sum + row.serverErrors, 0);
@@ -77,18 +104,65 @@ class Tally {
   print() {
     const lines = [...this.rows].map(
       ([target, row]) =>
-        `${target.padEnd(58)} ${String(row.cases).padStart(5)} ${row.serverErrors}`,
+        `${target.padEnd(58)} ${String(row.cases).padStart(5)} ${String(row.serverErrors).padStart(3)} ${String(Math.round(row.ms)).padStart(6)}`,
     );
     const total = [...this.rows.values()].reduce((sum, row) => sum + row.cases, 0);
     console.log(
       [
-        `${'route / event'.padEnd(58)} cases 5xx`,
+        `${'route / event'.padEnd(58)} cases 5xx     ms`,
         ...lines,
         `${'total'.padEnd(58)} ${String(total).padStart(5)} ${this.serverErrors}`,
       ].join('\n'),
     );
   }
 }
+
+interface RouterLayer {
+  route?: { path: string | string[]; methods: Record<string, boolean> };
+}
+
+/** The documentation's own routes (Swagger UI and its JSON): not the API. */
+const DOCS = /^\/api\/docs(-json|-yaml)?(\/|$)/;
+
+/**
+ * Every REST route the app's router serves, as `METHOD /api/path/{param}` (the OpenAPI form): the
+ * list of what must be fuzzed comes from what is served, not from what is documented.
+ */
+function servedRoutes(t: TestApp): { method: string; template: string }[] {
+  const express = t.app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
+  const routes = new Map<string, { method: string; template: string }>();
+  for (const { route } of express.router.stack) {
+    if (!route) continue;
+    for (const path of [route.path].flat()) {
+      if (!path.startsWith('/api/') || DOCS.test(path)) continue;
+      const template = path.replace(/:(\w+)/g, '{$1}');
+      for (const method of Object.keys(route.methods)) {
+        if (['_all', 'head', 'options'].includes(method)) continue;
+        routes.set(`${method.toUpperCase()} ${template}`, { method, template });
+      }
+    }
+  }
+  return [...routes.values()];
+}
+
+type Answer = { status: number; body?: { fields?: Record<string, string[]>; message?: unknown } };
+const describeAnswer = (res: Answer) =>
+  `${res.status} ${JSON.stringify(res.body?.fields ?? res.body?.message)}`;
+
+/** A bad value of `field`: 400 naming it. */
+const refusedNaming = (field: string) => (res: Answer) =>
+  res.status === 400 && Object.keys(res.body?.fields ?? {}).includes(field)
+    ? undefined
+    : `expected 400 naming ${field}, got ${describeAnswer(res)}`;
+
+/**
+ * Another tenant's id in `param`: 404, as an id that does not exist (or 400 for another field of
+ * the request, checked first); never an answer that tells it exists.
+ */
+const notFound = (param: string) => (res: Answer) =>
+  res.status === 404 || (res.status === 400 && !Object.keys(res.body?.fields ?? {}).includes(param))
+    ? undefined
+    : `expected 404 for another tenant's ${param}, got ${describeAnswer(res)}`;
 
 /** The database now, and a check that tells whether it changed since the last check. */
 async function watchDatabase(owner: Client) {
@@ -103,6 +177,9 @@ async function watchDatabase(owner: Client) {
   return { before, stateChanged };
 }
 
+/** Whether the database is compared after each case of a route rather than after the route. */
+const EACH_CASE = process.env.FUZZ_EACH_CASE === '1';
+
 /** A thousand requests on a machine shared with other work: far more than the default 30 s. */
 const FUZZ_TIMEOUT_MS = 180_000;
 
@@ -114,6 +191,10 @@ describe('fuzz', () => {
   let slug: string;
   let groupId: string;
   let messageId: string;
+  /** Real ids of another tenant (a conversation, a message, a person): each must be a 404. */
+  let foreignIds: string[];
+  /** What of the other tenant no answer may show. */
+  let foreignMarks: string[];
   const tally = new Tally();
 
   beforeAll(async () => {
@@ -128,6 +209,17 @@ describe('fuzz', () => {
     const group = await createGroup(s.t, fay!, [gil!, hal!]);
     groupId = group.id;
     messageId = (await send(s.t, fay!, groupId, 'le message')).id;
+
+    const [uma, vic] = await freshTenant(s.t, 'Uma Foreign', 'Vic Foreign');
+    const secret = `secret-${randomUUID()}`;
+    const theirs = await createGroup(s.t, uma!, [vic!], `Groupe ${secret}`);
+    const theirMessage = await send(s.t, uma!, theirs.id, `message ${secret}`);
+    // A fuzzed search for the fuzzer's own valid words must not find theirs either.
+    await send(s.t, uma!, theirs.id, 'le message');
+    foreignIds = [theirs.id, theirMessage.id, vic!.id];
+    foreignMarks = [secret, 'Uma Foreign', 'Vic Foreign'];
+    // Fay sees nothing of them before the fuzz: what follows checks that it stays so.
+    expect((await as(s.t, fay!).get(`/api/conversations/${theirs.id}`)).status).toBe(404);
   });
 
   let owner: Client;
@@ -152,6 +244,7 @@ describe('fuzz', () => {
       locale: 'fr',
       role: 'member',
       kind: 'group',
+      type: 'reminder',
       title: 'Le groupe',
       memberIds: [gil.id],
       userIds: [ivy.id],
@@ -176,98 +269,170 @@ describe('fuzz', () => {
       enum: 'x',
       cursors: {},
       cursor: undefined,
+      // In the future, within a year: what a reminder's time must be.
+      date: new Date(Date.now() + 86_400_000).toISOString(),
     }[kind];
   }
 
   it(
-    'REST: no 5xx, nothing changed',
+    'REST: every served route, no 5xx, no other tenant shown, nothing changed',
     async () => {
       const { t } = s;
       const doc: OpenApiDocument = (await t.http.get('/api/docs-json').expect(200)).body;
       const resolve = (schema: OpenApiSchema) =>
         schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!]! : schema;
       const { before, stateChanged } = await watchDatabase(owner);
+      const served = servedRoutes(t);
+      const undocumented: string[] = [];
 
-      for (const [template, operations] of Object.entries(doc.paths)) {
-        for (const [method, operation] of Object.entries(operations)) {
-          const target = `${method.toUpperCase()} ${template}`;
-          const params = operation.parameters ?? [];
-          const pathParams = params.filter((p) => p.in === 'path');
-          const queryParams = params.filter((p) => p.in === 'query');
-          const bodySchema = operation.requestBody?.content['application/json']?.schema;
-          const body = bodySchema ? resolve(bodySchema) : undefined;
-          const validBody = Object.fromEntries(
-            Object.entries(body?.properties ?? {}).map(([name, schema]) => [
-              name,
-              validValue(name, kindOf(name, schema)),
-            ]),
-          );
-
-          const call = async (path: Record<string, string>, query: string, payload?: string) => {
-            const url = template.replace(
-              /\{(\w+)\}/g,
-              (_, name: string) => path[name] ?? String(validValue(name, 'uuid')),
-            );
-            let test = (
-              t.http as unknown as Record<string, (url: string) => import('supertest').Test>
-            )[method]!(`${url}${query ? `?${query}` : ''}`).set(
-              'Authorization',
-              `Bearer ${fay.token}`,
-            );
-            if (payload !== undefined)
-              test = test.set('Content-Type', 'application/json').send(payload);
-            const res = await test;
-            // Reads cannot write: only the other methods are followed by a look at the database.
-            const changed = method !== 'get' && (await stateChanged());
-            tally.record(
-              target,
-              res.status >= 500,
-              () => `${res.status} ${url}?${query.slice(0, 80)} ${String(payload).slice(0, 120)}`,
-              changed,
-            );
+      for (const { method, template } of served) {
+        const target = `${method.toUpperCase()} ${template}`;
+        const started = performance.now();
+        let operation = doc.paths[template]?.[method];
+        if (!operation) {
+          // Served but not documented: fuzzed by its path alone (and listed at the end).
+          undocumented.push(target);
+          operation = {
+            parameters: [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+              in: 'path' as const,
+              name: name!,
+              required: true,
+              schema: { type: 'string' },
+            })),
           };
-          const validJson = body ? JSON.stringify(validBody) : undefined;
-          const validQuery = queryParams
-            .filter((p) => p.required)
-            .map(
-              (p) =>
-                `${p.name}=${encodeURIComponent(String(validValue(p.name, kindOf(p.name, p.schema))))}`,
-            )
-            .join('&');
+        }
+        const params = operation.parameters ?? [];
+        const pathParams = params.filter((p) => p.in === 'path');
+        const queryParams = params.filter((p) => p.in === 'query');
+        const bodySchema = operation.requestBody?.content['application/json']?.schema;
+        const body = bodySchema ? resolve(bodySchema) : undefined;
+        const validBody = Object.fromEntries(
+          Object.entries(body?.properties ?? {}).map(([name, schema]) => [
+            name,
+            validValue(name, kindOf(name, schema)),
+          ]),
+        );
 
-          for (const param of pathParams) {
-            for (const bad of MALFORMED_PATH_IDS)
-              await call({ [param.name]: bad }, validQuery, validJson);
+        /**
+         * Sends one case. `check`: what else the answer must be, for cases whose answer is known
+         * (see notFound and refusedNaming); it returns what was wrong, or undefined.
+         */
+        const call = async (
+          path: Record<string, string>,
+          query: string,
+          payload?: string,
+          check?: (res: Answer) => string | undefined,
+        ) => {
+          const url = template.replace(
+            /\{(\w+)\}/g,
+            (_, name: string) => path[name] ?? String(validValue(name, 'uuid')),
+          );
+          let test = (
+            t.http as unknown as Record<string, (url: string) => import('supertest').Test>
+          )[method]!(`${url}${query ? `?${query}` : ''}`).set(
+            'Authorization',
+            `Bearer ${fay.token}`,
+          );
+          if (payload !== undefined)
+            test = test.set('Content-Type', 'application/json').send(payload);
+          const res = await test;
+          // Reads cannot write: only the other methods are followed by a look at the database,
+          // once per route (a look costs as much as a case); FUZZ_EACH_CASE=1 looks after each
+          // case, to name the one that wrote.
+          const changed = method !== 'get' && EACH_CASE && (await stateChanged());
+          const leaked = foreignMarks.find((mark) => res.text?.includes(mark));
+          const wrong = leaked ? `SHOWED THE OTHER TENANT (${leaked})` : check?.(res);
+          tally.record(
+            target,
+            res.status >= 500,
+            () => `${res.status} ${url}?${query.slice(0, 80)} ${String(payload).slice(0, 120)}`,
+            changed,
+            wrong,
+          );
+        };
+        const validJson = body ? JSON.stringify(validBody) : undefined;
+        const validQuery = queryParams
+          .filter((p) => p.required)
+          .map(
+            (p) =>
+              `${p.name}=${encodeURIComponent(String(validValue(p.name, kindOf(p.name, p.schema))))}`,
+          )
+          .join('&');
+
+        for (const param of pathParams) {
+          for (const bad of MALFORMED_PATH_IDS)
+            await call({ [param.name]: bad }, validQuery, validJson);
+          if (kindOf(param.name, param.schema) === 'uuid') {
+            for (const id of foreignIds)
+              await call({ [param.name]: id }, validQuery, validJson, notFound(param.name));
           }
-          for (const param of queryParams) {
-            const others = validQuery
-              .split('&')
-              .filter((pair) => pair && !pair.startsWith(`${param.name}=`));
-            const kind = kindOf(param.name, param.schema);
-            const forms = [
-              ...malformedQueryValues(kind).map((value) => `${param.name}=${value}`),
-              `${param.name}=a&${param.name}=b`,
-              `${param.name}[a]=1`,
-              `${param.name}[]=1`,
-            ];
-            for (const form of forms) await call({}, [...others, form].join('&'), validJson);
+        }
+        for (const param of queryParams) {
+          const others = validQuery
+            .split('&')
+            .filter((pair) => pair && !pair.startsWith(`${param.name}=`));
+          const kind = kindOf(param.name, param.schema);
+          const forms = [
+            ...malformedQueryValues(kind).map((value) => `${param.name}=${value}`),
+            `${param.name}=a&${param.name}=b`,
+            `${param.name}[a]=1`,
+            `${param.name}[]=1`,
+            ...(kind === 'uuid' ? foreignIds.map((id) => `${param.name}=${id}`) : []),
+          ];
+          for (const form of forms) {
+            const check = BAD_DATES.some(
+              (date) => form === `${param.name}=${encodeURIComponent(date)}`,
+            )
+              ? refusedNaming(param.name)
+              : undefined;
+            await call({}, [...others, form].join('&'), validJson, check);
           }
-          if (queryParams.length) await call({}, `${validQuery}&unknown=1`, validJson);
-          if (body) {
-            for (const [name, schema] of Object.entries(body.properties ?? {})) {
-              const required = body.required?.includes(name) ?? false;
-              const variants = malformedValues(kindOf(name, schema) as FieldKind, required);
-              if (required) variants.push(undefined); // left out
-              for (const bad of variants) {
-                await call({}, validQuery, JSON.stringify({ ...validBody, [name]: bad }));
-              }
+        }
+        if (queryParams.length) await call({}, `${validQuery}&unknown=1`, validJson);
+        if (body) {
+          for (const [name, schema] of Object.entries(body.properties ?? {})) {
+            const required = body.required?.includes(name) ?? false;
+            const kind = kindOf(name, schema) as FieldKind;
+            const variants = malformedValues(kind, required);
+            if (required) variants.push(undefined); // left out
+            for (const bad of variants) {
+              const check =
+                kind === 'date' && typeof bad === 'string' ? refusedNaming(name) : undefined;
+              await call({}, validQuery, JSON.stringify({ ...validBody, [name]: bad }), check);
             }
-            for (const document of [...malformedDocuments(validBody), '{"a":', '{"body": "x",}']) {
-              await call({}, validQuery, document);
+            if (kind === 'uuid' || kind === 'uuids') {
+              for (const id of foreignIds) {
+                const value = kind === 'uuids' ? [id] : id;
+                await call({}, validQuery, JSON.stringify({ ...validBody, [name]: value }));
+              }
             }
           }
         }
+        // Every route, whatever it takes: a body that is not JSON and one over the size limit
+        // (refused before any handler runs), so no served route goes without a case.
+        for (const document of [
+          ...(body ? malformedDocuments(validBody) : []),
+          '{"a":',
+          '{"body": "x",}',
+          JSON.stringify({ pad: 'x'.repeat(LIMITS.requestBodyBytes) }),
+        ]) {
+          await call({}, validQuery, document);
+        }
+        if (method !== 'get' && !EACH_CASE && (await stateChanged())) {
+          tally.failures.push(
+            `${target}: CHANGED THE DATABASE in one of its cases (FUZZ_EACH_CASE=1 names it)`,
+          );
+        }
+        tally.spent(target, performance.now() - started);
       }
+      if (undocumented.length)
+        console.log(`served but not in the OpenAPI document:\n  ${undocumented.join('\n  ')}`);
+      expect(
+        served.filter(
+          ({ method, template }) => !tally.rows.has(`${method.toUpperCase()} ${template}`),
+        ),
+      ).toEqual([]);
+      expect(served.length).toBeGreaterThan(50);
       expect(tally.failures).toEqual([]);
       expect(await databaseState()).toEqual(before);
     },

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
  */
 
 /** What a field holds, guessed from its OpenAPI schema and its name. */
-export type FieldKind = 'text' | 'uuid' | 'uuids' | 'integer' | 'boolean' | 'enum' | 'cursors';
+export type FieldKind =
+  'text' | 'uuid' | 'uuids' | 'integer' | 'boolean' | 'enum' | 'cursors' | 'date';
 
 const WRONG_TYPES = [42, -1.5, true, [], {}, ['a'], { a: 'b' }];
 
@@ -35,6 +36,30 @@ const BAD_UUIDS = [
   // Well formed, unknown: 404, whatever the case.
   randomUUID().toUpperCase(),
   '00000000-0000-0000-0000-000000000000',
+];
+
+/**
+ * Dates no date field accepts: ISO 8601 forms Date cannot read (week and ordinal dates, the basic
+ * format: each was a 500 in search), impossible days and times (Date rolled them over), times
+ * without their offset or with one out of range, and years Date.UTC misreads.
+ */
+export const BAD_DATES = [
+  '2026-W01-1',
+  '2026-W01',
+  '2026001',
+  '2026-001',
+  '20260101T000000Z',
+  '+002026-01-01T00:00:00Z',
+  '2026-02-30T10:00:00Z',
+  '2026-02-29',
+  '2026-13-01T00:00:00Z',
+  '2026-01-01T24:00:00Z',
+  '2026-12-31T23:59:60Z',
+  '2026-01-01T10:00:00',
+  '2026-01-01T10:00:00+15:00',
+  '2026-01-01T10:00:00 Europe/Paris',
+  '0099-01-01T00:00:00Z',
+  'demain',
 ];
 
 const BAD_INTEGERS = ['1', -1, 1.5, 1e20, 2 ** 53, '', 'NaN', Number.MIN_SAFE_INTEGER];
@@ -68,6 +93,8 @@ export function malformedValues(kind: FieldKind, required: boolean): unknown[] {
       return [...missing, 'true', 1, 0, 'yes', [], {}];
     case 'enum':
       return [...missing, 'GROUP', 'nope', '', 1, [], {}, 'a\u0000b'];
+    case 'date':
+      return [...missing, ...WRONG_TYPES, ...BAD_DATES];
     case 'cursors':
       return [
         ...missing,
@@ -94,6 +121,8 @@ export function malformedQueryValues(kind: FieldKind | 'cursor'): string[] {
   switch (kind) {
     case 'integer':
       return ['', '-1', '0', '1.5', 'abc', '1e309', '99999999999999999999', 'Infinity', '%00'];
+    case 'date':
+      return BAD_DATES.map(encodeURIComponent);
     case 'uuid':
       return [...text, 'not-a-uuid', randomUUID().toUpperCase(), `${randomUUID()}0`];
     case 'cursor':

@@ -217,15 +217,55 @@ describe('message search', () => {
         [{ since: 'hier' }, 'since'],
         [{ until: '2025-13-45' }, 'until'],
         [{ hasFile: 'maybe' }, 'hasFile'],
+        // Forms IsISO8601 accepted but Date cannot read (each was a 500), impossible dates (Date
+        // rolled them over to another day) and a time without its offset (the server's zone).
+        [{ since: '2026-W01-1' }, 'since'],
+        [{ until: '2026-W01' }, 'until'],
+        [{ since: '2026001' }, 'since'],
+        [{ until: '2026-001' }, 'until'],
+        [{ since: '20260101T000000Z' }, 'since'],
+        [{ since: '2026-02-30' }, 'since'],
+        [{ until: '2026-02-29T10:00:00Z' }, 'until'],
+        [{ since: '2026-01-01T24:00:00Z' }, 'since'],
+        [{ since: '2026-12-31T23:59:60Z' }, 'since'],
+        [{ until: '2026-01-01T10:00:00' }, 'until'],
+        [{ until: '2026-01-01T10:00:00+15:00' }, 'until'],
+        [{ since: '0099-01-01' }, 'since'],
+        [{ since: '+002026-01-01' }, 'since'],
       ] as const) {
         const res = await as(t, alice)
           .get('/api/search/messages')
           .query({ q: word, ...query });
-        expect({ status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({
+        expect({ query, status: res.status, fields: Object.keys(res.body.fields ?? {}) }).toEqual({
+          query,
           status: 400,
           fields: [field],
         });
       }
+    });
+
+    it('reads every RFC 3339 form of the same instant alike, and a date alone as its midnight UTC', async () => {
+      const stamp = `horodate${Date.now().toString(36)}`;
+      const sent = await send(t, alice, garde.id, `${stamp} du jour`);
+      const at = new Date(sent.createdAt);
+      const hour = new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
+      const iso = hour.toISOString().slice(0, 19);
+      const inParis = new Date(hour.getTime() + 3_600_000).toISOString().slice(0, 19);
+      const found = async (since: string) =>
+        (await search(alice, { q: stamp, since })).items.some((hit) => hit.message.id === sent.id);
+      for (const since of [
+        `${iso}Z`,
+        `${iso}.000Z`,
+        `${iso}.000000+00:00`,
+        `${iso.replace('T', ' ')}+00`,
+        `${inParis}+01:00`,
+        `${iso.slice(0, 16)}Z`,
+        iso.slice(0, 10),
+      ]) {
+        expect({ since, found: await found(since) }).toEqual({ since, found: true });
+      }
+      const later = new Date(at.getTime() + 1000).toISOString();
+      expect(await found(later)).toBe(false);
     });
   });
 
@@ -325,6 +365,9 @@ describe('message search', () => {
       [{ q: 'alerte', cursor: Buffer.from('[-1]').toString('base64url') }, 'cursor'],
       [{ q: 'alerte', cursor: Buffer.from('[1.5]').toString('base64url') }, 'cursor'],
       [{ q: 'a\u0000b' }, 'q'],
+      // A search's cost grows with its words: a few are enough for a search box.
+      [{ q: Array.from({ length: 13 }, (_, i) => `mot${i}`).join(' or ') }, 'q'],
+      [{ q: `alerte ${'x'.repeat(41)}` }, 'q'],
     ];
     for (const [query, field] of cases) {
       const res = await as(t, bob).get('/api/search/messages').query(query);

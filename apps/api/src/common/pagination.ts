@@ -4,6 +4,7 @@ import type { BadRequestException } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, isUUID } from 'class-validator';
 import { badField } from './bad-request';
+import { parseInstant } from './instant';
 
 /**
  * What each part of a cursor must be: a string, a uuid, a timestamp (`timestamptz::text`, which
@@ -11,40 +12,12 @@ import { badField } from './bad-request';
  */
 type CursorPart = 'string' | 'uuid' | 'timestamp' | 'offset';
 
-/** `2026-11-25 09:09:03.123456+00` as PostgreSQL writes it, or the ISO-8601 form with `T`/`Z`. */
-const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
-/** The widest UTC offsets in use (Kiribati +14:00, Baker Island -12:00). */
-const MAX_OFFSET_MINUTES = 14 * 60;
-
-/**
- * A timestamp PostgreSQL will read as written: a real calendar date and time, an offset within
- * ±14:00, no time-zone name (an unknown one failed the query with a 500).
- */
-function isTimestamp(part: unknown): boolean {
-  const match = typeof part === 'string' ? TIMESTAMP.exec(part) : null;
-  if (!match) return false;
-  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match
-    .slice(1)
-    .map((digits) => (digits === undefined ? undefined : Number(digits)));
-  if (offsetMinutes! > 59 || offsetHours! * 60 + offsetMinutes! > MAX_OFFSET_MINUTES) return false;
-  const date = new Date(Date.UTC(year!, month! - 1, day!, hour, minute, second));
-  // Date.UTC rolls 2026-02-30 over to March 2 and 24:00 to the next day: the parts must survive.
-  return (
-    year! >= 1000 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month! - 1 &&
-    date.getUTCDate() === day &&
-    date.getUTCHours() === hour &&
-    date.getUTCMinutes() === minute &&
-    date.getUTCSeconds() === second
-  );
-}
-
 const PART_CHECKS: Record<CursorPart, (part: unknown) => boolean> = {
   string: (part) => typeof part === 'string' && !part.includes('\u0000'),
   uuid: (part) => typeof part === 'string' && isUUID(part),
-  timestamp: isTimestamp,
+  // `2026-11-25 09:09:03.123456+00` as PostgreSQL writes it (or the ISO form with `T`/`Z`): a
+  // real calendar date and time with its offset, which the query reads as written.
+  timestamp: (part) => parseInstant(part) !== null,
   offset: (part) => Number.isSafeInteger(part) && (part as number) >= 0,
 };
 

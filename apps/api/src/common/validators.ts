@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, ValidateBy, buildMessage, isEmail } from 'class-validator';
+import { parseInstant, type InstantOptions } from './instant';
 
 /*
  * Text fields are checked the way PostgreSQL will store them: it refuses NUL (a failed insert was a
@@ -113,5 +114,30 @@ export function EmailAddress(): PropertyDecorator {
       },
     }),
     MaxLength(254),
+  );
+}
+
+/**
+ * A date-time field (RFC 3339 with its offset; with `dateOnly`, a date alone too), read by
+ * parseInstant, the API's one reader of dates: what it refuses is a 400 naming the field, and what
+ * it accepts reaches the service as the same instant in canonical form (`toISOString()`), which
+ * every `new Date()` reads exactly.
+ */
+export function Instant(options: InstantOptions = {}): PropertyDecorator {
+  const example = options.dateOnly
+    ? '2026-03-01 or 2026-03-01T18:30:00+01:00'
+    : '2026-03-01T18:30:00+01:00';
+  return applyDecorators(
+    Transform(({ value }) => parseInstant(value, options)?.toISOString() ?? value),
+    ValidateBy({
+      name: 'instant',
+      validator: {
+        validate: (value: unknown) => parseInstant(value, options) !== null,
+        defaultMessage: buildMessage(
+          (prefix) =>
+            `${prefix}$property must be a real date-time with its offset (RFC 3339), e.g. ${example}`,
+        ),
+      },
+    }),
   );
 }

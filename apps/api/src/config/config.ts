@@ -122,6 +122,10 @@ const schema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ENDPOINT: z.url().optional(),
   S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  SEARCH_TIMEOUT: duration.pipe(z.number().min(1, 'at least 1 s')).default(2),
+  SEARCH_PER_USER: integer(2),
+  SEARCH_PER_TENANT: integer(3),
+  SEARCH_CONCURRENCY: integer(5),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -263,6 +267,19 @@ function toConfig(env: z.infer<typeof schema>) {
         endpoint: env.S3_ENDPOINT,
         forcePathStyle: env.S3_FORCE_PATH_STYLE,
       },
+    },
+    /**
+     * Bounds of message search, the one read a user can make heavy at will: PostgreSQL ends a
+     * search statement after `timeoutSeconds` (kept under DATABASE_QUERY_TIMEOUT, so the server
+     * stops it before the client gives up on the connection), and this instance runs at most
+     * `concurrency` searches at once (each holds a pooled connection), `perTenant` of one tenant
+     * and `perUser` of one user; more are refused with 429.
+     */
+    search: {
+      timeoutSeconds: Math.min(env.SEARCH_TIMEOUT, Math.max(1, env.DATABASE_QUERY_TIMEOUT - 1)),
+      perUser: env.SEARCH_PER_USER,
+      perTenant: env.SEARCH_PER_TENANT,
+      concurrency: env.SEARCH_CONCURRENCY,
     },
   };
 }

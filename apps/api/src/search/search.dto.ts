@@ -1,18 +1,20 @@
 import type { SearchHit, SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { CanonicalUuid } from '../common/canonical-uuid';
 import { PageQueryDto } from '../common/pagination';
-import { PlainText } from '../common/validators';
+import { Instant, PlainText } from '../common/validators';
 import { MessageViewDto } from '../conversations/dto/messages.dto';
+import { SEARCH_MAX_WORDS, SEARCH_MAX_WORD_LENGTH, SearchWords } from './search-words';
 
 /** The shared page query (limit, cursor) plus what to find; search pages default to 20 hits. */
 export class SearchQueryDto extends PageQueryDto implements SearchQuery {
   @ApiProperty({
-    description: 'Words to find; accents and case are ignored, French stemming applies',
+    description: `Words to find (at most ${SEARCH_MAX_WORDS}, each of at most ${SEARCH_MAX_WORD_LENGTH} characters; \`or\` between two means either); accents and case are ignored, French stemming applies`,
   })
   @PlainText({ max: 200 })
+  @SearchWords()
   q!: string;
 
   @ApiPropertyOptional({ description: 'Only this conversation' })
@@ -25,14 +27,22 @@ export class SearchQueryDto extends PageQueryDto implements SearchQuery {
   @CanonicalUuid()
   senderId?: string;
 
-  @ApiPropertyOptional({ description: 'Only messages sent at or after this instant (ISO 8601)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Only messages sent at or after this instant (RFC 3339; a date alone is its midnight UTC)',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant({ dateOnly: true })
   since?: string;
 
-  @ApiPropertyOptional({ description: 'Only messages sent before this instant (ISO 8601)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'Only messages sent before this instant (RFC 3339; a date alone is its midnight UTC)',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant({ dateOnly: true })
   until?: string;
 
   @ApiPropertyOptional({ description: 'true: only messages with files' })

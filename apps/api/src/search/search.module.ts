@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { SearchController } from './search.controller';
 import { SearchService } from './search.service';
+import { SearchSlots } from './search-slots';
 
 /** The search endpoint; the query itself is MessagesRepository's, beside every other of messages. */
 @Module({
   imports: [ConversationsModule],
   controllers: [SearchController],
-  providers: [SearchService],
+  providers: [SearchService, SearchSlots],
 })
 export class SearchModule {}

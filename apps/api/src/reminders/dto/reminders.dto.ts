@@ -15,43 +15,17 @@ import {
   IsArray,
   IsIn,
   IsOptional,
-  ValidateBy,
-  buildMessage,
-  isISO8601,
 } from 'class-validator';
 import { CanonicalUuid } from '../../common/canonical-uuid';
 import { PageQueryDto } from '../../common/pagination';
-import { PlainText } from '../../common/validators';
-
-/**
- * A date and a time with its offset (`Z` or `+02:00`): without one, "10:00" would be read in the
- * server's time zone, not the user's.
- */
-const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function ZonedDateTime(): PropertyDecorator {
-  return ValidateBy({
-    name: 'zonedDateTime',
-    validator: {
-      validate: (value: unknown) =>
-        typeof value === 'string' &&
-        ZONED_DATE_TIME.test(value) &&
-        isISO8601(value, { strict: true }) &&
-        !Number.isNaN(Date.parse(value)),
-      defaultMessage: buildMessage(
-        (prefix) =>
-          `${prefix}$property must be an ISO 8601 date-time with its offset, e.g. 2026-03-01T18:30:00+01:00`,
-      ),
-    },
-  });
-}
+import { Instant, PlainText } from '../../common/validators';
 
 export class CreateReminderDto implements CreateReminderRequest {
   @ApiProperty({
     format: 'date-time',
     description: 'When it fires: in the future, within a year, with its offset',
   })
-  @ZonedDateTime()
+  @Instant()
   remindAt!: string;
 
   @ApiProperty({ maxLength: MESSAGING_LIMITS.titleMaxLength })
