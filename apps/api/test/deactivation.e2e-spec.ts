@@ -14,6 +14,8 @@ import { startApp, type TestApp } from './app';
 import { as, createGroup, freshTenant, type Person } from './messaging';
 import { SmtpSink } from './smtp-sink';
 import { closeSockets, connectError, connectSocket } from './sockets';
+import { digestJobId } from '../src/notifications/notification-jobs';
+import { queuesOf, waitForJob } from './scheduled-jobs';
 import { waitFor } from './wait-for';
 import {
   forgetEarlierSuitesWork,
@@ -33,8 +35,8 @@ const ENV = {
   DATABASE_CONNECT_TIMEOUT: '30s',
   DATABASE_QUERY_TIMEOUT: '30s',
 };
-/** The worker: a message still unread after 1 s earns its email. */
-const WORKER_ENV = { MESSAGE_EMAIL_DELAY: '1s' };
+/** The worker: a message still unread after 1 s earns its email; an "hourly" digest every 4 s. */
+const WORKER_ENV = { MESSAGE_EMAIL_DELAY: '1s', EMAIL_DIGEST_HOURLY: '4s' };
 
 /**
  * Issue 17, section 3: once an admin deactivates someone, they are out of every audience (named
@@ -59,6 +61,9 @@ describe('deactivation', () => {
     rmSync(FILES_DIR, { recursive: true, force: true });
   });
 
+  const ensureWorker = async () => {
+    worker ??= await startWorker({ ...WORKER_ENV, SMTP_URL: smtp.url });
+  };
   const deactivate = (admin: Person, who: Person) =>
     as(t, admin).post(`/api/users/${who.id}/deactivate`).expect(200);
   const emailOf = async (who: Person): Promise<string> =>
@@ -201,7 +206,7 @@ describe('deactivation', () => {
       .expect(201);
 
     await deactivate(ada!, ben!);
-    worker = await startWorker({ ...WORKER_ENV, SMTP_URL: smtp.url });
+    await ensureWorker();
 
     // Cyd, beside him in every audience, gets each of them by email (so each was delivered)...
     const cydMails = () => emailOf(cyd!).then((address) => smtp.to(address));
@@ -226,6 +231,50 @@ describe('deactivation', () => {
       notifications: await rows('notifications'),
       emails: await rows('notification_emails'),
     }).toEqual({ notifications: 0, emails: 0 });
+  }, 90_000);
+
+  it('sends no email already queued for someone before their deactivation', async () => {
+    await ensureWorker();
+    const [ada, ben, cyd] = (await freshTenant(
+      t,
+      'Ada Admin',
+      'Ben Martin',
+      'Cyd Petit',
+    )) as Person[];
+    // Both take their emails in a digest: the email waits in the queue for its time.
+    for (const who of [ben!, cyd!]) {
+      const settings = (await as(t, who).get('/api/settings/notifications').expect(200)).body;
+      await as(t, who)
+        .put('/api/settings/notifications')
+        .send({ ...settings, emailDigest: 'hourly' })
+        .expect(200);
+    }
+    const title = `Annonce ${randomUUID().slice(0, 8)}`;
+    await as(t, ada!)
+      .post('/api/admin/announcements')
+      .send({ title, body: 'Réunion lundi' })
+      .expect(201);
+    const waiting = async () =>
+      (await t.db.query(`SELECT id FROM notification_emails WHERE user_id = $1`, [ben!.id]))[0] as
+        { id: string } | undefined;
+    await waitFor(async () => !!(await waiting()), 20_000, "Ben's email waiting for his digest");
+    const { id } = (await waiting())!;
+    await deactivate(ada!, ben!);
+
+    // Cyd's digest comes; Ben's job runs and sends nothing.
+    await waitFor(
+      async () => smtp.to(await emailOf(cyd!)).some((mail) => mail.text?.includes(title)),
+      30_000,
+      "Cyd's digest",
+    );
+    const emails = queuesOf('emails');
+    try {
+      const job = await waitForJob(emails.queues.emails, digestJobId(id));
+      await waitFor(async () => (await job.getState()) === 'completed', 30_000, "Ben's digest job");
+    } finally {
+      await emails.close();
+    }
+    expect(smtp.to(await emailOf(ben!))).toEqual([]);
   }, 90_000);
 
   it('refuses a download link made before its user was deactivated, and only theirs', async () => {
