@@ -325,7 +325,8 @@ describe('deactivation', () => {
       const sockets = await Promise.all(
         earlier.map((session, i) => connectSocket((i % 2 ? other : t).url, session.accessToken)),
       );
-      const closed = Promise.all(sockets.map((socket) => socket.disconnected()));
+      // Listened for from now: the sign-ins below may keep a loaded machine busy for seconds.
+      const closed = Promise.all(sockets.map((socket) => socket.disconnected(60_000)));
 
       // Sign-ins spend most of their time on the password hash, after reading the account: the
       // deactivation lands while most of them are there. Refreshes go at the same moment.

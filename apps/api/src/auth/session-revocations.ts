@@ -38,9 +38,16 @@ export class SessionRevocations {
     this.realtime.disconnectSession(sessionId);
   }
 
-  /** Refuses every access token of the user from now until the last one issued has expired. */
+  /**
+   * Refuses every access token of the user from now until the last one issued has expired. While
+   * Redis cannot be told, 503: the deactivation is rolled back rather than half done.
+   */
   async endUser(userId: string): Promise<void> {
-    await this.redis.set(deactivatedKey(userId), '1', 'EX', this.accessTokenTtl);
+    try {
+      await this.redis.set(deactivatedKey(userId), '1', 'EX', this.accessTokenTtl);
+    } catch {
+      throw new ServiceUnavailableException('Sessions cannot be ended now; try again in a moment');
+    }
   }
 
   /** A reactivated user signs in again (the sessions ended at their deactivation stay ended). */

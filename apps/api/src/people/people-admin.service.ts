@@ -33,17 +33,17 @@ export class PeopleAdminService {
         // its session is among those read below, or it waits and finds the account deactivated.
         const found = await this.users.lock(tx, caller.tenantId, userId, 'update');
         if (!found) throw new NotFoundException('User not found');
+        ending = !found.deactivatedAt;
         found.deactivatedAt ??= new Date();
         const saved = await this.users.save(tx, found);
         const sessions = await this.refreshTokens.revokeAllOf(tx, userId);
         // Before the commit: from the moment it is visible, none of their access tokens works.
-        ending = true;
         await this.revocations.endUser(userId);
         return { user: saved, sessions };
       })
       .catch(async (error: unknown) => {
-        // Not deactivated after all: their tokens work again.
-        if (ending) await this.revocations.restoreUser(userId);
+        // Not deactivated after all (the commit failed): their tokens work again.
+        if (ending) await this.revocations.restoreUser(userId).catch(() => undefined);
         throw error;
       });
     for (const session of sessions) await this.revocations.revoke(session);
