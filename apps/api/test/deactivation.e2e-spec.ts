@@ -354,13 +354,21 @@ describe('deactivation', () => {
 
       // Every token anyone got, before or during the deactivation, is refused now.
       const tokens = [...earlier, ...issued.map((res) => res.body as LoginResponse)];
-      for (const { accessToken, refreshToken } of tokens) {
-        await t.http.get('/api/conversations').auth(accessToken, { type: 'bearer' }).expect(401);
-        await t.http.post('/api/auth/refresh').send({ refreshToken }).expect(401);
-        for (const instance of [t, other]) {
-          expect(await connectError(instance.url, { token: accessToken })).toBe('unauthorized');
+      const allRefused = async () => {
+        for (const { accessToken, refreshToken } of tokens) {
+          await t.http.get('/api/conversations').auth(accessToken, { type: 'bearer' }).expect(401);
+          await t.http.post('/api/auth/refresh').send({ refreshToken }).expect(401);
+          for (const instance of [t, other]) {
+            expect(await connectError(instance.url, { token: accessToken })).toBe('unauthorized');
+          }
         }
-      }
+      };
+      await allRefused();
+      // Ended, not suspended: reactivated, he signs in anew, and none of those sessions comes back
+      // (one issued after the deactivation read the sessions to end would).
+      await as(t, ada!).post(`/api/users/${ben!.id}/reactivate`).expect(200);
+      await signIn().expect(200);
+      await allRefused();
     } finally {
       await closeSockets();
       await other.close();

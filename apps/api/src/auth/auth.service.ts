@@ -74,7 +74,7 @@ export class AuthService {
     await this.limiter.succeeded(attempt);
     const tokens = await this.tenantDb.transaction(user.tenantId, async (tx) => {
       // Read again, locked: a deactivation that committed since the password was checked wins.
-      const current = await this.users.lock(tx, user.tenantId, user.id, 'share');
+      const current = await this.users.lock(tx, user.tenantId, user.id);
       return current && !current.deactivatedAt ? this.issueTokens(tx, current, randomUUID()) : null;
     });
     if (!tokens) throw new UnauthorizedException(ACCOUNT_DEACTIVATED);
@@ -88,7 +88,7 @@ export class AuthService {
     if (!known) throw new UnauthorizedException(INVALID_REFRESH);
     const outcome = await this.tenantDb.transaction(known.tenantId, async (tx) => {
       // The user first, as a deactivation locks them (then their tokens): no deadlock between them.
-      const user = await this.users.lock(tx, known.tenantId, known.userId, 'share');
+      const user = await this.users.lock(tx, known.tenantId, known.userId);
       // The row lock makes two concurrent refreshes with the same token see each other.
       const token = await this.refreshTokens.findForUpdate(tx, id);
       if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(secret)))
@@ -151,7 +151,7 @@ export class AuthService {
   }
 
   /**
-   * In the user's tenant transaction, the user's row held (`lock(..., 'share')`) and seen active:
+   * In the user's tenant transaction, the user's row held (UsersRepository.lock) and seen active:
    * a deactivation waits for this session to commit, then ends it with the others. The database
    * fills the token's tenant from the user.
    */

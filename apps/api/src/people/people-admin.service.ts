@@ -29,9 +29,9 @@ export class PeopleAdminService {
     let ending = false;
     const { user, sessions } = await this.tenantDb
       .transaction(caller.tenantId, async (tx) => {
-        // Locked: a sign-in or refresh issuing a session holds the row shared until it commits, so
-        // its session is among those read below, or it waits and finds the account deactivated.
-        const found = await this.users.lock(tx, caller.tenantId, userId, 'update');
+        // Locked: a sign-in or refresh issuing a session holds the row until it commits, so its
+        // session is among those read below, or it waits and finds the account deactivated.
+        const found = await this.users.lock(tx, caller.tenantId, userId);
         if (!found) throw new NotFoundException('User not found');
         ending = !found.deactivatedAt;
         found.deactivatedAt ??= new Date();

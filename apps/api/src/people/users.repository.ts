@@ -87,20 +87,18 @@ export class UsersRepository {
   }
 
   /**
-   * The user's row, locked: `update` by a deactivation, `share` by whatever issues a session in
-   * the same transaction. So a sign-in or refresh either commits its session before the
-   * deactivation reads the sessions to end, or waits for it and finds the account deactivated.
+   * The user's row, locked (FOR NO KEY UPDATE) by a deactivation and by whatever issues a session
+   * in the same transaction: a sign-in or refresh commits its session before the deactivation
+   * reads the sessions to end, or waits for it and finds the account deactivated. Exclusive for
+   * both, not shared for sign-ins: PostgreSQL lets a new share lock in while others are held, so a
+   * stream of sign-ins would starve the deactivation waiting behind them. Rows that only
+   * reference the user (their messages, memberships) are not held up by it.
    */
-  lock(
-    tx: EntityManager,
-    tenantId: string,
-    id: string,
-    mode: 'update' | 'share',
-  ): Promise<User | null> {
+  lock(tx: EntityManager, tenantId: string, id: string): Promise<User | null> {
     return tx
       .getRepository(User)
       .createQueryBuilder('user')
-      .setLock(mode === 'update' ? 'pessimistic_write' : 'pessimistic_read')
+      .setLock('for_no_key_update')
       .where('user.tenant_id = :tenantId AND user.id = :id', { tenantId, id })
       .getOne();
   }
