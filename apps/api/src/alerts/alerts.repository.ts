@@ -93,12 +93,17 @@ export class AlertsRepository {
     return updated ? this.find(tx, tenantId, alertId) : null;
   }
 
-  /** Counts one more notification for those who have not answered, and returns who they are. */
+  /**
+   * Counts one more notification for those who have not answered, and returns who they are. A
+   * recipient deactivated since is not waited for: no round goes on for them.
+   */
   async countRenotified(tx: EntityManager, tenantId: string, alertId: string): Promise<string[]> {
     const [rows]: [{ user_id: string }[], number] = await tx.query(
-      `UPDATE alert_recipients SET notified_count = notified_count + 1
-       WHERE alert_id = $1 AND tenant_id = $2 AND response IS NULL
-       RETURNING user_id`,
+      `UPDATE alert_recipients r SET notified_count = notified_count + 1
+       FROM users u
+       WHERE r.alert_id = $1 AND r.tenant_id = $2 AND r.response IS NULL
+         AND u.id = r.user_id AND u.deactivated_at IS NULL
+       RETURNING r.user_id`,
       [alertId, tenantId],
     );
     return rows.map((row) => row.user_id).sort();

@@ -7,6 +7,7 @@ import { badField } from '../common/bad-request';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { assertActivePeople } from '../people/named-people';
 import { UsersRepository } from '../people/users.repository';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
@@ -125,8 +126,11 @@ export class AlertsService {
       if (caller.role !== 'admin') {
         throw new ForbiddenException('Only admins alert people by name; alert a group instead');
       }
-      const found = await this.users.countOf(tx, caller.tenantId, input.userIds);
-      if (found !== input.userIds.length) throw new NotFoundException('User not found');
+      await assertActivePeople(this.users, tx, {
+        tenantId: caller.tenantId,
+        ids: input.userIds,
+        field: 'userIds',
+      });
       return input.userIds;
     }
     const conversation = await this.audience.forMember(tx, {
@@ -139,7 +143,8 @@ export class AlertsService {
     if (caller.role !== 'admin' && !creator) {
       throw new ForbiddenException('Only an admin or the creator of the group can alert it');
     }
-    return conversation.memberIds;
+    // A deactivated member stays in the group (their messages keep their name), not in its alerts.
+    return this.users.activeAmong(tx, caller.tenantId, conversation.memberIds);
   }
 
   private maySee(caller: AuthenticatedUser, view: AlertView): boolean {

@@ -72,9 +72,12 @@ export class AuthService {
     // Said only to someone who knows the password: they learn why, nobody else learns more.
     if (user.deactivatedAt) throw new UnauthorizedException(ACCOUNT_DEACTIVATED);
     await this.limiter.succeeded(attempt);
-    const tokens = await this.tenantDb.transaction(user.tenantId, (tx) =>
-      this.issueTokens(tx, user, randomUUID()),
-    );
+    const tokens = await this.tenantDb.transaction(user.tenantId, async (tx) => {
+      // Read again, locked: a deactivation that committed since the password was checked wins.
+      const current = await this.users.lock(tx, user.tenantId, user.id);
+      return current && !current.deactivatedAt ? this.issueTokens(tx, current, randomUUID()) : null;
+    });
+    if (!tokens) throw new UnauthorizedException(ACCOUNT_DEACTIVATED);
     return { ...tokens, user: toAuthUser(user) };
   }
 
@@ -84,6 +87,8 @@ export class AuthService {
     const known = await this.refreshTokens.find(id);
     if (!known) throw new UnauthorizedException(INVALID_REFRESH);
     const outcome = await this.tenantDb.transaction(known.tenantId, async (tx) => {
+      // The user first, as a deactivation locks them (then their tokens): no deadlock between them.
+      const user = await this.users.lock(tx, known.tenantId, known.userId);
       // The row lock makes two concurrent refreshes with the same token see each other.
       const token = await this.refreshTokens.findForUpdate(tx, id);
       if (!token || !timingSafeEqual(Buffer.from(token.secretHash, 'hex'), sha256(secret)))
@@ -94,8 +99,7 @@ export class AuthService {
         return { reusedFamily: token.familyId };
       }
       if (token.expiresAt.getTime() <= Date.now()) return 'invalid' as const;
-      const user = await this.users.findById(tx, known.tenantId, token.userId);
-      if (!user || user.deactivatedAt) return 'invalid' as const;
+      if (!user || user.id !== token.userId || user.deactivatedAt) return 'invalid' as const;
       await this.refreshTokens.revoke(tx, token.id);
       return this.issueTokens(tx, user, token.familyId);
     });
@@ -146,7 +150,11 @@ export class AuthService {
     return user;
   }
 
-  /** In the user's tenant transaction: the database fills the token's tenant from the user. */
+  /**
+   * In the user's tenant transaction, the user's row held (UsersRepository.lock) and seen active:
+   * a deactivation waits for this session to commit, then ends it with the others. The database
+   * fills the token's tenant from the user.
+   */
   private async issueTokens(tx: EntityManager, user: User, familyId: string): Promise<TokenPair> {
     const payload: AccessTokenPayload = {
       sub: user.id,

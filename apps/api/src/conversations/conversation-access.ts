@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { Conversation } from './conversation.entity';
+import { assertActivePeople } from '../people/named-people';
 import { UsersRepository } from '../people/users.repository';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationsRepository, type ConversationLock } from './conversations.repository';
@@ -78,9 +79,13 @@ export class ConversationAccess {
     return change;
   }
 
-  /** Unknown ids and ids of another tenant get the same answer: 404. */
-  async assertSameTenant(tx: EntityManager, caller: AuthenticatedUser, userIds: string[]) {
-    const found = await this.users.countOf(tx, caller.tenantId, userIds);
-    if (found !== new Set(userIds).size) throw new NotFoundException('User not found');
+  /** Unknown ids and ids of another tenant: 404; deactivated people: 400 naming them on `field`. */
+  async assertSameTenant(
+    tx: EntityManager,
+    caller: AuthenticatedUser,
+    userIds: string[],
+    field = 'userIds',
+  ) {
+    await assertActivePeople(this.users, tx, { tenantId: caller.tenantId, ids: userIds, field });
   }
 }

@@ -60,7 +60,7 @@ export class ConversationsService {
     return this.order.write<{ view: ConversationView; created: boolean }>(
       caller.tenantId,
       async (tx, takeTurn) => {
-        await this.access.assertSameTenant(tx, caller, others);
+        await this.access.assertSameTenant(tx, caller, others, 'memberIds');
         const id = await this.repository.insert(tx, {
           tenantId: caller.tenantId,
           kind: input.kind,

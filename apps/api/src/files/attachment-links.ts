@@ -14,8 +14,9 @@ export interface LinkGrant {
 /**
  * Short-lived download links, so that an `<img>` or a plain link can fetch a file without the
  * bearer token. The grant is signed (HMAC-SHA256 with a key derived from JWT_SECRET for this use
- * only, so a link is never a valid access token and the reverse); the download still checks that
- * the user is a member of the conversation, so a removed member's link stops working.
+ * only, so a link is never a valid access token and the reverse). It is bound to the user it was
+ * made for: the download still checks that this user is an active member of the conversation, so
+ * the link of a removed member or of a deactivated user stops working at once, not at its expiry.
  */
 export class AttachmentLinks {
   private readonly key: Buffer;

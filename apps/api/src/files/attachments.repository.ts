@@ -102,8 +102,9 @@ export class AttachmentsRepository {
   }
 
   /**
-   * The attachment when `userId` is a member of its conversation and it was sent, or is their own
-   * upload not sent yet; null otherwise (unknown, another tenant's, not a member: all alike).
+   * The attachment when `userId` is an active member of its conversation and it was sent, or is
+   * their own upload not sent yet; null otherwise (unknown, another tenant's, not a member, a
+   * deactivated user's download link: all alike).
    */
   async findForMember(
     tx: EntityManager,
@@ -114,6 +115,7 @@ export class AttachmentsRepository {
       `SELECT a.*
        FROM message_attachments a
        JOIN conversation_members m ON m.conversation_id = a.conversation_id AND m.user_id = $2
+       JOIN users u ON u.id = m.user_id AND u.deactivated_at IS NULL
        WHERE a.id = $1 AND (a.message_id IS NOT NULL OR a.uploader_id = $2)`,
       [attachmentId, userId],
     );

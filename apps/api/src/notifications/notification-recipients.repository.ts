@@ -23,26 +23,32 @@ export interface UnreadSummary {
   lastBody: string;
 }
 
-/** Who a notification goes to: people, groups' members, conversations' unread members. */
+/**
+ * Who a notification goes to: people, groups' members, conversations' unread members. Every
+ * delivery (in-app row, socket push, email, digest) resolves its people through `users` when it
+ * runs, not when its cause was recorded: someone deactivated since gets nothing.
+ */
 @Injectable()
 export class NotificationRecipientsRepository {
+  /** The active people of the tenant among `ids`: a deactivated person receives nothing. */
   users(tx: EntityManager, tenantId: string, ids: string[]): Promise<Recipient[]> {
     return tx.query(
       `SELECT id, email, display_name AS "displayName", locale FROM users
-       WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+       WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND deactivated_at IS NULL`,
       [tenantId, ids],
     );
   }
 
   async everyoneBut(tx: EntityManager, tenantId: string, exceptId: string): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
-      `SELECT id FROM users WHERE tenant_id = $1 AND id <> $2 ORDER BY id`,
+      `SELECT id FROM users
+       WHERE tenant_id = $1 AND id <> $2 AND deactivated_at IS NULL ORDER BY id`,
       [tenantId, exceptId],
     );
     return rows.map((row) => row.id);
   }
 
-  /** The groups among `conversationIds` (of this tenant), and their members but `exceptId`. */
+  /** The groups among `conversationIds` (of this tenant), and their active members but `exceptId`. */
   async groupMembers(
     tx: EntityManager,
     tenantId: string,
@@ -54,8 +60,9 @@ export class NotificationRecipientsRepository {
       [tenantId, conversationIds],
     );
     const members: { user_id: string }[] = await tx.query(
-      `SELECT DISTINCT user_id FROM conversation_members
-       WHERE conversation_id = ANY($1::uuid[]) AND user_id <> $2 ORDER BY user_id`,
+      `SELECT DISTINCT m.user_id FROM conversation_members m JOIN users u ON u.id = m.user_id
+       WHERE m.conversation_id = ANY($1::uuid[]) AND m.user_id <> $2 AND u.deactivated_at IS NULL
+       ORDER BY m.user_id`,
       [groups.map((group) => group.id), exceptId],
     );
     return { groupIds: groups.map((group) => group.id), userIds: members.map((m) => m.user_id) };

@@ -66,9 +66,41 @@ export class UsersRepository {
     return tx.getRepository(User).existsBy({ tenantId, email });
   }
 
-  /** How many of these ids are people of the tenant. */
-  countOf(tx: EntityManager, tenantId: string, ids: string[]): Promise<number> {
-    return tx.getRepository(User).countBy({ tenantId, id: In(ids) });
+  /** Which of these ids are people of the tenant, and whether each is active (not deactivated). */
+  async activityOf(
+    tx: EntityManager,
+    tenantId: string,
+    ids: string[],
+  ): Promise<Map<string, boolean>> {
+    const rows: { id: string; active: boolean }[] = await tx.query(
+      `SELECT id, deactivated_at IS NULL AS active FROM users
+       WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.active]));
+  }
+
+  /** The active people among these ids, in their order: audiences leave the deactivated out. */
+  async activeAmong(tx: EntityManager, tenantId: string, ids: string[]): Promise<string[]> {
+    const activity = await this.activityOf(tx, tenantId, ids);
+    return ids.filter((id) => activity.get(id) === true);
+  }
+
+  /**
+   * The user's row, locked (FOR NO KEY UPDATE) by a deactivation and by whatever issues a session
+   * in the same transaction: a sign-in or refresh commits its session before the deactivation
+   * reads the sessions to end, or waits for it and finds the account deactivated. Exclusive for
+   * both, not shared for sign-ins: PostgreSQL lets a new share lock in while others are held, so a
+   * stream of sign-ins would starve the deactivation waiting behind them. Rows that only
+   * reference the user (their messages, memberships) are not held up by it.
+   */
+  lock(tx: EntityManager, tenantId: string, id: string): Promise<User | null> {
+    return tx
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .setLock('for_no_key_update')
+      .where('user.tenant_id = :tenantId AND user.id = :id', { tenantId, id })
+      .getOne();
   }
 
   lastSeenOf(tx: EntityManager, tenantId: string, ids: string[]) {

@@ -175,7 +175,7 @@ export class ConnectionGateway
       // Side by side, so presence is recorded as soon as it was before sessions were checked here.
       const [cameOnline, live] = await Promise.all([
         this.presence.connect(presenceSocket(socket)),
-        this.revocations.isLive({ sid: socket.data.sessionId }),
+        this.revocations.isLive({ sid: socket.data.sessionId, sub: socket.data.user.id }),
       ]);
       // A revocation between the handshake's check and now found no socket to close: close it
       // (handleDisconnect puts presence right).

@@ -14,6 +14,7 @@ import { badField } from '../common/bad-request';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { TenantDatabase } from '../database/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { assertActivePeople } from '../people/named-people';
 import { UsersRepository } from '../people/users.repository';
 import { QUEUES } from '../queues/queue-connection';
 import type { CreateReminderDto, ReminderListQueryDto } from './dto/reminders.dto';
@@ -70,13 +71,17 @@ export class RemindersService {
           conversationId: input.conversationId,
           userId: caller.id,
         });
-        members = conversation?.memberIds ?? null;
-        if (!members) throw new NotFoundException('Conversation not found');
+        if (!conversation) throw new NotFoundException('Conversation not found');
+        // A deactivated member stays in the group, not in its reminders.
+        members = await this.users.activeAmong(tx, caller.tenantId, conversation.memberIds);
       }
       if (input.userIds) {
         // Unknown ids and ids of another organisation: the same 404, as everywhere.
-        const found = await this.users.countOf(tx, caller.tenantId, input.userIds);
-        if (found !== input.userIds.length) throw new NotFoundException('User not found');
+        await assertActivePeople(this.users, tx, {
+          tenantId: caller.tenantId,
+          ids: input.userIds,
+          field: 'userIds',
+        });
       }
       const reminder = await this.reminders.insert(tx, {
         tenantId: caller.tenantId,
