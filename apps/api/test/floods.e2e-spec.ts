@@ -241,7 +241,7 @@ describe('mention emails', () => {
 
     const mails = await mailsTo(carol!);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.subject).toContain('30');
+    expect(mails[0]!.subject).toContain('Alice Martin : 30 mentions de vous');
     expect(mails[0]!.text).toContain('point 1');
     expect(mails[0]!.text).toContain('point 30');
     // Bob muted the conversation: mentions reach his bell, not his inbox.
@@ -275,7 +275,11 @@ describe("a tenant's diagnostic jobs cannot hold up another's", () => {
   const completed = async (who: Person, id: string) => {
     let view: JobView | undefined;
     await waitFor(
-      async () => (view = await jobOf(who, id)).state === 'completed',
+      // The state and the times are read apart: wait for both.
+      async () =>
+        (view = await jobOf(who, id)).state === 'completed' &&
+        !!view.finishedAt &&
+        !!view.processedAt,
       60_000,
       `probe ${id}`,
     );
