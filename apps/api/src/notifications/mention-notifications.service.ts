@@ -16,18 +16,12 @@ import {
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
 import { mentionsAsText, textsFor } from './notification-texts';
-import { MentionsRepository, type UnreadMention } from './mentions.repository';
-
-/** How much of the message a mention notification shows. */
-const PREVIEW_LENGTH = 200;
+import { preview } from './mention-email-text';
+import { mentionEmailText } from './mention-email-text';
+import { MentionsRepository } from './mentions.repository';
 
 /** The most mentions one email lists; it counts the others. */
 const MENTIONS_PER_EMAIL = 50;
-
-const preview = (text: string) => {
-  const chars = [...text];
-  return chars.length > PREVIEW_LENGTH ? `${chars.slice(0, PREVIEW_LENGTH).join('')}…` : text;
-};
 
 /**
  * Mention notifications: each current member a message mentions (by `<@id>`, or all of them by
@@ -157,7 +151,7 @@ export class MentionNotificationsService {
           cause: {
             key: `mention:${job.conversationId}:${job.readSeq}`,
             type: 'mention',
-            ...describe(user.locale, unread, names),
+            ...mentionEmailText(user.locale, unread, names),
             actionUrl: `/messages/${job.conversationId}`,
             urgent: false,
           },
@@ -170,25 +164,4 @@ export class MentionNotificationsService {
     await this.emails.enqueue([followUp]);
     return { emailed: true };
   }
-}
-
-/** "Alice Martin : 3 mentions de vous", then one line per mention ("Alice Martin — …"). */
-function describe(
-  locale: Locale,
-  { mentions, total }: { mentions: UnreadMention[]; total: number },
-  names: ReadonlyMap<string, string>,
-) {
-  const t = textsFor(locale);
-  const senders = [...new Set(mentions.map((mention) => mention.senderName))];
-  const from =
-    senders.length > 2
-      ? t.andOthers(senders[0]!, senders.length - 1)
-      : senders.length === 2
-        ? t.and(senders[0]!, senders[1]!)
-        : senders[0]!;
-  const lines = mentions.map(
-    (mention) => `${mention.senderName} — ${preview(mentionsAsText(locale, mention.body, names))}`,
-  );
-  if (total > mentions.length) lines.push(t.moreMentions(total - mentions.length));
-  return { title: t.mentionedTimes(from, total), body: lines.join('\n') };
 }
