@@ -18,6 +18,10 @@ export default async function globalSetup() {
   process.env.MESSAGE_NOTIFY_DELAY = '0';
   // Suites make hundreds of requests per user per minute; the limit itself has its own test.
   process.env.REQUEST_LIMIT = '100000';
+  // Likewise alerts, reminders, announcements and probes: floods.e2e-spec tests their limits.
+  for (const name of ['ALERT', 'REMINDER', 'ANNOUNCEMENT'])
+    for (const scope of ['USER', 'TENANT']) process.env[`${name}_LIMIT_PER_${scope}`] = '100000';
+  process.env.PROBE_LIMIT_PER_TENANT = '100000';
 
   const db = await new DataSource(dataSourceOptions(process.env.DATABASE_URL)).initialize();
   await db.runMigrations();

@@ -7,6 +7,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -31,6 +32,10 @@ export class AlertsController {
   })
   @ApiNotFoundResponse({
     description: 'A conversation you are not a member of, or a person not of your organisation',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Past ALERT_LIMIT_PER_USER for you, or ALERT_LIMIT_PER_TENANT for your organisation',
   })
   create(@CurrentUser() caller: AuthenticatedUser, @Body() input: CreateAlertDto) {
     return this.alerts.create(caller, input);

@@ -1,6 +1,7 @@
 import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WriteLimits } from '../auth/write-limits';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
 import { Alert, AlertRecipient } from './alert.entity';
@@ -13,6 +14,12 @@ import { AlertsService } from './alerts.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Alert, AlertRecipient]), PeopleModule, OutboxModule],
   controllers: [AlertsController],
-  providers: [ConversationAudienceRepository, AlertsRepository, AlertsService, AlertsGateway],
+  providers: [
+    ConversationAudienceRepository,
+    AlertsRepository,
+    AlertsService,
+    AlertsGateway,
+    WriteLimits,
+  ],
 })
 export class AlertsModule {}

@@ -3,6 +3,7 @@ import type { AlertAckUpdate, AlertResponse, AlertView } from '@mindsp/contracts
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { WriteLimits } from '../auth/write-limits';
 import { badField } from '../common/bad-request';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
@@ -29,12 +30,14 @@ export class AlertsService {
     private readonly audience: ConversationAudienceRepository,
     private readonly outbox: OutboxRepository,
     private readonly realtime: RealtimeService,
+    private readonly limits: WriteLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Saves the alert and its recipients, and records in the same transaction the first (urgent)
-   * delivery and the first re-notification: the alert goes on after any restart.
+   * delivery and the first re-notification: the alert goes on after any restart. Within the
+   * sender's and the tenant's alert budget (a refused alert creates nothing).
    */
   async create(caller: AuthenticatedUser, input: CreateAlertDto): Promise<AlertView> {
     if (input.conversationId && input.userIds) {
@@ -43,6 +46,10 @@ export class AlertsService {
     if (!input.conversationId && !input.userIds) {
       throw badField('conversationId', 'give conversationId or userIds: who is alerted');
     }
+    return this.limits.within('alert', caller, () => this.save(caller, input));
+  }
+
+  private save(caller: AuthenticatedUser, input: CreateAlertDto): Promise<AlertView> {
     return this.tenantDb.transaction(caller.tenantId, async (tx) => {
       const recipients = (await this.recipientsFor(tx, caller, input)).filter(
         (id) => id !== caller.id,

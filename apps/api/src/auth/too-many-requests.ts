@@ -14,7 +14,8 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 /**
  * Every 429 says how long to wait, in its body (`retryAfterSeconds`, which the socket acks copy)
  * and, on REST, in the `Retry-After` header: a client told "in a moment" when the server means
- * 15 minutes retries for nothing.
+ * 15 minutes retries for nothing. Its `code` is the socket ack's (`rate_limited`), so a client tells
+ * a refusal to wait from any other 429 the same way on both transports.
  */
 export class TooManyRequestsException extends HttpException {
   constructor(
@@ -25,6 +26,7 @@ export class TooManyRequestsException extends HttpException {
       statusCode: HttpStatus.TOO_MANY_REQUESTS,
       error: 'Too Many Requests',
       message,
+      code: 'rate_limited',
       retryAfterSeconds,
     };
     super(body, HttpStatus.TOO_MANY_REQUESTS);

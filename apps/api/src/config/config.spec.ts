@@ -34,6 +34,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...SECRET, JWT_ACCESS_TTL: '600' }).accessTokenTtl).toBe(600);
   });
 
+  it('limits alerts, reminders, announcements and probes per sender and per tenant', () => {
+    expect(loadConfig(SECRET)).toMatchObject({
+      writeLimits: {
+        alert: { perUser: 5, perTenant: 30, windowSeconds: 600 },
+        reminder: { perUser: 20, perTenant: 200, windowSeconds: 600 },
+        announcement: { perUser: 3, perTenant: 6, windowSeconds: 600 },
+      },
+      mentionEmailDelaySeconds: 120,
+      probeLimits: { pending: 5, running: 2 },
+    });
+    const config = loadConfig({ ...SECRET, ALERT_LIMIT_PER_USER: '2', ALERT_LIMIT_WINDOW: '1h' });
+    expect(config.writeLimits.alert).toEqual({ perUser: 2, perTenant: 30, windowSeconds: 3600 });
+    expect(() => loadConfig({ ...SECRET, ALERT_LIMIT_PER_TENANT: '0' })).toThrow(
+      /ALERT_LIMIT_PER_TENANT/,
+    );
+  });
+
   it('names every invalid variable', () => {
     let error: ConfigError | undefined;
     try {

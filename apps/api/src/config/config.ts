@@ -126,6 +126,18 @@ const schema = z.object({
   SEARCH_PER_USER: integer(2),
   SEARCH_PER_TENANT: integer(3),
   SEARCH_CONCURRENCY: integer(5),
+  ALERT_LIMIT_PER_USER: integer(5),
+  ALERT_LIMIT_PER_TENANT: integer(30),
+  ALERT_LIMIT_WINDOW: duration.default(10 * 60),
+  REMINDER_LIMIT_PER_USER: integer(20),
+  REMINDER_LIMIT_PER_TENANT: integer(200),
+  REMINDER_LIMIT_WINDOW: duration.default(10 * 60),
+  ANNOUNCEMENT_LIMIT_PER_USER: integer(3),
+  ANNOUNCEMENT_LIMIT_PER_TENANT: integer(6),
+  ANNOUNCEMENT_LIMIT_WINDOW: duration.default(10 * 60),
+  MENTION_EMAIL_DELAY: duration.default(2 * 60),
+  PROBE_LIMIT_PER_TENANT: integer(5),
+  PROBE_CONCURRENCY_PER_TENANT: integer(2),
 });
 
 export type AppConfig = ReturnType<typeof toConfig>;
@@ -280,6 +292,40 @@ function toConfig(env: z.infer<typeof schema>) {
       perUser: env.SEARCH_PER_USER,
       perTenant: env.SEARCH_PER_TENANT,
       concurrency: env.SEARCH_CONCURRENCY,
+    },
+    /**
+     * Writes that notify others, per sender and per tenant per window: urgent means rare, and a
+     * burst of alerts, reminders or announcements is a burst of emails in every member's inbox.
+     */
+    writeLimits: {
+      alert: {
+        perUser: env.ALERT_LIMIT_PER_USER,
+        perTenant: env.ALERT_LIMIT_PER_TENANT,
+        windowSeconds: env.ALERT_LIMIT_WINDOW,
+      },
+      reminder: {
+        perUser: env.REMINDER_LIMIT_PER_USER,
+        perTenant: env.REMINDER_LIMIT_PER_TENANT,
+        windowSeconds: env.REMINDER_LIMIT_WINDOW,
+      },
+      announcement: {
+        perUser: env.ANNOUNCEMENT_LIMIT_PER_USER,
+        perTenant: env.ANNOUNCEMENT_LIMIT_PER_TENANT,
+        windowSeconds: env.ANNOUNCEMENT_LIMIT_WINDOW,
+      },
+    },
+    /**
+     * A person mentioned and still not read past it this long after: one email for the
+     * conversation, listing every mention of that unread streak.
+     */
+    mentionEmailDelaySeconds: env.MENTION_EMAIL_DELAY,
+    /**
+     * Diagnostic (probe) jobs of one tenant: at most `pending` in the queue at once (more are
+     * refused), at most `running` run at once over all workers (more wait their turn).
+     */
+    probeLimits: {
+      pending: env.PROBE_LIMIT_PER_TENANT,
+      running: env.PROBE_CONCURRENCY_PER_TENANT,
     },
   };
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
 import { refusalsOf, secondsBeforeNext, TooManyRequestsException } from '../auth/too-many-requests';
+import { sharedLimiter } from '../auth/write-limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 
@@ -23,15 +24,7 @@ export class MessageRateLimiter {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    const { points, windowSeconds } = config.messageRateLimit;
-    this.limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: 'send',
-      points,
-      duration: windowSeconds,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds }),
-    });
+    this.limiter = sharedLimiter(redis, 'send', config.messageRateLimit);
   }
 
   async consume(userId: string): Promise<void> {

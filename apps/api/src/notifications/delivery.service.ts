@@ -83,9 +83,11 @@ export class DeliveryService {
             actionUrl: job.actionUrl,
           })),
       );
+      // Mentions are emailed apart, one email per unread streak (MentionNotificationsService).
+      const emailed = deliveries.filter(({ job }) => !job.inAppOnly);
       const followUps = await this.emails.claim(
         tx,
-        deliveries.map(({ job, userId, settings }) => ({
+        emailed.map(({ job, userId, settings }) => ({
           recipient: { tenantId, userId, settings },
           cause: {
             key: job.key,

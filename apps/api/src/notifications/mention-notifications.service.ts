@@ -1,27 +1,51 @@
 import { mentionsIn, type Locale } from '@mindsp/contracts';
-import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
+import { QUEUES } from '../queues/queue-connection';
 import { DeliveryService } from './delivery.service';
-import type { MessageJobData } from './notification-jobs';
+import { EmailScheduler } from './email-scheduler';
+import {
+  MENTION_EMAIL_JOB,
+  mentionEmailJobId,
+  type MentionEmailJobData,
+  type MessageJobData,
+} from './notification-jobs';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
+import { NotificationSettingsRepository } from './notification-settings.repository';
 import { mentionsAsText, textsFor } from './notification-texts';
+import { preview } from './mention-email-text';
+import { mentionEmailText } from './mention-email-text';
+import { MentionsRepository } from './mentions.repository';
 
-/** How much of the message a mention notification shows. */
-const PREVIEW_LENGTH = 200;
+/** The most mentions one email lists; it counts the others. */
+const MENTIONS_PER_EMAIL = 50;
 
 /**
  * Mention notifications: each current member a message mentions (by `<@id>`, or all of them by
  * `<@all>`, which the send allowed only to a group's creator or an admin) gets a `mention`
- * notification, connected or not, and even if they muted the conversation: being called by name
- * is what muting must not hide. Delivered as a `deliver` (one key per message), so a retried
- * message job adds nothing twice and the user's preferences for `mention` apply.
+ * notification in the app, connected or not, and even if they muted the conversation: being called
+ * by name is what muting must not hide. Delivered as a `deliver` (one key per message), so a
+ * retried message job adds nothing twice and the user's preferences for `mention` apply.
+ *
+ * Emails are coalesced as message emails are: one per member and unread streak of the
+ * conversation, MENTION_EMAIL_DELAY after the first mention, listing the mentions still unread then
+ * (thirty mentions in ten seconds made thirty emails). A muted conversation sends none: muting
+ * silences the inbox, the bell still shows the mention (as Mattermost does).
  */
 @Injectable()
 export class MentionNotificationsService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly recipients: NotificationRecipientsRepository,
+    private readonly mentions: MentionsRepository,
+    private readonly settings: NotificationSettingsRepository,
     private readonly delivery: DeliveryService,
+    private readonly emails: EmailScheduler,
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onMessage(job: MessageJobData): Promise<{ mentioned: number }> {
@@ -42,7 +66,12 @@ export class MentionNotificationsService {
       const users = await this.recipients.users(tx, job.tenantId, mentioned);
       // Tokens read as names in the preview: the names of now (a notification is a snapshot).
       const names = await this.recipients.displayNames(tx, userIds);
-      return { message, users, names };
+      const members = await this.mentions.members(
+        tx,
+        job.conversationId,
+        users.map((user) => user.id),
+      );
+      return { message, users, names, members };
     });
     if (!plan) return { mentioned: 0 };
     const byLocale = new Map<Locale, string[]>();
@@ -50,17 +79,13 @@ export class MentionNotificationsService {
       byLocale.set(user.locale, [...(byLocale.get(user.locale) ?? []), user.id]);
     for (const [locale, userIds] of byLocale) {
       const t = textsFor(locale);
-      const body = [...mentionsAsText(locale, plan.message.body, plan.names)];
       await this.delivery.deliver({
         tenantId: job.tenantId,
         key: `mention:${job.messageId}`,
         userIds,
         type: 'mention',
         title: t.mentioned(plan.message.senderName),
-        body:
-          body.length > PREVIEW_LENGTH
-            ? `${body.slice(0, PREVIEW_LENGTH).join('')}…`
-            : body.join(''),
+        body: preview(mentionsAsText(locale, plan.message.body, plan.names)),
         data: {
           conversationId: job.conversationId,
           messageId: job.messageId,
@@ -68,8 +93,75 @@ export class MentionNotificationsService {
           senderIds: [job.senderId],
         },
         actionUrl: `/messages/${job.conversationId}`,
+        inAppOnly: true,
       });
     }
+    // The streak's first mention sets the time; later ones find the job there (BullMQ ignores
+    // an add under an id it holds).
+    const emailChecks: MentionEmailJobData[] = plan.members
+      .filter((member) => !member.muted)
+      .map((member) => ({
+        tenantId: job.tenantId,
+        userId: member.userId,
+        conversationId: job.conversationId,
+        readSeq: member.lastReadSeq,
+      }));
+    if (emailChecks.length) {
+      await this.queue.addBulk(
+        emailChecks.map((data) => ({
+          name: MENTION_EMAIL_JOB,
+          data,
+          opts: {
+            jobId: mentionEmailJobId(data),
+            delay: this.config.mentionEmailDelaySeconds * 1000,
+          },
+        })),
+      );
+    }
     return { mentioned: plan.users.length };
+  }
+
+  /** The one email of a streak's mentions, if some are still unread and the member wants it. */
+  async onEmailCheck(job: MentionEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
+    const followUp = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+      const [member] = await this.mentions.members(tx, job.conversationId, [job.userId]);
+      if (!member) return 'no longer a member';
+      // Muted since the mention: the bell has it, the inbox stays quiet.
+      if (member.muted) return 'muted';
+      const [user] = await this.recipients.users(tx, job.tenantId, [job.userId]);
+      if (!user) return 'gone';
+      const unread = await this.mentions.unread(tx, {
+        conversationId: job.conversationId,
+        userId: user.id,
+        afterSeq: Math.max(job.readSeq, member.lastReadSeq),
+        limit: MENTIONS_PER_EMAIL,
+      });
+      if (!unread.total) return 'read';
+      const names = await this.recipients.displayNames(
+        tx,
+        unread.mentions.flatMap((mention) => mentionsIn(mention.body).userIds),
+      );
+      const [followUp] = await this.emails.claim(tx, [
+        {
+          recipient: {
+            tenantId: job.tenantId,
+            userId: user.id,
+            settings: await this.settings.find(tx, user.id),
+          },
+          cause: {
+            key: `mention:${job.conversationId}:${job.readSeq}`,
+            type: 'mention',
+            ...mentionEmailText(user.locale, unread, names),
+            actionUrl: `/messages/${job.conversationId}`,
+            urgent: false,
+          },
+        },
+      ]);
+      return followUp ?? null;
+    });
+    if (typeof followUp === 'string') return { emailed: false, reason: followUp };
+    if (!followUp) return { emailed: false, reason: 'email off for mentions' };
+    await this.emails.enqueue([followUp]);
+    return { emailed: true };
   }
 }

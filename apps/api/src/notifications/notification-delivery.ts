@@ -24,6 +24,11 @@ export interface DeliveryJobData {
    * hours and the digest do not apply.
    */
   urgent?: boolean;
+  /**
+   * In the app only: the cause emails on its own terms (mentions: one email per unread streak,
+   * MentionNotificationsService), not one per delivery.
+   */
+  inAppOnly?: boolean;
 }
 
 /** The job id of a delivery: the key, made safe for BullMQ (no ':' in custom ids). */

@@ -56,6 +56,16 @@ export interface MessageEmailJobData {
 export const messageEmailJobId = (d: Omit<MessageEmailJobData, 'tenantId'>) =>
   `message-email-${d.userId}-${d.conversationId}-${d.readSeq}`;
 
+/**
+ * After MENTION_EMAIL_DELAY: one email for the mentions of a member's unread streak in a
+ * conversation (from `readSeq`), listing those still unread. Every mention of the streak adds the
+ * same job id: thirty mentions in ten seconds are one email, not thirty.
+ */
+export const MENTION_EMAIL_JOB = 'mention-email';
+export type MentionEmailJobData = MessageEmailJobData;
+export const mentionEmailJobId = (d: Omit<MentionEmailJobData, 'tenantId'>) =>
+  `mention-email-${d.userId}-${d.conversationId}-${d.readSeq}`;
+
 /** `emails`: send the email of one cause (a row of notification_emails). */
 export const SEND_EMAIL_JOB = 'send';
 export interface SendEmailJobData {

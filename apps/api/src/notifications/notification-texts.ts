@@ -15,6 +15,9 @@ const TEXTS = {
     manage: 'Gérer mes préférences',
     urgent: 'ALERTE URGENTE',
     mentioned: (from: string) => `${from} vous a mentionné`,
+    mentionedTimes: (from: string, count: number) =>
+      count === 1 ? `${from} vous a mentionné` : `${from} : ${count} mentions de vous`,
+    moreMentions: (count: number) => `… et ${count} autres`,
     everyone: 'tous',
   },
   en: {
@@ -30,6 +33,9 @@ const TEXTS = {
     manage: 'Manage my preferences',
     urgent: 'URGENT ALERT',
     mentioned: (from: string) => `${from} mentioned you`,
+    mentionedTimes: (from: string, count: number) =>
+      count === 1 ? `${from} mentioned you` : `${from}: ${count} mentions of you`,
+    moreMentions: (count: number) => `… and ${count} more`,
     everyone: 'all',
   },
 } satisfies Record<Locale, unknown>;

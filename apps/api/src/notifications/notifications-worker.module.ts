@@ -7,6 +7,7 @@ import { EmailSender } from './email-sender';
 import { EmailsProcessor } from './emails.processor';
 import { Mailer } from './mailer';
 import { MentionNotificationsService } from './mention-notifications.service';
+import { MentionsRepository } from './mentions.repository';
 import { MessageNotificationsService } from './message-notifications.service';
 import { NotificationPush } from './notification-push';
 import { NotificationsDataModule } from './notifications-data.module';
@@ -21,6 +22,7 @@ import { NotificationsProcessor } from './notifications.processor';
     DeliveryService,
     MessageNotificationsService,
     MentionNotificationsService,
+    MentionsRepository,
     EmailScheduler,
     EmailSender,
     Mailer,

@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -95,6 +96,10 @@ export class AnnouncementsController {
   })
   @ApiCreatedResponse({ type: AnnouncementResponseDto })
   @ApiNotFoundResponse({ description: 'One of the groups does not exist in your organisation' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Past ANNOUNCEMENT_LIMIT_PER_USER for you, or ANNOUNCEMENT_LIMIT_PER_TENANT for your organisation',
+  })
   announce(@CurrentUser() caller: AuthenticatedUser, @Body() input: AnnouncementDto) {
     return this.notifications.announce(caller, input);
   }

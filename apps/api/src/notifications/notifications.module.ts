@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WriteLimits } from '../auth/write-limits';
 import { OutboxModule } from '../outbox/outbox.module';
 import {
   AnnouncementsController,
@@ -12,6 +13,6 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [NotificationsDataModule, OutboxModule],
   controllers: [NotificationsController, NotificationSettingsController, AnnouncementsController],
-  providers: [NotificationsService],
+  providers: [NotificationsService, WriteLimits],
 })
 export class NotificationsModule {}

@@ -4,15 +4,20 @@ import { QUEUES } from '../queues/queue-connection';
 import { DeliveryService } from './delivery.service';
 import { DELIVER_JOB, type DeliveryJobData } from './notification-delivery';
 import {
+  MENTION_EMAIL_JOB,
   MESSAGE_EMAIL_JOB,
   MESSAGE_JOB,
+  type MentionEmailJobData,
   type MessageEmailJobData,
   type MessageJobData,
 } from './notification-jobs';
 import { MentionNotificationsService } from './mention-notifications.service';
 import { MessageNotificationsService } from './message-notifications.service';
 
-/** The `notifications` queue: deliveries, message notifications and their delayed email checks. */
+/**
+ * The `notifications` queue: deliveries, message and mention notifications, and their delayed
+ * email checks.
+ */
 @Processor(QUEUES.notifications)
 export class NotificationsProcessor extends WorkerHost {
   constructor(
@@ -31,6 +36,8 @@ export class NotificationsProcessor extends WorkerHost {
         return this.onMessage(job.data as MessageJobData);
       case MESSAGE_EMAIL_JOB:
         return this.messages.onEmailCheck(job.data as MessageEmailJobData);
+      case MENTION_EMAIL_JOB:
+        return this.mentions.onEmailCheck(job.data as MentionEmailJobData);
       default:
         // Retrying cannot teach this worker a new job name.
         throw new UnrecoverableError(`No notifications job named "${job.name}"`);

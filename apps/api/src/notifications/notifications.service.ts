@@ -7,6 +7,7 @@ import {
 } from '@mindsp/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { WriteLimits } from '../auth/write-limits';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { TenantDatabase } from '../database/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -33,6 +34,7 @@ export class NotificationsService {
     private readonly recipients: NotificationRecipientsRepository,
     private readonly outbox: OutboxRepository,
     private readonly realtime: RealtimeService,
+    private readonly limits: WriteLimits,
   ) {}
 
   async list(
@@ -108,9 +110,17 @@ export class NotificationsService {
 
   /**
    * Notifies everyone in the tenant (or the members of these groups) but the sender, through
-   * `deliver` jobs recorded with the announcement: none is lost if Redis is away.
+   * `deliver` jobs recorded with the announcement: none is lost if Redis is away. Within the
+   * admin's and the tenant's announcement budget (a refused announcement creates nothing).
    */
   async announce(
+    caller: AuthenticatedUser,
+    input: AnnouncementDto,
+  ): Promise<{ announcementId: string; recipients: number }> {
+    return this.limits.within('announcement', caller, () => this.record(caller, input));
+  }
+
+  private record(
     caller: AuthenticatedUser,
     input: AnnouncementDto,
   ): Promise<{ announcementId: string; recipients: number }> {

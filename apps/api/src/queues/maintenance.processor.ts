@@ -7,16 +7,19 @@ import { QUEUES } from './queue-connection';
 /** One worker per queue: the `maintenance` jobs are told apart by name. */
 @Processor(QUEUES.maintenance)
 export class MaintenanceProcessor extends WorkerHost {
-  constructor(private readonly refreshTokenPurge: RefreshTokenPurge) {
+  constructor(
+    private readonly refreshTokenPurge: RefreshTokenPurge,
+    private readonly probes: ProbeJobs,
+  ) {
     super();
   }
 
-  process(job: Job): Promise<unknown> {
+  process(job: Job, token?: string): Promise<unknown> {
     switch (job.name) {
       case PURGE_JOB:
         return this.refreshTokenPurge.run();
       case PROBE_JOB:
-        return ProbeJobs.run(job);
+        return this.probes.run(job, token);
       default:
         // Retrying cannot teach this worker a new job name.
         throw new UnrecoverableError(`No maintenance job named "${job.name}"`);

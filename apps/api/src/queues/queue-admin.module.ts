@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PeopleModule } from '../people/people.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { ProbeJobs } from './probe.job';
+import { ProbeSlots } from './probe-slots';
 import { AdminScopes } from './queue-admin-scope';
 import { QueueAdminController } from './queue-admin.controller';
 import { QueueAdminService } from './queue-admin.service';
@@ -13,6 +14,13 @@ import { QueuesModule } from './queues.module';
 @Module({
   imports: [QueuesModule, PeopleModule, TenantsModule],
   controllers: [QueueAdminController],
-  providers: [queueRegistryProvider, QueueStatsService, QueueAdminService, AdminScopes, ProbeJobs],
+  providers: [
+    queueRegistryProvider,
+    QueueStatsService,
+    QueueAdminService,
+    AdminScopes,
+    ProbeJobs,
+    ProbeSlots,
+  ],
 })
 export class QueueAdminModule {}

@@ -18,12 +18,17 @@ import type { Job, Queue } from 'bullmq';
 import { type AdminScope, inScope } from './queue-admin-scope';
 import { jobMatches, scanJobs } from './job-scan';
 import { toJobState, toJobView } from './job-view';
+import { PROBE_JOB, type ProbeJobData } from './probe.job';
+import { ProbeSlots } from './probe-slots';
 import { QueueRegistry } from './queue-registry';
 
 /** What an admin may do to a queue's jobs: always within their scope; another tenant's job is a 404. */
 @Injectable()
 export class QueueAdminService {
-  constructor(private readonly registry: QueueRegistry) {}
+  constructor(
+    private readonly registry: QueueRegistry,
+    private readonly probeSlots: ProbeSlots,
+  ) {}
 
   /** Newest first; `q` finds a job by its id or by a value in its data. */
   async list(name: string, scope: AdminScope, query: JobListQuery): Promise<JobListResponse> {
@@ -80,6 +85,11 @@ export class QueueAdminService {
     if (state === 'active')
       throw new ConflictException('An active job cannot be removed; wait for it to finish');
     await job.remove();
+    // A removed probe no longer holds one of its tenant's slots.
+    if (job.name === PROBE_JOB) {
+      const { tenantId } = job.data as ProbeJobData;
+      await this.probeSlots.giveBack('pending', tenantId, job.id!);
+    }
   }
 
   /** A queue is shared by every tenant: stopping it is a platform operator's decision. */

@@ -4,12 +4,21 @@ import { RefreshTokenPurge } from '../auth/refresh-token-purge';
 import { RefreshTokensModule } from '../auth/refresh-tokens.module';
 import { EvictionPolicyBootCheck } from '../health/redis-eviction-policy';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { ProbeJobs } from './probe.job';
+import { ProbeSlots } from './probe-slots';
 import { QueuesModule } from './queues.module';
 import { WorkerDrain } from './worker-lifecycle';
 
-/** The worker process's share of the queues: the maintenance jobs, draining, the Redis check. */
+/** The worker process's share of the queues: the maintenance jobs (probes in their tenant's slots), draining, the Redis check. */
 @Module({
   imports: [QueuesModule, DiscoveryModule, RefreshTokensModule],
-  providers: [MaintenanceProcessor, RefreshTokenPurge, WorkerDrain, EvictionPolicyBootCheck],
+  providers: [
+    MaintenanceProcessor,
+    RefreshTokenPurge,
+    WorkerDrain,
+    EvictionPolicyBootCheck,
+    ProbeJobs,
+    ProbeSlots,
+  ],
 })
 export class QueueWorkersModule {}

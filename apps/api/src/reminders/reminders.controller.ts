@@ -19,6 +19,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -45,6 +46,10 @@ export class RemindersController {
   @ApiCreatedResponse({ type: ReminderViewDto })
   @ApiNotFoundResponse({
     description: 'A conversation you are not a member of, or a person not of your organisation',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Past REMINDER_LIMIT_PER_USER for you, or REMINDER_LIMIT_PER_TENANT for your organisation',
   })
   create(@CurrentUser() caller: AuthenticatedUser, @Body() input: CreateReminderDto) {
     return this.reminders.create(caller, input);

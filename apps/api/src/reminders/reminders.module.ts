@@ -1,6 +1,7 @@
 import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { WriteLimits } from '../auth/write-limits';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
 import { QueuesModule } from '../queues/queues.module';
@@ -13,6 +14,6 @@ import { RemindersService } from './reminders.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Reminder]), PeopleModule, OutboxModule, QueuesModule],
   controllers: [RemindersController],
-  providers: [ConversationAudienceRepository, RemindersRepository, RemindersService],
+  providers: [ConversationAudienceRepository, RemindersRepository, RemindersService, WriteLimits],
 })
 export class RemindersModule {}

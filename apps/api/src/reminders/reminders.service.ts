@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { WriteLimits } from '../auth/write-limits';
 import { badField } from '../common/bad-request';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { TenantDatabase } from '../database/tenant-database';
@@ -51,18 +52,28 @@ export class RemindersService {
     private readonly users: UsersRepository,
     private readonly audience: ConversationAudienceRepository,
     private readonly outbox: OutboxRepository,
+    private readonly limits: WriteLimits,
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue,
   ) {}
 
   /**
    * Saves the reminder and, in the same transaction, its delayed `fire` job: both exist or
-   * neither. Targets: `userIds`, else the conversation's members, else the caller.
+   * neither. Targets: `userIds`, else the conversation's members, else the caller. Within the
+   * caller's and the tenant's reminder budget (a refused reminder creates nothing).
    */
   async create(caller: AuthenticatedUser, input: CreateReminderDto): Promise<ReminderView> {
     const remindAt = new Date(input.remindAt);
     const ahead = remindAt.getTime() - Date.now();
     if (ahead <= 0) throw badField('remindAt', 'remindAt must be in the future');
     if (ahead > MAX_AHEAD_MS) throw badField('remindAt', 'remindAt must be within a year');
+    return this.limits.within('reminder', caller, () => this.save(caller, input, remindAt));
+  }
+
+  private save(
+    caller: AuthenticatedUser,
+    input: CreateReminderDto,
+    remindAt: Date,
+  ): Promise<ReminderView> {
     return this.tenantDb.transaction(caller.tenantId, async (tx) => {
       let members: string[] | null = null;
       if (input.conversationId) {
