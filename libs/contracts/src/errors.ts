@@ -5,10 +5,11 @@ export interface ApiError {
   message: string | string[];
   /** For validation errors: the field paths that were wrong, each with its messages. */
   fields?: Record<string, string[]>;
-  /** A stable code for clients, as the socket acks' (`rate_limited` with 429). */
-  code?: string;
   /** With 429: seconds to wait before trying again (the same as the Retry-After header). */
   retryAfterSeconds?: number;
-  /** A stable, machine-readable reason where the status alone is ambiguous (e.g. FileErrorCode). */
+  /**
+   * A stable, machine-readable reason where the status alone is ambiguous: `rate_limited` with
+   * 429 (as the socket acks say), a FileErrorCode for uploads.
+   */
   code?: string;
 }
