@@ -67,6 +67,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Every test sends what it needs, in any order: the per-person sending rate must not make
     // one test depend on how much the tests before it sent.
     MESSAGE_RATE_LIMIT: '1000',
+    // The same for alerts, reminders and announcements (their limits have API tests of their own).
+    ALERT_LIMIT_PER_USER: '1000',
+    ALERT_LIMIT_PER_TENANT: '1000',
+    REMINDER_LIMIT_PER_USER: '1000',
+    REMINDER_LIMIT_PER_TENANT: '1000',
+    ANNOUNCEMENT_LIMIT_PER_USER: '1000',
+    ANNOUNCEMENT_LIMIT_PER_TENANT: '1000',
     // A message's notifications for the absent at once, not after the default grace.
     MESSAGE_NOTIFY_DELAY: '0',
     FILES_DIR: filesDir,

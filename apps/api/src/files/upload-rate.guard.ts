@@ -1,9 +1,10 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import type { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { refusalsOf, secondsBeforeNext, TooManyRequestsException } from '../auth/too-many-requests';
+import { sharedLimiter } from '../auth/write-limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 
@@ -17,15 +18,7 @@ export class UploadRateGuard implements CanActivate {
   private readonly limiter: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    const { points, windowSeconds } = config.files.uploadLimit;
-    this.limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: 'upload',
-      points,
-      duration: windowSeconds,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds }),
-    });
+    this.limiter = sharedLimiter(redis, 'upload', config.files.uploadLimit);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
