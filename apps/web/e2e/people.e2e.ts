@@ -94,6 +94,13 @@ describe('people and search across conversations', () => {
       await carol.page.getByRole('alert').waitFor();
       expect(carol.page.url()).toContain('/login');
 
+      // Meanwhile nobody is offered her for a new conversation (the API would refuse her).
+      await alice.page.goto('/messages/new');
+      await alice.page.getByTestId('user-option').filter({ hasText: 'Bob Durand' }).waitFor();
+      const carolOffered = alice.page.getByTestId('user-option').filter({ hasText: 'Carol Petit' });
+      expect(await carolOffered.count()).toBe(0);
+
+      await alice.page.goto('/admin/people');
       await row.getByRole('button', { name: 'Réactiver' }).click();
       await row.getByTestId('person-state').filter({ hasText: 'Actif' }).waitFor();
       await signIn(carol.page, CAROL);

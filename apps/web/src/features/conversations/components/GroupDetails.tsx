@@ -151,7 +151,8 @@ function AddPeople({ conversation }: { conversation: ConversationView }) {
   const { addMembers: add } = useGroupSettings(conversation.id);
   const memberIds = new Set(conversation.members.map((member) => member.id));
   const candidates = (users.data?.items ?? [])
-    .filter((user) => !memberIds.has(user.id))
+    // A deactivated person cannot be added (the API refuses them): not offered.
+    .filter((user) => user.active && !memberIds.has(user.id))
     .slice(0, 8);
 
   return (

@@ -29,7 +29,8 @@ export function NewConversationPage() {
   const titleHintId = useId();
 
   const isGroup = selected.length > 1;
-  const candidates = (users.data?.items ?? []).filter((user) => user.id !== me.id);
+  // A deactivated person cannot be written to (the API refuses them): not offered.
+  const candidates = (users.data?.items ?? []).filter((user) => user.active && user.id !== me.id);
   const canCreate =
     selected.length > 0 && (!isGroup || title.trim().length > 0) && !create.isPending;
 
