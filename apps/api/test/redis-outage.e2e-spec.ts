@@ -1,11 +1,10 @@
 import type { Ack, MessageView, NotificationPage } from '@mindsp/contracts';
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import { QUEUES, QUEUE_PREFIX, queueConnection } from '../src/queues/queue-connection';
 import { ConnectionGateway } from '../src/realtime/connection.gateway';
 import type { AppServer } from '../src/realtime/socket-types';
 import { startApp, type TestApp } from './app';
 import { as, createGroup, freshTenant, type Person } from './messaging';
+import { waitForIdleQueues } from './queues-idle';
 import { OwnRedis } from './redis-server';
 import { closeSockets, connectError, connectSocket } from './sockets';
 import { SmtpSink } from './smtp-sink';
@@ -138,27 +137,7 @@ describe('Redis down, then back', () => {
     );
     await waitFor(() => smtp.to(bobAddress).length > 0, 30_000, "Bob's email");
     // Everything relayed and done: nothing left to produce a second notification or email.
-    const queues = [QUEUES.notifications, QUEUES.emails].map(
-      (name) => new Queue(name, { connection: queueConnection(redis.url), prefix: QUEUE_PREFIX }),
-    );
-    try {
-      await waitFor(
-        async () => {
-          const [outbox] = await t.db.query(`SELECT count(*)::int AS count FROM outbox`);
-          const pending = await Promise.all(
-            queues.map((q) => q.getJobCounts('wait', 'active', 'delayed', 'prioritized')),
-          );
-          return (
-            outbox.count === 0 &&
-            pending.every((counts) => Object.values(counts).every((n) => n === 0))
-          );
-        },
-        30_000,
-        'the queues to be idle',
-      );
-    } finally {
-      await Promise.all(queues.map((q) => q.close()));
-    }
+    await waitForIdleQueues(t.db, redis.url);
 
     const page = await notificationsOf(bob!);
     expect(page.items).toHaveLength(1);
