@@ -1,4 +1,4 @@
-import { type BeforeApplicationShutdown, Inject, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, HttpException, Inject, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JwtService } from '@nestjs/jwt';
 import {
@@ -19,8 +19,28 @@ import { SocketSlots } from './socket-slots';
 import type { AppServer, AppSocket } from './socket-types';
 
 /** A refused handshake: the client's `connect_error` carries `message` (a code) and `data`. */
-function refusal(code: string, message?: string): Error {
-  return Object.assign(new Error(code), message ? { data: { message } } : {});
+class Refusal extends Error {
+  constructor(
+    code: string,
+    readonly data?: { message: string },
+  ) {
+    super(code);
+  }
+}
+
+function refusal(code: string, message?: string): Refusal {
+  return new Refusal(code, message ? { message } : undefined);
+}
+
+/**
+ * Anything else that stops a handshake (Redis away while the session is checked, PostgreSQL away
+ * while the rooms are read) is an outage: the client gets the `unavailable` code, never the
+ * error's own text (it gave "Sessions cannot be checked now…" as the code while Redis was down).
+ */
+function asRefusal(error: unknown): Refusal {
+  if (error instanceof Refusal) return error;
+  // An HttpException's text is written for clients; any other error's is not theirs to read.
+  return refusal('unavailable', error instanceof HttpException ? error.message : undefined);
 }
 
 /**
@@ -85,7 +105,7 @@ export class ConnectionGateway
     server.use((socket, next) => {
       this.admit(socket).then(
         () => next(),
-        (error: unknown) => next(error instanceof Error ? error : refusal('unavailable')),
+        (error: unknown) => next(asRefusal(error)),
       );
     });
     // Every socket refreshed well within the expiry (once a round, a third of it), a slice of
