@@ -43,6 +43,8 @@ const ENV = {
  */
 const WORKER_ENV = {
   MESSAGE_EMAIL_DELAY: '1s',
+  // Mention emails wait this long to gather a burst (2 min by default).
+  MENTION_EMAIL_DELAY: '1s',
   EMAIL_DIGEST_HOURLY: '4s',
   ALERT_RENOTIFY_DELAY: '2s',
 };
