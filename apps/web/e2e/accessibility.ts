@@ -37,6 +37,7 @@ export function describeViolations(violations: Result[]): string {
       violation.nodes.map(
         (node) =>
           `- ${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}` +
+          `\n    ${node.html.slice(0, 200)}` +
           `\n    ${node.failureSummary?.replace(/\n/g, '\n    ') ?? ''}` +
           `\n    ${violation.helpUrl}`,
       ),

@@ -70,7 +70,7 @@ describe('reactions, pins and timeline notes', () => {
     await openConversation(bob.page, id);
 
     // Bob has the pinned list open, empty, while Alice pins.
-    await bob.page.getByRole('button', { name: 'Messages épinglés (0)' }).click();
+    await bob.page.getByRole('button', { name: 'Messages épinglés : 0' }).click();
     const panel = bob.page.getByTestId('pinned-messages');
     await panel.getByText('Aucun message épinglé.').waitFor();
 
@@ -81,7 +81,7 @@ describe('reactions, pins and timeline notes', () => {
 
     await panel.getByTestId('pinned-message').filter({ hasText: text }).waitFor();
     expect(await panel.getByTestId('pinned-message').count()).toBe(1);
-    await bob.page.getByRole('button', { name: 'Messages épinglés (1)' }).waitFor();
+    await bob.page.getByRole('button', { name: 'Messages épinglés : 1' }).waitFor();
     expect(
       await storedMessage(bob.page, text).getByTestId('pinned-marker').getAttribute('title'),
     ).toBe('Épinglé par Alice Martin');
@@ -93,7 +93,7 @@ describe('reactions, pins and timeline notes', () => {
     await bobsCopy.hover();
     await bobsCopy.getByRole('button', { name: 'Désépingler' }).click();
     await panel.getByText('Aucun message épinglé.').waitFor();
-    await alice.page.getByRole('button', { name: 'Messages épinglés (0)' }).waitFor();
+    await alice.page.getByRole('button', { name: 'Messages épinglés : 0' }).waitFor();
     expect(await mine.getByTestId('pinned-marker').count()).toBe(0);
   });
 

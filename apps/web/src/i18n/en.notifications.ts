@@ -7,7 +7,7 @@ export const notificationsEn: Pick<
 > = {
   notifications: {
     bell: 'Notifications',
-    bellUnread: 'Notifications ({{count}} unread)',
+    bellUnread: 'Notifications: {{count}} unread',
     title: 'Notifications',
     open: 'Open',
     markRead: 'Mark as read',
