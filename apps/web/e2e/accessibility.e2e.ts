@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { accessibilityViolations, expectAccessible } from './accessibility';
 import { createGroup, unique } from './api';
-import { freshPagePerTest, signIn } from './browser';
+import { type BrowserSession, launchBrowser, openPage, signIn } from './browser';
 import { waitForSocket } from './messaging';
 
 // Every page a member or an admin reaches, at a desktop's and a phone's width, passes the
@@ -10,7 +10,7 @@ import { waitForSocket } from './messaging';
 
 interface Shown {
   name: string;
-  /** Opens the page (signed in as Alice, an admin) and resolves once its content is there. */
+  /** Opens the page (Alice, an admin, is signed in) and resolves once its content is there. */
   show: (page: Page) => Promise<void>;
 }
 
@@ -19,46 +19,30 @@ async function visit(page: Page, path: string, ready: (page: Page) => Promise<vo
   await ready(page);
 }
 
-const signedIn = async (page: Page) => {
-  await signIn(page, 'alice@demo.test');
-  await page.getByTestId('current-user').waitFor();
-  await waitForSocket(page);
-};
-
 const heading = (name: string) => (page: Page) =>
   page.getByRole('heading', { level: 1, name }).waitFor();
 
-const PAGES: Shown[] = [
-  {
-    name: 'login',
-    show: (page) => visit(page, '/login', heading('Connexion')),
-  },
+const SIGNED_IN_PAGES: Shown[] = [
   {
     name: 'messages',
-    show: async (page) => {
-      await signedIn(page);
-      await heading('Conversations')(page);
-    },
+    show: (page) => visit(page, '/messages', heading('Conversations')),
   },
   {
     name: 'a conversation',
     show: async (page) => {
-      await signedIn(page);
       const id = await createGroup(page, `Accessible ${unique()}`, ['Bob Durand']);
       await visit(page, `/messages/${id}`, (p) => p.getByTestId('composer').waitFor());
     },
   },
   {
     name: 'new conversation',
-    show: async (page) => {
-      await signedIn(page);
-      await visit(page, '/messages/new', (p) => p.getByTestId('user-option').first().waitFor());
-    },
+    show: (page) =>
+      visit(page, '/messages/new', (p) => p.getByTestId('user-option').first().waitFor()),
   },
   {
     name: 'the open bell',
     show: async (page) => {
-      await signedIn(page);
+      await visit(page, '/messages', heading('Conversations'));
       await page.getByTestId('notification-bell').click();
       await page.getByRole('dialog').waitFor();
     },
@@ -66,71 +50,81 @@ const PAGES: Shown[] = [
   {
     name: 'the open header menu',
     show: async (page) => {
-      await signedIn(page);
+      await visit(page, '/messages', heading('Conversations'));
       await page.getByRole('button', { name: 'Menu' }).click();
       await page.getByRole('menu').waitFor();
     },
   },
   {
     name: 'notifications',
-    show: async (page) => {
-      await signedIn(page);
-      await visit(page, '/notifications', heading('Notifications'));
-    },
+    show: (page) => visit(page, '/notifications', heading('Notifications')),
   },
   {
     name: 'notification settings',
-    show: async (page) => {
-      await signedIn(page);
-      await visit(page, '/settings/notifications', (p) => p.getByLabel('Début').waitFor());
-    },
+    show: (page) => visit(page, '/settings/notifications', (p) => p.getByLabel('Début').waitFor()),
   },
   {
     name: 'queues',
-    show: async (page) => {
-      await signedIn(page);
-      await visit(page, '/admin/queues', (p) => p.getByTestId('queue-card').first().waitFor());
-    },
+    show: (page) =>
+      visit(page, '/admin/queues', (p) => p.getByTestId('queue-card').first().waitFor()),
   },
   {
     name: 'people',
-    show: async (page) => {
-      await signedIn(page);
-      await visit(page, '/admin/people', (p) => p.getByTestId('person-row').first().waitFor());
-    },
+    show: (page) =>
+      visit(page, '/admin/people', (p) => p.getByTestId('person-row').first().waitFor()),
   },
   {
     name: 'announcements',
-    show: async (page) => {
-      await signedIn(page);
-      await visit(page, '/admin/announcements', (p) => p.getByLabel('Titre').waitFor());
-    },
+    show: (page) => visit(page, '/admin/announcements', (p) => p.getByLabel('Titre').waitFor()),
   },
   {
     name: 'new alert',
-    show: async (page) => {
-      await signedIn(page);
-      await visit(page, '/alerts/new', (p) => p.getByLabel('Titre').waitFor());
-    },
+    show: (page) => visit(page, '/alerts/new', (p) => p.getByLabel('Titre').waitFor()),
   },
 ];
 
-for (const width of [1280, 375]) {
-  describe(`accessibility at ${width} px`, () => {
-    let page: Page;
-    freshPagePerTest((session) => ({ page } = session), { width, height: 800 });
+/** Checks the page, printing every violation found (whatever its impact) for the record. */
+async function check(page: Page, name: string) {
+  const all = await accessibilityViolations(page);
+  const elements = all.reduce((sum, violation) => sum + violation.nodes.length, 0);
+  const width = page.viewportSize()?.width;
+  const rules = all.map((v) => `${v.id}/${v.impact}×${v.nodes.length}`).join(' ');
+  console.log(`a11y ${width}px ${name}: ${elements} element(s) ${rules}`);
+  await expectAccessible(page, name);
+}
 
-    for (const { name, show } of PAGES) {
+for (const width of [1280, 375]) {
+  const viewport = { width, height: 800 };
+
+  describe(`accessibility at ${width} px`, () => {
+    let browser: Browser;
+    // Alice signs in once for the pages that need it: each test opens its page in her tab.
+    let signedIn: BrowserSession;
+    beforeAll(async () => {
+      browser = await launchBrowser();
+      signedIn = { browser, ...(await openPage(browser, viewport)) };
+      await signIn(signedIn.page, 'alice@demo.test');
+      await signedIn.page.getByTestId('current-user').waitFor();
+      await waitForSocket(signedIn.page);
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('finds no serious violation on login', async () => {
+      const { context, page } = await openPage(browser, viewport);
+      try {
+        await visit(page, '/login', heading('Connexion'));
+        await check(page, 'login');
+      } finally {
+        await context.close();
+      }
+    });
+
+    for (const { name, show } of SIGNED_IN_PAGES) {
       it(`finds no serious violation on ${name}`, async () => {
-        await show(page);
-        // Every impact, printed for the record; only serious and critical ones fail.
-        const all = await accessibilityViolations(page);
-        const elements = all.reduce((sum, violation) => sum + violation.nodes.length, 0);
-        console.log(
-          `a11y ${width}px ${name}: ${elements} element(s)`,
-          all.map((v) => `${v.id}/${v.impact}×${v.nodes.length}`).join(' '),
-        );
-        await expectAccessible(page, name);
+        await show(signedIn.page);
+        await check(signedIn.page, name);
       });
     }
   });
