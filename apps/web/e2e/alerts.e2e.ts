@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { createGroup, unique } from './api';
 import { ALICE, BOB, CAROL, peopleSideBySide } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // Urgent alerts: the recipients answer from the toast or the bell, the sender's page follows live.
 describe('urgent alerts', () => {
@@ -21,6 +22,7 @@ describe('urgent alerts', () => {
     const title = `Feu de forêt ${unique()}`;
     await alice.page.getByLabel('Titre').fill(title);
     await alice.page.getByLabel('Message').fill('Renfort demandé au CIS Nord.');
+    await expectAccessible(alice.page, 'the new alert page');
     await alice.page.getByRole('button', { name: 'Envoyer l’alerte' }).click();
     await alice.page.waitForURL(/\/alerts\/[0-9a-f-]{36}$/);
     const count = alice.page.getByTestId('alert-ack-count');
@@ -40,6 +42,7 @@ describe('urgent alerts', () => {
     expect(await bobRow.getAttribute('data-response')).toBe('available');
     expect(await bobRow.textContent()).toContain('Je suis disponible');
     await screenshot(alice.page, 'alert-acknowledgements');
+    await expectAccessible(alice.page, 'the alert page');
   });
 
   it('shows the answer buttons in the bell too', async () => {
@@ -56,6 +59,8 @@ describe('urgent alerts', () => {
     await bob.page.getByTestId('notification-toast').filter({ hasText: title }).waitFor();
     await bob.page.getByTestId('notification-bell').click();
     const item = bob.page.getByTestId('notification').filter({ hasText: title });
+    await item.waitFor();
+    await expectAccessible(bob.page, 'the bell with an alert');
     await item.getByRole('button', { name: 'Indisponible' }).click();
     await expect
       .poll(() => item.getByRole('button', { name: 'Indisponible' }).getAttribute('aria-pressed'))

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { freshPagePerTest, openPage, screenshot, signIn } from './browser';
+import { expectAccessible } from './accessibility';
 
 describe('signing in and out', () => {
   let browser: Browser;
@@ -20,6 +21,7 @@ describe('signing in and out', () => {
     // Other test files may have given Alice conversations already: only the page's frame is certain.
     await page.getByText('Choisissez une conversation').waitFor();
     await screenshot(page, 'messages-desktop');
+    await expectAccessible(page, 'the messages page');
   });
 
   it('keeps the user on /login with an error after a wrong password', async () => {
@@ -28,6 +30,7 @@ describe('signing in and out', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Identifiants invalides');
+    await expectAccessible(page, 'the login page with an error');
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.evaluate(() => localStorage.getItem('accessToken'))).toBeNull();
   });
@@ -115,5 +118,6 @@ describe('signing in and out', () => {
       375,
     );
     await screenshot(page, 'login-375');
+    await expectAccessible(page, 'the login page');
   });
 });

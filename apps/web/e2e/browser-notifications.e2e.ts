@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createGroup, sendThroughApi, unique } from './api';
 import { ALICE, BOB, type Person, peopleSideBySide, waitForSocket } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // The browser's Notification API and a hidden tab, stood in for: headless Chromium shows no
 // notifications and its tab is always visible. Everything else is the real app.
@@ -106,6 +107,7 @@ describe('browser notifications', () => {
     });
     const banner = bob.getByRole('region', { name: 'Notifications du navigateur' });
     expect(await banner.textContent()).toContain('même quand cet onglet est en arrière-plan');
+    await expectAccessible(bob, 'the notification banner');
     await banner.getByRole('button', { name: 'Activer' }).click();
     await banner.waitFor({ state: 'detached' });
     expect(await bob.evaluate(() => window.permissionRequests)).toBe(1);

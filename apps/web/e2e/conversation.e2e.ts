@@ -18,6 +18,7 @@ import {
   send,
   storedMessage,
 } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // Each test makes its own group (with a unique title) or sends its own unique text.
 
@@ -38,6 +39,7 @@ describe('a conversation', () => {
       .getByTestId('conversation-heading')
       .filter({ hasText: 'Bob Durand' })
       .waitFor();
+    await expectAccessible(alice.page, 'a direct conversation');
 
     const title = `Équipe ${unique()}`;
     await alice.page.goto('/messages/new');
@@ -48,6 +50,7 @@ describe('a conversation', () => {
         .getByRole('checkbox')
         .check();
     await alice.page.getByLabel('Nom du groupe').fill(title);
+    await expectAccessible(alice.page, 'the new conversation page');
     await alice.page.getByRole('button', { name: 'Créer le groupe' }).click();
     await alice.page.getByTestId('conversation-heading').filter({ hasText: title }).waitFor();
     await alice.page.getByTestId('conversation-item').filter({ hasText: title }).waitFor();
@@ -271,6 +274,7 @@ describe('a conversation', () => {
       .filter({ hasText: `${title} renommée` })
       .waitFor();
     await screenshot(alice.page, 'messaging-group-details-desktop');
+    await expectAccessible(alice.page, 'the group details');
   });
 
   it('keeps the name and the read count of a member who left on the messages of their time', async () => {

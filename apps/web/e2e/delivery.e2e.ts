@@ -10,6 +10,7 @@ import {
   send,
   storedMessage,
 } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // Each test makes its own group (with a unique title) or sends its own unique text through
 // the API, so any one of them can run alone or in any order.
@@ -144,6 +145,7 @@ describe('delivering messages', () => {
 
     await bob.context.setOffline(true);
     await bob.page.getByTestId('connection-banner').waitFor();
+    await expectAccessible(bob.page, 'a conversation while offline');
 
     await sendThroughApi(alice.page, id, text);
     // Nothing can reach Bob now.

@@ -3,6 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { callApi, createGroup, unique } from './api';
 import { ALICE, BOB, openConversation, peopleSideBySide, send, storedMessage } from './messaging';
+import { expectAccessible } from './accessibility';
 
 /** A real PNG of one colour (no image library on this side: the format is simple enough). */
 function png(width: number, height: number): Buffer {
@@ -64,6 +65,7 @@ describe('files in messages', () => {
       await expect.poll(() => thumbnail.evaluate(loadedWidth)).toBe(480);
       expect(await thumbnail.getAttribute('alt')).toBe('Image : sinistre.png');
     }
+    await expectAccessible(alice.page, 'a conversation with an image');
 
     await storedMessage(bob.page, caption)
       .getByRole('button', { name: 'Voir sinistre.png en grand' })

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fuzzedBodies, nestedBodies } from '../src/features/conversations/formatting/nestedBodies';
 import { createGroup, sendThroughApi, unique } from './api';
 import { ALICE, BOB, openConversation, peopleSideBySide, send, storedMessage } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // Bodies built to break the Markdown formatter (deep quotes and lists, nested emphasis, links in
 // links, fences, tables, and seeded random mixes), each as long as the API takes. One of them
@@ -65,6 +66,7 @@ describe('messages built to break the formatter', () => {
     await sendThroughApi(alice.page, id, 'Après les pièges');
 
     for (const { page } of [alice, bob]) await expectUsable(page, id, seqs, refuge);
+    await expectAccessible(bob.page, 'a conversation with hostile messages');
     // Typed in the composer, shown while it is sent (the pending bubble formats it too).
     const typed = `Depuis le clavier ${unique()}\n${'> '.repeat(1_900)}`;
     await send(bob.page, typed);
@@ -78,6 +80,7 @@ describe('messages built to break the formatter', () => {
     await aliceCopy.hover();
     await aliceCopy.getByRole('button', { name: 'Actions sur le message' }).click();
     expect(await alice.page.getByRole('menuitem', { name: 'Modifier' }).count()).toBe(0);
+    await expectAccessible(alice.page, 'the actions menu of a message');
     await alice.page.getByRole('menuitem', { name: 'Supprimer' }).click();
     await aliceCopy.getByRole('group').getByRole('button', { name: 'Supprimer' }).click();
     await aliceCopy.getByText('Message supprimé').waitFor();

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInThroughApi } from './api';
 import { freshPagePerTest, signIn } from './browser';
+import { expectAccessible } from './accessibility';
 
 describe('language', () => {
   let page: Page;
@@ -58,5 +59,6 @@ describe('language', () => {
     await page.getByTestId('language-switch').getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.getByLabel('Email address').count()).toBe(1);
+    await expectAccessible(page, 'the login page in English');
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { freshPagePerTest, screenshot, signIn } from './browser';
+import { expectAccessible } from './accessibility';
 
 describe('on a 375 px wide phone', () => {
   let page: Page;
@@ -19,6 +20,7 @@ describe('on a 375 px wide phone', () => {
 
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await screenshot(page, 'messages-375');
+    await expectAccessible(page, 'the messages page');
   });
 
   it('offers sign-out in the header menu', async () => {
@@ -27,6 +29,7 @@ describe('on a 375 px wide phone', () => {
     await page.getByRole('menuitemradio', { name: 'English' }).waitFor();
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await screenshot(page, 'messages-375-menu');
+    await expectAccessible(page, 'the open header menu');
 
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.waitForURL('**/login');

@@ -10,6 +10,7 @@ import {
   readAllNotifications,
   titleCount,
 } from './notifications';
+import { expectAccessible } from './accessibility';
 
 // Notifications in the browser, with the real worker. Each test starts Bob from "all read" and
 // looks for its own unique texts.
@@ -61,6 +62,7 @@ describe('notifications', () => {
     expect(await notification.textContent()).toContain('3 nouveaux messages de Alice Martin');
     expect(await notification.getAttribute('data-unread')).toBe('true');
     await screenshot(bob.page, 'notification-bell');
+    await expectAccessible(bob.page, 'the open bell');
 
     await notification.getByRole('link').click();
     await bob.page.waitForURL(`**/messages/${groupId}`);
@@ -83,6 +85,7 @@ describe('notifications', () => {
     await alice.page.getByLabel('Message').fill('Rendez-vous au centre de secours à 14 h.');
     await alice.page.getByRole('button', { name: 'Envoyer l’annonce' }).click();
     await alice.page.getByRole('status').filter({ hasText: 'Annonce envoyée.' }).waitFor();
+    await expectAccessible(alice.page, 'the announcement page');
 
     const toast = bob.page.getByTestId('notification-toast').filter({ hasText: subject });
     await toast.waitFor();
@@ -112,6 +115,7 @@ describe('notifications', () => {
     const opened = bob.page.locator('[data-testid="notification"][data-focused="true"]');
     expect(await opened.textContent()).toContain(body);
     await expect.poll(() => opened.getAttribute('data-unread')).toBe('false');
+    await expectAccessible(bob.page, 'the notifications page');
     await toast.waitFor({ state: 'detached' });
   });
 

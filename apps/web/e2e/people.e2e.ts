@@ -10,6 +10,7 @@ import {
   peopleSideBySide,
   storedMessage,
 } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // Carol is deactivated by one test and always reactivated at its end, whatever happens.
 
@@ -40,6 +41,7 @@ describe('people and search across conversations', () => {
       /^Inventaire /,
     );
     expect(await hits.locator('mark').textContent()).toBe(word);
+    await expectAccessible(alice.page, 'the search across conversations');
 
     await hits.click();
     await alice.page.waitForURL(`**/messages/${second}?seq=${target.seq}`);
@@ -69,6 +71,7 @@ describe('people and search across conversations', () => {
       expect(await card.getByTestId('profile-role').textContent()).toBe('Membre');
       expect(await card.getByTestId('profile-status').textContent()).toBe(status);
       expect(await card.getByTestId('profile-presence').textContent()).toBe('En ligne');
+      await expectAccessible(alice.page, 'a profile card');
     } finally {
       await callApi(bob.page, 'PATCH', '/api/users/me', { statusText: '' });
     }
@@ -87,6 +90,7 @@ describe('people and search across conversations', () => {
         .locator(`[data-testid="person-row"][data-user-id="${carolId}"][data-active="false"]`)
         .waitFor();
       expect(await row.getByTestId('person-state').textContent()).toBe('Désactivé');
+      await expectAccessible(alice.page, 'the people page');
 
       // Her open page is signed out, and she cannot sign back in.
       await carol.page.waitForURL('**/login', { timeout: 20_000 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { callApi } from './api';
 import { BOB, type Person, peopleSideBySide } from './messaging';
+import { expectAccessible } from './accessibility';
 
 describe('notification preferences', () => {
   const signedIn = peopleSideBySide();
@@ -46,5 +47,6 @@ describe('notification preferences', () => {
     expect(await page.getByLabel('Fuseau horaire').inputValue()).toBe('America/Toronto');
     expect(await page.getByLabel('Résumé par e-mail').inputValue()).toBe('daily');
     await screenshot(page, 'notification-settings');
+    await expectAccessible(page, 'the notification settings');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { callApi, unique } from './api';
 import { ALICE, BOB, peopleSideBySide } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // The queue dashboard. Each test sends its own probe job (a diagnostic job the API offers),
 // labelled with a unique text it then searches for.
@@ -38,6 +39,7 @@ describe('the queue dashboard', () => {
       .getByTestId('count-failed');
     expect(Number(await failedCount.textContent())).toBeGreaterThanOrEqual(1);
     await screenshot(alice.page, 'queues-failed-job');
+    await expectAccessible(alice.page, 'the queue dashboard');
 
     await job.getByRole('button', { name: 'Relancer' }).click();
     // Retried, it leaves the failed jobs; among all states, it completed.
@@ -54,6 +56,7 @@ describe('the queue dashboard', () => {
       'Cette page est réservée aux administrateurs de votre organisation.',
     );
     expect(new URL(bob.page.url()).pathname).toBe('/admin/queues');
+    await expectAccessible(bob.page, 'the admin-only notice');
     // And the menu offers a member no admin page.
     await bob.page.getByRole('button', { name: 'Menu' }).click();
     await bob.page.getByRole('menuitem', { name: 'Préférences de notification' }).waitFor();

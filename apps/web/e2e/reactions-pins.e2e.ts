@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
 import { callApi, createGroup, sendThroughApi, unique } from './api';
 import { ALICE, BOB, openConversation, peopleSideBySide, storedMessage } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // Two people side by side in a group of their own: what one does to a message (a reaction, a
 // pin) or to the group (a rename, someone added) the other sees live.
@@ -51,6 +52,7 @@ describe('reactions, pins and timeline notes', () => {
     expect(await alicesThumbs.getAttribute('aria-label')).toBe(`${THUMBS_UP} 2 : vous, Bob Durand`);
     await mine.locator(`[data-testid="reaction"][data-emoji="${FIRE_ENGINE}"]`).waitFor();
     await screenshot(alice.page, 'messaging-reactions-desktop');
+    await expectAccessible(alice.page, 'a conversation with reactions');
 
     // Alice takes hers back: Bob's count goes down.
     await alicesThumbs.click();
@@ -68,7 +70,7 @@ describe('reactions, pins and timeline notes', () => {
     await openConversation(bob.page, id);
 
     // Bob has the pinned list open, empty, while Alice pins.
-    await bob.page.getByRole('button', { name: 'Messages épinglés (0)' }).click();
+    await bob.page.getByRole('button', { name: 'Messages épinglés : 0' }).click();
     const panel = bob.page.getByTestId('pinned-messages');
     await panel.getByText('Aucun message épinglé.').waitFor();
 
@@ -79,18 +81,19 @@ describe('reactions, pins and timeline notes', () => {
 
     await panel.getByTestId('pinned-message').filter({ hasText: text }).waitFor();
     expect(await panel.getByTestId('pinned-message').count()).toBe(1);
-    await bob.page.getByRole('button', { name: 'Messages épinglés (1)' }).waitFor();
+    await bob.page.getByRole('button', { name: 'Messages épinglés : 1' }).waitFor();
     expect(
       await storedMessage(bob.page, text).getByTestId('pinned-marker').getAttribute('title'),
     ).toBe('Épinglé par Alice Martin');
     await screenshot(bob.page, 'messaging-pinned-list-desktop');
+    await expectAccessible(bob.page, 'the pinned list');
 
     // Bob unpins it from his side: gone from Alice's pinned count.
     const bobsCopy = storedMessage(bob.page, text);
     await bobsCopy.hover();
     await bobsCopy.getByRole('button', { name: 'Désépingler' }).click();
     await panel.getByText('Aucun message épinglé.').waitFor();
-    await alice.page.getByRole('button', { name: 'Messages épinglés (0)' }).waitFor();
+    await alice.page.getByRole('button', { name: 'Messages épinglés : 0' }).waitFor();
     expect(await mine.getByTestId('pinned-marker').count()).toBe(0);
   });
 
@@ -128,5 +131,6 @@ describe('reactions, pins and timeline notes', () => {
       .filter({ hasText: 'Alice Martin a ajouté Carol Petit' })
       .waitFor();
     await screenshot(bob.page, 'messaging-timeline-notes-desktop');
+    await expectAccessible(bob.page, 'the timeline notes');
   });
 });

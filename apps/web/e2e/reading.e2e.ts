@@ -9,6 +9,7 @@ import {
   send,
   storedMessage,
 } from './messaging';
+import { expectAccessible } from './accessibility';
 
 // Each test makes its own group with a unique title, so any one can run alone or in any order.
 
@@ -50,6 +51,7 @@ describe('reading a conversation', () => {
     await expect
       .poll(() => bob.page.getByTestId('jump-to-latest-count').textContent())
       .toBe('1 nouveau message');
+    await expectAccessible(bob.page, 'a conversation read further up, with new messages below');
     await bob.page.getByTestId('jump-to-latest').click();
     await expect
       .poll(() => inView(bob.page, storedMessage(bob.page, 'Arrivé pendant la lecture')))

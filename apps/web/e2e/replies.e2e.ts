@@ -13,6 +13,7 @@ import {
   waitForSocket,
 } from './messaging';
 import { notificationsOf, readAllNotifications } from './notifications';
+import { expectAccessible } from './accessibility';
 
 // Replies, mentions, mute and archive, two people side by side. Each test makes its own group
 // with a unique title, so any one of them can run alone or in any order.
@@ -81,6 +82,7 @@ describe('replies, mentions, mute and archive', () => {
     await bobsCopy.waitFor();
     expect(await bobsCopy.getByTestId('reply-quote').textContent()).toContain(answerText);
     await screenshot(bob.page, 'reply-quote');
+    await expectAccessible(bob.page, 'a reply');
 
     // Bob deletes his message: the quote of it turns into "message supprimé", for both, live.
     await callApi(bob.page, 'DELETE', `/api/conversations/${id}/messages/${answerId}`);
@@ -137,6 +139,7 @@ describe('replies, mentions, mute and archive', () => {
     expect(await notification.textContent()).toContain('Alice Martin vous a mentionné');
     expect(await notification.textContent()).toContain(`@Bob Durand tu conduis ${suffix}`);
     await screenshot(bob.page, 'mention-notification');
+    await expectAccessible(bob.page, 'a mention in the bell');
     const stored = await notificationsOf(bob.page, BOB);
     expect(
       stored.items.filter((item) => item.data.conversationId === id).map((item) => item.type),
@@ -180,6 +183,7 @@ describe('replies, mentions, mute and archive', () => {
     await bob.page.getByTestId('archived-list').waitFor();
     await listItem(bob.page, id).waitFor();
     await screenshot(bob.page, 'archived-list');
+    await expectAccessible(bob.page, 'the archived list');
     await bob.page.getByTestId('archived-toggle').click();
     await bob.page.getByTestId('conversation-list').waitFor();
     expect(await listItem(bob.page, id).count()).toBe(0);

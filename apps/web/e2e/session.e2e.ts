@@ -11,6 +11,7 @@ import {
   storedMessage,
   waitForSocket,
 } from './messaging';
+import { expectAccessible } from './accessibility';
 
 describe('the live connection and the layout', () => {
   const signedIn = peopleSideBySide();
@@ -86,6 +87,7 @@ describe('the live connection and the layout', () => {
     await alice.page.getByText('Lu par 1 sur 2').first().waitFor();
 
     await screenshot(alice.page, 'messaging-conversation-desktop');
+    await expectAccessible(alice.page, 'a group conversation');
     // Served under the API's policy: own scripts and styles only, own origin only.
     const served = await alice.page.request.get(`/messages/${id}`);
     expect(served.headers()['content-security-policy']).toMatch(/script-src 'self'/);
@@ -93,12 +95,14 @@ describe('the live connection and the layout', () => {
     await alice.page.goto('/messages');
     await alice.page.getByTestId('conversation-item').first().waitFor();
     await screenshot(alice.page, 'messaging-list-desktop');
+    await expectAccessible(alice.page, 'the messages page');
 
     const phone = await signedIn(ALICE, { width: 375, height: 700 });
     const scrollWidth = () => phone.page.evaluate(() => document.scrollingElement!.scrollWidth);
     await phone.page.getByTestId('conversation-item').first().waitFor();
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await screenshot(phone.page, 'messaging-list-375');
+    await expectAccessible(phone.page, 'the messages page');
 
     await phone.page.getByTestId('conversation-item').filter({ hasText: title }).click();
     await phone.page.getByTestId('message').first().waitFor();
@@ -106,6 +110,7 @@ describe('the live connection and the layout', () => {
     expect(await phone.page.getByTestId('conversation-list').isVisible()).toBe(false);
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await screenshot(phone.page, 'messaging-conversation-375');
+    await expectAccessible(phone.page, 'a group conversation');
 
     await phone.page.getByRole('link', { name: 'Conversations' }).click();
     await phone.page.getByTestId('conversation-list').waitFor();
@@ -121,5 +126,6 @@ describe('the live connection and the layout', () => {
     await phone.page.getByLabel('Nom du groupe').waitFor();
     expect(await scrollWidth()).toBeLessThanOrEqual(375);
     await screenshot(phone.page, 'messaging-new-375');
+    await expectAccessible(phone.page, 'the new conversation page');
   });
 });

@@ -8,7 +8,11 @@ interface LanguageSwitchProps {
   tone?: 'onDark' | 'onLight';
 }
 
-/** FR | EN toggle; each button is named in its own language so anyone can find theirs. */
+/**
+ * FR | EN toggle; each button is named in its own language so anyone can find theirs. The name
+ * starts with the code shown ("EN English"), so that a speech-input user who says what they
+ * see reaches the button (WCAG 2.5.3, label in name).
+ */
 export function LanguageSwitch({ value, onChange, tone = 'onLight' }: LanguageSwitchProps) {
   const { t } = useTranslation();
   const frame =
@@ -30,12 +34,12 @@ export function LanguageSwitch({ value, onChange, tone = 'onLight' }: LanguageSw
           key={locale}
           type="button"
           lang={locale}
-          aria-label={t(`language.${locale}`)}
           aria-pressed={value === locale}
           onClick={() => value !== locale && onChange(locale)}
           className={`rounded-md px-2.5 py-1 text-xs font-semibold tracking-wide transition-colors focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-current ${value === locale ? active : idle}`}
         >
           {locale.toUpperCase()}
+          <span className="sr-only"> {t(`language.${locale}`)}</span>
         </button>
       ))}
     </div>

@@ -20,7 +20,7 @@ export const messageStateEn: Pick<Messages, 'reactions' | 'pins' | 'notes'> = {
     unpin: 'Unpin',
     pinned: 'Pinned',
     pinnedBy: 'Pinned by {{name}}',
-    open: 'Pinned messages ({{count}})',
+    open: 'Pinned messages: {{count}}',
     title: 'Pinned messages',
     close: 'Close the pinned messages',
     empty: 'No pinned messages.',

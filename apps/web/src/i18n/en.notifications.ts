@@ -7,7 +7,7 @@ export const notificationsEn: Pick<
 > = {
   notifications: {
     bell: 'Notifications',
-    bellUnread: 'Notifications ({{count}} unread)',
+    bellUnread: 'Notifications: {{shown}} unread',
     title: 'Notifications',
     open: 'Open',
     markRead: 'Mark as read',

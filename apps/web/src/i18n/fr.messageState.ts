@@ -19,7 +19,7 @@ export const messageStateFr = {
     unpin: 'Désépingler',
     pinned: 'Épinglé',
     pinnedBy: 'Épinglé par {{name}}',
-    open: 'Messages épinglés ({{count}})',
+    open: 'Messages épinglés : {{count}}',
     title: 'Messages épinglés',
     close: 'Fermer les messages épinglés',
     empty: 'Aucun message épinglé.',

@@ -3,7 +3,7 @@
 export const notificationsFr = {
   notifications: {
     bell: 'Notifications',
-    bellUnread: 'Notifications ({{count}} non lues)',
+    bellUnread: 'Notifications : {{shown}} non lues',
     title: 'Notifications',
     open: 'Ouvrir',
     markRead: 'Marquer comme lu',

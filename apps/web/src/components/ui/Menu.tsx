@@ -1,5 +1,14 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import type { ComponentProps, ReactNode } from 'react';
+import { type ComponentProps, type ReactNode, createContext, useContext, useState } from 'react';
+
+/** The landmark that holds a menu's trigger, where its open list is rendered. */
+const LandmarkContext = createContext<{
+  landmark: HTMLElement | null;
+  setLandmark: (landmark: HTMLElement | null) => void;
+}>({ landmark: null, setLandmark: () => {} });
+
+// Page-level landmarks only: none of them is transformed, which would move a fixed list.
+const LANDMARKS = 'header, nav, main, aside, footer';
 
 /**
  * A drop-down menu (Radix: keyboard, focus and collisions handled) with the app's look.
@@ -7,10 +16,23 @@ import type { ComponentProps, ReactNode } from 'react';
  * Content-Security-Policy (style-src 'self') refuses.
  */
 export function Menu(props: Omit<ComponentProps<typeof DropdownMenu.Root>, 'modal'>) {
-  return <DropdownMenu.Root modal={false} {...props} />;
+  const [landmark, setLandmark] = useState<HTMLElement | null>(null);
+  return (
+    <LandmarkContext.Provider value={{ landmark, setLandmark }}>
+      <DropdownMenu.Root modal={false} {...props} />
+    </LandmarkContext.Provider>
+  );
 }
 
-export const MenuTrigger = DropdownMenu.Trigger;
+export function MenuTrigger(props: ComponentProps<typeof DropdownMenu.Trigger>) {
+  const { setLandmark } = useContext(LandmarkContext);
+  return (
+    <DropdownMenu.Trigger
+      ref={(trigger) => setLandmark(trigger?.closest<HTMLElement>(LANDMARKS) ?? null)}
+      {...props}
+    />
+  );
+}
 export const MenuLabel = DropdownMenu.Label;
 export const MenuRadioGroup = DropdownMenu.RadioGroup;
 export const MenuItemIndicator = DropdownMenu.ItemIndicator;
@@ -24,8 +46,11 @@ export function MenuContent({
   className?: string;
   sideOffset?: number;
 }) {
+  // Rendered at the end of its trigger's landmark (it is positioned fixed, so it shows at the
+  // same place) rather than of <body>: there, it would be content outside every landmark.
+  const { landmark } = useContext(LandmarkContext);
   return (
-    <DropdownMenu.Portal>
+    <DropdownMenu.Portal container={landmark}>
       <DropdownMenu.Content
         align="end"
         sideOffset={sideOffset}

@@ -39,12 +39,13 @@ export function LoginPage() {
 
   return (
     <div className="flex min-h-dvh flex-col bg-neutral-100">
-      <div className="flex justify-end p-4">
+      {/* A landmark, as everything on the page: those who move by landmarks reach the switch. */}
+      <header className="flex justify-end p-4">
         <LanguageSwitch
           value={currentLocale()}
           onChange={(locale) => void i18n.changeLanguage(locale)}
         />
-      </div>
+      </header>
       <main className="flex flex-1 items-start justify-center px-4 pb-12 sm:items-center">
         <div className="w-full max-w-sm">
           <div className="mb-6 flex items-center gap-3">

@@ -80,7 +80,7 @@ export function ConversationListItem({
           {last && (
             <time
               dateTime={last.createdAt}
-              className={`shrink-0 text-xs ${unread ? 'font-semibold text-red-700' : 'text-neutral-500'}`}
+              className={`shrink-0 text-xs ${unread ? 'font-semibold text-red-700' : 'text-neutral-600'}`}
             >
               {listTime(last.createdAt, now, currentLocale(), t('conversation.yesterday'))}
             </time>
@@ -107,8 +107,9 @@ export function ConversationListItem({
               data-testid="unread-badge"
               data-muted={conversation.muted === true}
               aria-label={t('conversations.unread', { count: conversation.unreadCount })}
-              // Muted: the count stays, greyed, so it does not call for attention.
-              className={`inline-flex min-w-5 shrink-0 items-center justify-center rounded-full px-1.5 py-0.5 text-xs font-bold leading-none text-white ${conversation.muted ? 'bg-neutral-400' : 'bg-red-700'}`}
+              // Muted: the count stays, greyed, so it does not call for attention; a grey dark
+              // enough that the white count keeps a 4.5:1 contrast.
+              className={`inline-flex min-w-5 shrink-0 items-center justify-center rounded-full px-1.5 py-0.5 text-xs font-bold leading-none text-white ${conversation.muted ? 'bg-neutral-500' : 'bg-red-700'}`}
             >
               {conversation.unreadCount > 99 ? '99+' : conversation.unreadCount}
             </span>

@@ -69,7 +69,7 @@ export function ConversationSearch({ conversationId, onClose, onPick }: Conversa
                       </span>
                       <time
                         dateTime={hit.message.createdAt}
-                        className="mt-0.5 block text-xs text-neutral-500"
+                        className="mt-0.5 block text-xs text-neutral-600"
                       >
                         {new Intl.DateTimeFormat(currentLocale(), {
                           dateStyle: 'medium',

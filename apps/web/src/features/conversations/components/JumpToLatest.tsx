@@ -14,7 +14,6 @@ export function JumpToLatest({ count, onJump }: { count: number; onJump: () => v
         type="button"
         onClick={onJump}
         data-testid="jump-to-latest"
-        aria-label={t('reading.jumpToLatest')}
         title={t('reading.jumpToLatest')}
         className="pointer-events-auto absolute right-2 bottom-2 inline-flex items-center gap-1.5 rounded-full bg-white px-3 py-1.5 text-xs font-semibold text-neutral-800 shadow-md ring-1 ring-neutral-200 hover:bg-neutral-50 focus-visible:outline-2 focus-visible:outline-red-700"
       >
@@ -23,6 +22,8 @@ export function JumpToLatest({ count, onJump }: { count: number; onJump: () => v
             {t('reading.jumpToLatestCount', { count })}
           </span>
         )}
+        {/* Named by its content, the count first: the name holds what is seen (WCAG 2.5.3). */}
+        <span className="sr-only"> {t('reading.jumpToLatest')}</span>
         <Icon name="latest" className="size-4" />
       </button>
     </div>

@@ -60,7 +60,7 @@ export function PinnedMessages({
                     </span>
                     <time
                       dateTime={message.createdAt}
-                      className="mt-0.5 block text-xs text-neutral-500"
+                      className="mt-0.5 block text-xs text-neutral-600"
                     >
                       {new Intl.DateTimeFormat(currentLocale(), {
                         dateStyle: 'medium',

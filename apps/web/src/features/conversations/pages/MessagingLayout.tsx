@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Outlet, useMatch } from 'react-router';
 import { useConnectionState } from '../../../lib/socket';
 import { ConnectionBanner } from '../components/ConnectionBanner';
@@ -8,6 +9,7 @@ import { ConversationListPanel } from './ConversationListPanel';
  * /messages shows the list, /messages/:id (and /messages/new) the conversation alone.
  */
 export function MessagingLayout() {
+  const { t } = useTranslation();
   const conversationOpen = useMatch('/messages/:id') !== null;
   const connection = useConnectionState();
   return (
@@ -22,6 +24,8 @@ export function MessagingLayout() {
         <section
           className={`${conversationOpen ? 'flex' : 'hidden md:flex'} min-h-0 min-w-0 flex-1 flex-col`}
         >
+          {/* On a phone the list, and its title, are hidden: the page keeps its top heading. */}
+          {conversationOpen && <h1 className="sr-only md:hidden">{t('conversations.title')}</h1>}
           <Outlet />
         </section>
       </div>

@@ -125,9 +125,10 @@ export function useMentionAutocomplete({
       setDismissedAt(null);
       return encoded;
     },
+    // A <textarea> takes no role but textbox, which has no aria-expanded: the open list is
+    // announced through aria-controls and the active option through aria-activedescendant.
     inputProps: {
       'aria-autocomplete': 'list' as const,
-      'aria-expanded': open,
       'aria-controls': open ? listId : undefined,
       'aria-activedescendant': open ? optionId(current) : undefined,
     },

@@ -17,14 +17,14 @@ export function NotificationBell() {
   const notifications = useNotifications();
   const markRead = useMarkNotificationsRead();
   const unread = notifications.data?.unreadCount ?? 0;
+  // The badge's text, which the button's name repeats (WCAG 2.5.3, label in name).
+  const shown = unread > 99 ? '99+' : String(unread);
   const sections = groupNotifications(notifications.data?.items ?? []);
 
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <PopoverTrigger
-        aria-label={
-          unread ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell')
-        }
+        aria-label={unread ? t('notifications.bellUnread', { shown }) : t('notifications.bell')}
         data-testid="notification-bell"
         className="relative shrink-0 rounded-lg p-2 ring-1 ring-white/40 hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white data-[state=open]:bg-white/15"
       >
@@ -35,7 +35,7 @@ export function NotificationBell() {
             aria-hidden="true"
             className="absolute -right-1.5 -top-1.5 min-w-5 rounded-full bg-white px-1 text-center text-xs font-bold leading-5 text-red-800 ring-2 ring-red-700"
           >
-            {unread > 99 ? '99+' : unread}
+            {shown}
           </span>
         )}
       </PopoverTrigger>

@@ -44,7 +44,7 @@ export function NotificationItem({
       >
         {notification.body}
       </span>
-      <span className="mt-0.5 block text-xs text-neutral-500">{when}</span>
+      <span className="mt-0.5 block text-xs text-neutral-600">{when}</span>
     </>
   );
 

@@ -11,15 +11,20 @@ interface AvatarProps {
   size?: 'sm' | 'md';
 }
 
-/** Initials in a circle, with a presence dot for a person. */
+/**
+ * Initials in a circle, with a presence dot for a person. A picture, not text: the initials are
+ * drawn by CSS, so that a control holding an avatar and a name has only the name as visible
+ * text, which its accessible name must contain (WCAG 2.5.3).
+ */
 export function Avatar({ name, group = false, online, size = 'md' }: AvatarProps) {
   const box = size === 'sm' ? 'size-8 text-xs' : 'size-10 text-sm';
   return (
     <span
-      className={`relative inline-flex shrink-0 items-center justify-center rounded-full bg-red-100 font-semibold text-red-800 ${box}`}
+      className={`relative inline-flex shrink-0 items-center justify-center rounded-full bg-red-100 font-semibold text-red-800 before:content-[attr(data-initials)] ${box}`}
+      data-initials={group ? undefined : initials(name)}
       aria-hidden="true"
     >
-      {group ? <Icon name="group" className="size-1/2" /> : initials(name)}
+      {group && <Icon name="group" className="size-1/2" />}
       {online !== undefined && (
         <PresenceDot online={online} className="absolute -bottom-0.5 -right-0.5" />
       )}
