@@ -197,6 +197,7 @@ describe('a search flood', () => {
           error: 'Too Many Requests',
           message: 'Too many searches at once; try again in 1 s',
           retryAfterSeconds: 1,
+          code: 'rate_limited',
         },
       });
     }
