@@ -1,6 +1,6 @@
 import type { Locale } from '@mindsp/contracts';
 import type { UnreadMention } from './mentions.repository';
-import { mentionsAsText, textsFor } from './notification-texts';
+import { mentionsAsText, sendersPhrase, textsFor } from './notification-texts';
 
 /** How much of a message a mention notification (and each line of its email) shows. */
 const PREVIEW_LENGTH = 200;
@@ -20,14 +20,7 @@ export function mentionEmailText(
   names: ReadonlyMap<string, string>,
 ): { title: string; body: string } {
   const t = textsFor(locale);
-  const senders = [...new Set(mentions.map((mention) => mention.senderName))];
-  const [first = t.someone, second] = senders;
-  const from =
-    senders.length > 2
-      ? t.andOthers(first, senders.length - 1)
-      : second
-        ? t.and(first, second)
-        : first;
+  const from = sendersPhrase(locale, [...new Set(mentions.map((mention) => mention.senderName))]);
   const lines = mentions.map(
     (mention) => `${mention.senderName} — ${preview(mentionsAsText(locale, mention.body, names))}`,
   );

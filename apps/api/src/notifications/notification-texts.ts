@@ -44,17 +44,17 @@ export function textsFor(locale: Locale | string) {
   return TEXTS[locale === 'en' ? 'en' : 'fr'];
 }
 
-/** "3 nouveaux messages de Alice Martin", "… de Alice Martin et Bob Durand", "… et 2 autres". */
-export function newMessagesTitle(locale: Locale, count: number, senders: string[]): string {
+/** "Alice Martin", "Alice Martin et Bob Durand", "Alice Martin et 2 autres". */
+export function sendersPhrase(locale: Locale, senders: string[]): string {
   const t = textsFor(locale);
   const [first = t.someone, second] = senders;
-  const from =
-    senders.length > 2
-      ? t.andOthers(first, senders.length - 1)
-      : second
-        ? t.and(first, second)
-        : first;
-  return t.newMessages(count, from);
+  if (senders.length > 2) return t.andOthers(first, senders.length - 1);
+  return second ? t.and(first, second) : first;
+}
+
+/** "3 nouveaux messages de Alice Martin", "… de Alice Martin et Bob Durand", "… et 2 autres". */
+export function newMessagesTitle(locale: Locale, count: number, senders: string[]): string {
+  return textsFor(locale).newMessages(count, sendersPhrase(locale, senders));
 }
 
 /** A body's mention tokens as `@Name` (`@tous`), for the text of a notification or an email. */
