@@ -3,6 +3,8 @@ import { startApp, type TestApp } from './app';
 import { as, createGroup, freshTenant, socketOf, type Person } from './messaging';
 import { closeSockets } from './sockets';
 import { SmtpSink } from './smtp-sink';
+import { waitForIdleQueues } from './queues-idle';
+import { queuesOf, waitForJob } from './scheduled-jobs';
 import { waitFor } from './wait-for';
 import {
   forgetEarlierSuitesWork,
@@ -109,8 +111,18 @@ describe('urgent alert delivery', () => {
     // Dan, who did not answer, is notified again: a second notification and a second email.
     await waitFor(async () => (await alertsOf(dan!, alert.id)).length === 2, 30_000, 'round 2');
     await waitFor(async () => (await mailsTo(dan!)).length === 2, 20_000, 'round 2 email');
-    // ALERT_MAX_ROUNDS 1: no third round; the others, who answered, got nothing more.
-    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    // ALERT_MAX_ROUNDS 1: no third round; the others, who answered, got nothing more. Once the
+    // second round's job has run and the queues have run what it caused, a third round would be
+    // scheduled (its job id carries the round): none is, and the counts are final.
+    const { queues, close } = queuesOf('reminders');
+    try {
+      const round2 = await waitForJob(queues.reminders, `alert-${alert.id}-round-2`);
+      await waitFor(async () => (await round2.getState()) === 'completed', 30_000, 'round 2 run');
+      await waitForIdleQueues(t.db);
+      expect(await queues.reminders.getJob(`alert-${alert.id}-round-3`)).toBeUndefined();
+    } finally {
+      await close();
+    }
     expect(await alertsOf(dan!, alert.id)).toHaveLength(2);
     expect(await mailsTo(dan!)).toHaveLength(2);
     for (const who of [ben!, cyd!]) {

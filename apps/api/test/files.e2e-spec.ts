@@ -75,6 +75,26 @@ describe('files in messages', () => {
       .attach('file', bytes, { filename, contentType });
   }
 
+  /**
+   * Every route of attachment `id` answers `who` exactly as for an id that never existed: a 404
+   * whose whole body (the id aside) tells nothing more, and no byte of the file.
+   */
+  async function expectUnknown(who: Person, id: string) {
+    const never = randomUUID();
+    for (const route of ['', '/content', '/thumbnail', '/link']) {
+      const [res, none] = await Promise.all(
+        [id, never].map((each) => as(t, who).get(`/api/attachments/${each}${route}`)),
+      );
+      const seen = (answer: typeof res, asked: string) => ({
+        route,
+        status: answer!.status,
+        type: answer!.headers['content-type'],
+        body: answer!.text.replaceAll(asked, '<id>'),
+      });
+      expect(seen(res, id)).toEqual({ ...seen(none, never), status: 404 });
+    }
+  }
+
   async function sendWith(who: Person, conversationId: string, ids: string[], body = '') {
     const res = await as(t, who)
       .post(`/api/conversations/${conversationId}/messages`)
@@ -212,13 +232,9 @@ describe('files in messages', () => {
   it("keeps a conversation's files from a non-member, by id and by URL", async () => {
     const { alice, bob, carol } = people;
     const { group, image, pdf } = await groupWithFiles();
-    for (const id of [image.id, pdf.id]) {
-      await as(t, carol).get(`/api/attachments/${id}`).expect(404);
-      await as(t, carol).get(`/api/attachments/${id}/content`).expect(404);
-      await as(t, carol).get(`/api/attachments/${id}/thumbnail`).expect(404);
-      await as(t, carol).get(`/api/attachments/${id}/link`).expect(404);
-    }
-    await as(t, bob).get(`/api/attachments/${image.id}`).expect(200);
+    for (const id of [image.id, pdf.id]) await expectUnknown(carol, id);
+    // A member gets it whole.
+    expect((await as(t, bob).get(`/api/attachments/${image.id}`).expect(200)).body).toEqual(image);
     // Nor can she upload there, or send someone else's upload in her own conversation.
     await upload(carol, group.id, PDF, 'x.pdf').expect(404);
     const unsent = (await upload(alice, group.id, PDF, 'draft.pdf').expect(201))
@@ -230,19 +246,18 @@ describe('files in messages', () => {
       .expect(400);
     expect(res.body.fields.attachmentIds).toBeDefined();
     // An upload not sent yet is its uploader's alone, even in the conversation.
-    await as(t, bob).get(`/api/attachments/${unsent.id}/content`).expect(404);
-    await as(t, alice).get(`/api/attachments/${unsent.id}/content`).expect(200);
+    await expectUnknown(bob, unsent.id);
+    const mine = await as(t, alice)
+      .get(`/api/attachments/${unsent.id}/content`)
+      .responseType('blob')
+      .expect(200);
+    expect(Buffer.compare(mine.body as Buffer, PDF)).toBe(0);
   });
 
   it("answers 404 to another tenant's user, by id and by URL", async () => {
     const { dave } = people;
     const { group, image, pdf } = await groupWithFiles();
-    for (const id of [image.id, pdf.id]) {
-      await as(t, dave).get(`/api/attachments/${id}`).expect(404);
-      await as(t, dave).get(`/api/attachments/${id}/content`).expect(404);
-      await as(t, dave).get(`/api/attachments/${id}/thumbnail`).expect(404);
-      await as(t, dave).get(`/api/attachments/${id}/link`).expect(404);
-    }
+    for (const id of [image.id, pdf.id]) await expectUnknown(dave, id);
     await upload(dave, group.id, PDF, 'x.pdf').expect(404);
   });
 

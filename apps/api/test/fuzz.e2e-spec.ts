@@ -1,4 +1,6 @@
-import { LIMITS, type Ack } from '@mindsp/contracts';
+import { LIMITS, type Ack, type ClientEvents } from '@mindsp/contracts';
+import { ModulesContainer } from '@nestjs/core';
+import { MESSAGE_METADATA } from '@nestjs/websockets/constants';
 import { randomUUID } from 'node:crypto';
 import { resetLoginLimits, type TestApp } from './app';
 import type { Client } from 'pg';
@@ -28,7 +30,8 @@ import type { TestSocket } from './sockets';
  * Issue 6.5 and 17: malformed values of every kind, one field at a time, to every REST route (read
  * from the app's own router at run time, its fields from the OpenAPI document, so a new route is
  * fuzzed without touching this file) and every socket event: wrong types, missing fields, oversize
- * values, unknown ids, ids of another tenant, bad dates. No answer may be a 5xx (or an `internal`
+ * values, unknown ids, ids of another tenant, bad dates. The socket events and their fields come from
+ * the contract's `ClientEvents` (checked by the compiler) and must be those the gateways handle. No answer may be a 5xx (or an `internal`
  * ack), nor show anything of the other tenant, and the database must not change. A route the
  * router serves that gets no case fails the test.
  */
@@ -175,6 +178,67 @@ async function watchDatabase(owner: Client) {
     return changed;
   };
   return { before, stateChanged };
+}
+
+type ClientEvent = keyof ClientEvents;
+
+/**
+ * The fields of each client event, with their kind and whether they are required: one entry per
+ * event of the contract and one per field of its input, so an event or a field added to
+ * `ClientEvents` without cases here does not compile.
+ */
+const SOCKET_CASES: {
+  [E in ClientEvent]: {
+    [F in keyof Parameters<ClientEvents[E]>[0]]-?: [FieldKind, boolean];
+  };
+} = {
+  'message:send': {
+    conversationId: ['uuid', true],
+    clientMessageId: ['text', true],
+    body: ['text', true],
+    replyToId: ['uuid', false],
+    attachmentIds: ['uuids', false],
+  },
+  'message:edit': {
+    conversationId: ['uuid', true],
+    messageId: ['uuid', true],
+    body: ['text', true],
+  },
+  'message:delete': { conversationId: ['uuid', true], messageId: ['uuid', true] },
+  'message:react': {
+    conversationId: ['uuid', true],
+    messageId: ['uuid', true],
+    emoji: ['text', true],
+    reacted: ['boolean', true],
+  },
+  'message:pin': {
+    conversationId: ['uuid', true],
+    messageId: ['uuid', true],
+    pinned: ['boolean', true],
+  },
+  'conversation:read': { conversationId: ['uuid', true], seq: ['integer', true] },
+  typing: { conversationId: ['uuid', true], typing: ['boolean', true] },
+  sync: { cursors: ['cursors', true], changes: ['cursors', false] },
+  'presence:subscribe': { userIds: ['uuids', true] },
+  'alert:ack': { alertId: ['uuid', true], response: ['enum', true] },
+};
+
+/** The events the app's gateways handle (their @SubscribeMessage), read from the running app. */
+function handledEvents(t: TestApp): string[] {
+  const events: string[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const { instance } of module.providers.values()) {
+      const prototype: unknown = instance && Object.getPrototypeOf(instance);
+      if (!prototype || prototype === Object.prototype) continue;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const method = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
+        if (typeof method !== 'function') continue;
+        const event: unknown = Reflect.getMetadata(MESSAGE_METADATA, method);
+        if (typeof event === 'string') events.push(event);
+      }
+    }
+  }
+  return events;
 }
 
 /** Whether the database is compared after each case of a route rather than after the route. */
@@ -440,29 +504,24 @@ describe('fuzz', () => {
   );
 
   it(
-    'socket events: no internal ack, the connection kept, nothing changed',
+    'socket events: every event the gateways handle, no internal ack, the connection kept, nothing changed',
     async () => {
       const { t } = s;
-      const events: [string, Record<string, [FieldKind, boolean]>][] = [
-        [
-          'message:send',
-          { conversationId: ['uuid', true], clientMessageId: ['text', true], body: ['text', true] },
-        ],
-        [
-          'message:edit',
-          { conversationId: ['uuid', true], messageId: ['uuid', true], body: ['text', true] },
-        ],
-        ['message:delete', { conversationId: ['uuid', true], messageId: ['uuid', true] }],
-        ['conversation:read', { conversationId: ['uuid', true], seq: ['integer', true] }],
-        ['typing', { conversationId: ['uuid', true], typing: ['boolean', true] }],
-        ['sync', { cursors: ['cursors', true] }],
-        ['alert:ack', { alertId: ['uuid', true], response: ['enum', true] }],
-      ];
+      // Every event the gateways handle has cases (a new handler without any fails here), and
+      // every event of the contract is handled.
+      expect(handledEvents(t).sort()).toEqual(Object.keys(SOCKET_CASES).sort());
       const socket: TestSocket = await socketOf(t, fay);
       const { before, stateChanged } = await watchDatabase(owner);
-      for (const [event, fields] of events) {
+      for (const [event, fields] of Object.entries(SOCKET_CASES) as [
+        string,
+        Record<string, [FieldKind, boolean]>,
+      ][]) {
+        // The required fields, valid: each case makes one of them malformed, or adds one malformed
+        // optional field (a valid optional one would make a valid request, which writes).
         const valid = Object.fromEntries(
-          Object.entries(fields).map(([name, [kind]]) => [name, validValue(name, kind)]),
+          Object.entries(fields)
+            .filter(([, [, required]]) => required)
+            .map(([name, [kind]]) => [name, name === 'emoji' ? '👍' : validValue(name, kind)]),
         );
         const check = async (ack: Ack<unknown>, detail: () => string) =>
           tally.record(
@@ -472,10 +531,10 @@ describe('fuzz', () => {
             await stateChanged(),
           );
         for (const [name, [kind, required]] of Object.entries(fields)) {
-          const variants = [...malformedValues(kind, required), undefined];
+          const variants = [...malformedValues(kind, required), ...(required ? [undefined] : [])];
           for (const bad of variants) {
             const payload = { ...valid, [name]: bad };
-            await check(await socket.emit(event as 'sync', payload), () =>
+            await check(await socket.emit(event as ClientEvent, payload), () =>
               JSON.stringify(payload).slice(0, 120),
             );
           }
@@ -485,6 +544,9 @@ describe('fuzz', () => {
         }
         expect({ event, connected: socket.connected }).toEqual({ event, connected: true });
       }
+      expect(Object.keys(SOCKET_CASES).filter((event) => !tally.rows.get(event)?.cases)).toEqual(
+        [],
+      );
       expect(tally.failures).toEqual([]);
       expect(await databaseState()).toEqual(before);
     },

@@ -76,7 +76,8 @@ export function malformedValues(kind: FieldKind, required: boolean): unknown[] {
     case 'uuids':
       return [
         ...missing,
-        [],
+        // No ids: malformed where some are required, a valid "none" where the field is optional.
+        ...(required ? [[]] : []),
         'x',
         42,
         { 0: randomUUID() },

@@ -2,6 +2,7 @@ import type { NotificationPage } from '@mindsp/contracts';
 import { Queue } from 'bullmq';
 import { QUEUES, queueConnection } from '../src/queues/queue-connection';
 import { startApp, type TestApp } from './app';
+import { waitForIdleQueues } from './queues-idle';
 import { as, createGroup, freshTenant, send, socketOf, type Person } from './messaging';
 import { closeSockets, sleep } from './sockets';
 import { SmtpSink } from './smtp-sink';
@@ -80,7 +81,7 @@ describe('notification faults', () => {
     await waitFor(() => smtp.to(address).length === 1, 30_000, 'the email');
     const job = await emails.getJob(emailJobId(bob!, id));
     await waitFor(async () => (await job!.getState()) === 'completed');
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await waitForIdleQueues(t.db);
     expect(smtp.to(address)).toHaveLength(1);
     expect(smtp.to(address)[0]!.subject).toBe('Malgré la panne');
   });

@@ -1,4 +1,4 @@
-import type { PresenceView } from '@mindsp/contracts';
+import { PRESENCE_LIMITS, type PresenceView } from '@mindsp/contracts';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
@@ -68,24 +68,42 @@ async function storm(t: TestApp, n: number) {
       }
       return [...state.values()].filter(Boolean).length;
     };
-    for (let waited = 0; sockets.some((_, i) => known(i) < GROUP - 1); waited += 200) {
-      if (waited > 60_000) throw new Error('some sockets never saw their crew online');
-      await sleep(200);
-    }
-    // Anything still on its way would have come within a batch interval.
-    await sleep(1500);
+    await waitFor(
+      () => sockets.every((_, i) => known(i) >= GROUP - 1),
+      60_000,
+      'every socket seeing its whole crew online',
+    );
+    // Everyone is online now, so no change is left to send but those already batched: anything
+    // still on its way comes within one batch interval (and the flush after it).
+    await sleep(2 * PRESENCE_LIMITS.batchIntervalMs);
     const batches = sockets.flatMap((s) => s.all('presence'));
     return {
       ids: people.map((p) => p.id),
       events: batches.length,
       changes: batches.reduce((sum, batch) => sum + batch.length, 0),
+      // What the batches had to bring: each crew mate a socket's ack showed offline (it came
+      // online later, and only a batch can say so).
+      owed: acks.reduce((sum, ack) => sum + ack.filter((p) => !p.online).length, 0),
+      // Sockets whose ack showed some crew mate offline: each needs at least one batch.
+      waiting: acks.filter((ack) => ack.some((p) => !p.online)).length,
       strangers: sockets.filter((s, i) =>
         s.all('presence').some((batch) => batch.some((p) => !people[i]!.crew.includes(p.userId))),
       ).length,
     };
   } finally {
     for (const client of sockets) client.close();
-    await sleep(500);
+    // Every departure recorded before the next storm (instead of a fixed pause).
+    await waitFor(
+      async () => {
+        const [{ seen }] = await t.db.query(
+          `SELECT count(*)::int AS seen FROM users WHERE id = ANY($1) AND last_seen_at IS NOT NULL`,
+          [people.map((p) => p.id)],
+        );
+        return seen === n;
+      },
+      60_000,
+      `the last seen time of all ${n}`,
+    );
   }
 }
 
@@ -114,9 +132,13 @@ describe('presence in a connection storm', () => {
     for (const [n, c] of Object.entries(counts).map(([n, c]) => [Number(n), c] as const)) {
       // Only crew mates: nobody hears of people they do not follow.
       expect(c.strangers).toBe(0);
-      // Each socket hears at most once of each of its 9 crew mates coming online...
+      // Each socket hears at most once of each of its 9 crew mates coming online, and at least of
+      // each one its ack showed offline...
+      expect(c.changes).toBeGreaterThanOrEqual(c.owed);
       expect(c.changes).toBeLessThanOrEqual(n * (GROUP - 1));
-      // ... in batches: never more events than changes, and a bounded number per socket.
+      // ... in batches: never more events than changes, at least one for each socket that was
+      // owed a change, and a bounded number per socket.
+      expect(c.events).toBeGreaterThanOrEqual(c.waiting);
       expect(c.events).toBeLessThanOrEqual(c.changes);
       expect(c.events / n).toBeLessThanOrEqual(GROUP - 1);
     }

@@ -53,9 +53,15 @@ describe('realtime', () => {
           bySeq.get(row.seq)!.body,
         ]);
       expect(await lastSeqOf(t, group.id)).toBe(200);
-      // Every member's socket heard every message.
-      const listener = senders[9]![1];
-      await listener.waitForCount('message:new', 200, (m) => m.conversationId === group.id);
+      // Every member's socket heard every message, each exactly once: the ids each socket heard
+      // are the 200 acknowledged ones (waiting for 200, then a round trip so a duplicate would show).
+      const acked = acks.map((m) => m.id).sort();
+      for (const [index, [, socket]] of senders.entries()) {
+        await socket.waitForCount('message:new', 200, (m) => m.conversationId === group.id);
+        await socket.settle();
+        const heard = socket.all('message:new', (m) => m.conversationId === group.id);
+        expect({ index, heard: heard.map((m) => m.id).sort() }).toEqual({ index, heard: acked });
+      }
     });
   });
 

@@ -3,6 +3,8 @@ import Redis from 'ioredis';
 import { PROBE_JOB, type ProbeJobData, type ProbeResult } from '../src/queues/probe.job';
 import { QUEUE_PREFIX, QUEUES, queueConnection } from '../src/queues/queue-connection';
 import { startApp } from './app';
+import { OwnRedis } from './redis-server';
+import { waitFor } from './wait-for';
 import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
 
 /** Short stall detection, so a killed worker's job comes back within seconds. */
@@ -68,8 +70,18 @@ describe('queue worker faults', () => {
       const survivor = await worker();
       const result = (await job.waitUntilFinished(events, 20_000)) as ProbeResult;
       expect(result.workerPid).toBe(survivor.pid);
-      // Give a duplicate the time to show itself, were there one.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // A duplicate, were there one, would be waiting or running (the maintenance schedule's own
+      // jobs wait delayed): wait until the queue holds none, then until its events have come
+      // through (a last job of our own, after them).
+      await waitFor(
+        async () =>
+          Object.values(await queue.getJobCounts('wait', 'active', 'prioritized')).every((n) => !n),
+        20_000,
+        'the maintenance queue to be idle',
+      );
+      const marker = await probe(0);
+      const survivorResult = (await marker.waitUntilFinished(events, 20_000)) as ProbeResult;
+      expect(survivorResult.workerPid).toBe(survivor.pid);
       expect(completions.filter((id) => id === job.id)).toEqual([job.id]);
       expect(stalls.filter((id) => id === job.id)).toEqual([job.id]);
       expect((await queue.getJob(job.id!))!.attemptsStarted).toBe(2);
@@ -80,31 +92,31 @@ describe('queue worker faults', () => {
   });
 
   describe('with a Redis eviction policy that may drop jobs', () => {
-    // CONFIG SET is server-wide: the original policy comes back whatever happens.
-    const redis = new Redis(process.env.REDIS_URL!);
-    let original: string;
+    // CONFIG SET is server-wide: on a Redis of this test's own, never on the one other suites use.
+    let own: OwnRedis;
+    let redis: Redis;
     beforeAll(async () => {
-      original = ((await redis.config('GET', 'maxmemory-policy')) as string[])[1]!;
+      own = await OwnRedis.start();
+      redis = new Redis(own.url);
     });
     afterAll(async () => {
-      await redis.config('SET', 'maxmemory-policy', original);
       redis.disconnect();
+      await own.stop();
     });
 
     it('warns in the boot log of the worker and in /api/health, still 200', async () => {
-      const app = await startApp();
+      const app = await startApp({ REDIS_URL: own.url });
       try {
         const healthy = await app.http.get('/api/health').expect(200);
-        expect(healthy.body).toMatchObject({ redisEvictionPolicy: original, warnings: [] });
+        expect(healthy.body).toMatchObject({ redisEvictionPolicy: 'noeviction', warnings: [] });
 
         await redis.config('SET', 'maxmemory-policy', 'allkeys-lru');
         const warned = await app.http.get('/api/health').expect(200);
         expect(warned.body).toMatchObject({ status: 'ok', redisEvictionPolicy: 'allkeys-lru' });
         expect(warned.body.warnings).toEqual([expect.stringContaining('"noeviction"')]);
-        const started = await worker();
+        const started = await worker({ REDIS_URL: own.url });
         expect(started.output()).toContain('Redis maxmemory-policy is "allkeys-lru"');
       } finally {
-        await redis.config('SET', 'maxmemory-policy', original);
         await app.close();
       }
     });
