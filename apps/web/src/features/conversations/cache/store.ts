@@ -33,6 +33,30 @@ function cachedLists(queryClient: QueryClient) {
     .filter((entry): entry is [(typeof entry)[0], ConversationPages] => entry[1] !== undefined);
 }
 
+/**
+ * A first load of a list or a detail still under way may have been read before the change an
+ * event brings (after a reload the event can overtake it): its answer would replace the event's
+ * patch, and the conversation would show nothing new until the next event. Such a query is read
+ * once more when that load ends. Only first loads (a load with data is patched in place), and once
+ * each: a busy conversation cannot keep the list reloading.
+ */
+const rereadScheduled = new WeakSet<object>();
+
+function rereadLoading(queryClient: QueryClient, conversationId: string) {
+  const cache = queryClient.getQueryCache();
+  for (const queryKey of [conversationKeys.lists(), conversationKeys.detail(conversationId)])
+    for (const query of cache.findAll({ queryKey })) {
+      const firstLoad = query.state.fetchStatus === 'fetching' && query.state.data === undefined;
+      if (!firstLoad || rereadScheduled.has(query)) continue;
+      rereadScheduled.add(query);
+      const stop = cache.subscribe(() => {
+        if (query.state.fetchStatus !== 'idle') return;
+        stop();
+        void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      });
+    }
+}
+
 export function findConversationInLists(
   queryClient: QueryClient,
   conversationId: string,
@@ -65,6 +89,7 @@ export function patchConversation(
     else if (reloadIfMissing && listFilter(key) === '')
       void queryClient.invalidateQueries({ queryKey: key, exact: true });
   }
+  rereadLoading(queryClient, conversationId);
 }
 
 /** A conversation as the server sent it (created, renamed, members changed). */
@@ -90,6 +115,7 @@ export function storeConversation(queryClient: QueryClient, incoming: Conversati
     // A filtered list may or may not match the new conversation: let the server say.
     else void queryClient.invalidateQueries({ queryKey: key, exact: true });
   }
+  rereadLoading(queryClient, conversation.id);
 }
 
 /** Left, removed, or deleted: nothing of the conversation stays cached. */
