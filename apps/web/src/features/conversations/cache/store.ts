@@ -34,11 +34,11 @@ function cachedLists(queryClient: QueryClient) {
 }
 
 /**
- * A first load of a list or a detail still under way may have been read before the change an
- * event brings (after a reload the event can overtake it): its answer would replace the event's
- * patch, and the conversation would show nothing new until the next event. Such a query is read
- * once more when that load ends. Only first loads (a load with data is patched in place), and once
- * each: a busy conversation cannot keep the list reloading.
+ * A list or detail being read may have been read before the change an event brings (a page just
+ * opened, or the refetch a reconnection asks for): its answer would replace the event's patch, and
+ * the conversation would show nothing new, or a wrong unread count, until the next event. Such a
+ * query is read once more when that read ends: once per read, so it takes traffic during every
+ * read to keep a list reloading.
  */
 const rereadScheduled = new WeakSet<object>();
 
@@ -46,12 +46,12 @@ function rereadLoading(queryClient: QueryClient, conversationId: string) {
   const cache = queryClient.getQueryCache();
   for (const queryKey of [conversationKeys.lists(), conversationKeys.detail(conversationId)])
     for (const query of cache.findAll({ queryKey })) {
-      const firstLoad = query.state.fetchStatus === 'fetching' && query.state.data === undefined;
-      if (!firstLoad || rereadScheduled.has(query)) continue;
+      if (query.state.fetchStatus !== 'fetching' || rereadScheduled.has(query)) continue;
       rereadScheduled.add(query);
       const stop = cache.subscribe(() => {
         if (query.state.fetchStatus !== 'idle') return;
         stop();
+        rereadScheduled.delete(query);
         void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
       });
     }
