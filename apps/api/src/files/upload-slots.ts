@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { InstanceSlots } from '../common/instance-slots';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UploadsBusyException } from './file-errors';
 
@@ -9,35 +10,23 @@ const RETRY_AFTER_SECONDS = 2;
 
 /**
  * Uploads streaming into this instance at once: at most `perUser` for one user and `perInstance`
- * in all. Counted in memory, per instance: a slot is held for as long as this process reads the
- * upload, so it must be freed when the process dies, which a Redis count would not be (a user
- * behind a balancer may thus have `perUser` uploads on each instance: still bounded).
+ * in all (InstanceSlots: a user behind a balancer may have `perUser` uploads on each instance,
+ * still bounded).
  */
 export class UploadSlots {
-  private total = 0;
-  private readonly perUser = new Map<string, number>();
+  private readonly slots: InstanceSlots;
 
-  constructor(private readonly limits: { perUser: number; perInstance: number }) {}
+  constructor(private readonly limits: { perUser: number; perInstance: number }) {
+    this.slots = new InstanceSlots(limits.perInstance);
+  }
 
   /** A release function, or null when the user or the instance has no slot free. */
   take(userId: string): (() => void) | null {
-    const mine = this.perUser.get(userId) ?? 0;
-    if (mine >= this.limits.perUser || this.total >= this.limits.perInstance) return null;
-    this.perUser.set(userId, mine + 1);
-    this.total++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.total--;
-      const left = (this.perUser.get(userId) ?? 1) - 1;
-      if (left > 0) this.perUser.set(userId, left);
-      else this.perUser.delete(userId);
-    };
+    return this.slots.take([[userId, this.limits.perUser]]);
   }
 
   get inFlight(): number {
-    return this.total;
+    return this.slots.inUse;
   }
 }
 
