@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { ConversationsModule } from './conversations/conversations.module';
-import { ConnectionModule } from './realtime/connection.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
 import { ConfigModule } from './config/config.module';
@@ -39,7 +38,6 @@ import { PeopleAdminModule } from './people/people-admin.module';
     AlertsModule,
     DraftsModule,
     PeopleAdminModule,
-    ConnectionModule,
   ],
 })
 export class AppModule {}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfigOrExit, preflightOrExit } from './boot';
 import { dataSourceOptions } from './database/data-source';
-import { DEMO_PASSWORD, DEMO_TENANTS, seedDemo } from './database/seed';
+import { DEMO_PASSWORD, DEMO_TENANTS, seedDemo } from './seed';
 
 const COMMANDS = {
   /** Apply pending migrations (creates the database first if it does not exist). */

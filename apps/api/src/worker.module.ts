@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthWorkerModule } from './auth/auth-worker.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
@@ -16,6 +17,7 @@ import { RemindersWorkerModule } from './reminders/reminders-worker.module';
     RedisModule,
     QueuesModule,
     QueueWorkersModule,
+    AuthWorkerModule,
     OutboxRelayModule,
     NotificationsWorkerModule,
     RemindersWorkerModule,

@@ -1,4 +1,4 @@
-import { PasswordHasher } from '../src/people/password-hasher';
+import { PasswordHasher } from '../src/users/password-hasher';
 import { RefreshToken } from '../src/auth/refresh-token.entity';
 import { randomInt, randomUUID } from 'node:crypto';
 import { badAccessTokens, login, resetLoginLimits, startApp, type TestApp } from './app';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source';
-import { seedDemo } from '../src/database/seed';
+import { seedDemo } from '../src/seed';
 import { adminQuery, serverUrl } from './test-database';
 
 /** A database of its own for this run, migrated and seeded; a Redis db of its own, emptied. */

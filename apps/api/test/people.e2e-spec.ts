@@ -1,5 +1,5 @@
 import type { LoginResponse, UserSummary } from '@mindsp/contracts';
-import { User } from '../src/people/user.entity';
+import { User } from '../src/users/user.entity';
 import { login, startApp, type TestApp } from './app';
 
 describe('users', () => {

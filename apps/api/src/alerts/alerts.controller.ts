@@ -9,8 +9,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import { AlertsService } from './alerts.service';
 import { AlertAckDto, AlertAckUpdateDto, AlertViewDto, CreateAlertDto } from './dto/alerts.dto';

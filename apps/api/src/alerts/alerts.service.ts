@@ -2,14 +2,14 @@ import { ConversationAudienceRepository } from '../conversations/conversation-au
 import type { AlertAckUpdate, AlertResponse, AlertView } from '@mindsp/contracts';
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { WriteLimits } from '../auth/write-limits';
 import { badField } from '../common/bad-request';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { assertActivePeople } from '../people/named-people';
-import { UsersRepository } from '../people/users.repository';
+import { UsersRepository } from '../users/users.repository';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
 import { alertDelivery, renotifyAlertJob } from './alert-jobs';

@@ -9,8 +9,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
-import type { AuthenticatedUser } from './authenticated-user';
-import { CurrentUser } from './current-user.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
 import {
   AuthUserDto,
   LoginDto,
@@ -19,7 +19,7 @@ import {
   TokenPairDto,
   UpdateMeDto,
 } from './dto/auth.dto';
-import { Public } from './public.decorator';
+import { Public } from '../common/public.decorator';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -6,9 +6,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { AuthenticatedUser } from './authenticated-user';
-import { ADMIN_ONLY } from './admin-only.decorator';
-import { IS_PUBLIC } from './public.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { ADMIN_ONLY } from '../common/admin-only.decorator';
+import { IS_PUBLIC } from '../common/public.decorator';
 
 /** Global: every route needs a valid access token unless marked @Public(). */
 @Injectable()

@@ -4,8 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { PeopleModule } from '../people/people.module';
 import { TenantsModule } from '../tenants/tenants.module';
+import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AdminGuard, JwtAuthGuard } from './auth.guards';
 import { AuthService } from './auth.service';
@@ -14,12 +14,13 @@ import { LoginRateLimiter } from './login-rate-limiter';
 import { RefreshTokensModule } from './refresh-tokens.module';
 import { RequestThrottleGuard } from './request-throttle.guard';
 import { SessionRevocations } from './session-revocations';
+import { SocketAuthenticatorService } from './socket-authenticator.service';
 import { signingKey } from './signing-key';
-import { RetryAfterInterceptor } from './too-many-requests';
+import { RetryAfterInterceptor } from '../common/too-many-requests';
 
 @Module({
   imports: [
-    PeopleModule,
+    UsersModule,
     TenantsModule,
     RefreshTokensModule,
     PassportModule,
@@ -45,6 +46,7 @@ import { RetryAfterInterceptor } from './too-many-requests';
     JwtStrategy,
     LoginRateLimiter,
     SessionRevocations,
+    SocketAuthenticatorService,
     // Order matters: authenticate first, then check the role, then count the request per user.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: AdminGuard },

@@ -2,7 +2,8 @@ import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import type { AccessTokenPayload, AuthenticatedUser } from './authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import type { AccessTokenPayload } from './access-token';
 import { SessionRevocations } from './session-revocations';
 import { signingKey } from './signing-key';
 

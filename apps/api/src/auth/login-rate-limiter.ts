@@ -3,7 +3,11 @@ import type Redis from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
-import { refusalsOf, secondsBeforeNext, TooManyRequestsException } from './too-many-requests';
+import {
+  refusalsOf,
+  secondsBeforeNext,
+  TooManyRequestsException,
+} from '../common/too-many-requests';
 
 /** What the caller must hand back once the password was checked. */
 export interface LoginAttempt {

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { MaintenanceJob } from '../queues/maintenance-job';
 import { QUEUES } from '../queues/queue-connection';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 
@@ -10,6 +11,7 @@ const KEEP_AFTER_EXPIRY_MS = 7 * 24 * 3600 * 1000;
 
 /** An hourly `maintenance` job (run by the maintenance processor in the worker). */
 @Injectable()
+@MaintenanceJob(PURGE_JOB)
 export class RefreshTokenPurge implements OnApplicationBootstrap {
   private readonly logger = new Logger(RefreshTokenPurge.name);
 

@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { AuthenticatedUser } from './authenticated-user';
-import { TooManyRequestsException } from './too-many-requests';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { TooManyRequestsException } from '../common/too-many-requests';
 
 /**
  * Global, after authentication: each signed-in user has their own request budget (a fire station

@@ -1,6 +1,6 @@
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type Redis from 'ioredis';
-import type { AccessTokenPayload } from './authenticated-user';
+import type { AccessTokenPayload } from './access-token';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RealtimeService } from '../realtime/realtime.service';
 import { REDIS } from '../redis/redis.module';

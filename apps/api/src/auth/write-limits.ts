@@ -3,8 +3,12 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
-import type { AuthenticatedUser } from './authenticated-user';
-import { refusalsOf, secondsBeforeNext, TooManyRequestsException } from './too-many-requests';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import {
+  refusalsOf,
+  secondsBeforeNext,
+  TooManyRequestsException,
+} from '../common/too-many-requests';
 
 /**
  * The one kind of counter every write a user can repeat is limited by: `points` per window, in

@@ -1,9 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import type { Conversation } from './conversation.entity';
 import { assertActivePeople } from '../people/named-people';
-import { UsersRepository } from '../people/users.repository';
+import { UsersRepository } from '../users/users.repository';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationsRepository, type ConversationLock } from './conversations.repository';
 

@@ -12,12 +12,13 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { badField } from '../common/bad-request';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { RealtimeService } from '../realtime/realtime.service';
+import { RoomMembership } from '../realtime/room-membership.service';
 import { rooms } from '../realtime/rooms';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
@@ -41,6 +42,7 @@ export class ConversationMembersService {
     private readonly views: ConversationViews,
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
+    private readonly membership: RoomMembership,
     private readonly idsCache: ConversationIdsCache,
     private readonly tenantDb: TenantDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -116,7 +118,7 @@ export class ConversationMembersService {
           // Their next handshake joins this room too (a Redis blip: the cache's TTL ends it).
           void this.idsCache.forget(added).catch(() => undefined);
           // Joined before any later event of the conversation is emitted: they miss none.
-          void this.realtime.join(added.map(rooms.user), rooms.conversation(conversationId));
+          this.membership.joinUsers(added, rooms.conversation(conversationId));
           this.views.sendViews(added, base, 'conversation:new');
           if (note) this.realtime.send(rooms.conversation(conversationId), 'message:new', note);
           this.views.announce(base, 'conversation:updated');
@@ -159,7 +161,7 @@ export class ConversationMembersService {
         events: () => {
           void this.idsCache.forget([userId]).catch(() => undefined);
           // Out of the room before any later message is emitted: they hear nothing after leaving.
-          void this.realtime.leave([rooms.user(userId)], rooms.conversation(conversationId));
+          this.membership.leaveUsers([userId], rooms.conversation(conversationId));
           this.realtime.send(rooms.user(userId), 'conversation:removed', { conversationId });
           // Their sockets may still be in the room (leaving is not awaited): not to them.
           this.realtime.sendExcept(

@@ -7,6 +7,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RealtimeService } from '../realtime/realtime.service';
+import { RoomMembership } from '../realtime/room-membership.service';
 import { rooms } from '../realtime/rooms';
 import type { Conversation } from './conversation.entity';
 import { ConversationIdsCache } from './conversation-ids-cache';
@@ -21,6 +22,7 @@ export class ConversationViews {
   constructor(
     private readonly repository: ConversationsRepository,
     private readonly realtime: RealtimeService,
+    private readonly membership: RoomMembership,
     private readonly idsCache: ConversationIdsCache,
   ) {}
 
@@ -71,7 +73,7 @@ export class ConversationViews {
     const memberIds = [...base.readSeqs.keys()];
     if (event === 'conversation:new') {
       void this.idsCache.forget(memberIds).catch(() => undefined);
-      void this.realtime.join(memberIds.map(rooms.user), rooms.conversation(base.id));
+      this.membership.joinUsers(memberIds, rooms.conversation(base.id));
     }
     this.sendViews(memberIds, base, event);
   }

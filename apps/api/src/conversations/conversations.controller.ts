@@ -23,8 +23,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
 import { ConversationsService } from './conversations.service';
 import {
   AddMembersDto,

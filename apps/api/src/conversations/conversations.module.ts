@@ -10,6 +10,7 @@ import { ConversationIdsCache } from './conversation-ids-cache';
 import { ConversationIdsLoader } from './conversation-ids-loader';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import { ConversationMembersService } from './conversation-members.service';
+import { ConversationRoomsHooks } from './conversation-rooms.hooks';
 import { ConversationViews } from './conversation-views';
 import { Conversation, ConversationFormerMember, ConversationMember } from './conversation.entity';
 import { ConversationsController } from './conversations.controller';
@@ -58,6 +59,7 @@ import { TimelineNotes } from './timeline-notes';
     MessageStateService,
     MessageStateGateway,
     TimelineNotes,
+    ConversationRoomsHooks,
   ],
   exports: [ConversationsService, MessagesRepository],
 })

@@ -1,7 +1,7 @@
 import { LIMITS, type ConversationView, type Page } from '@mindsp/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { badField } from '../common/bad-request';
 import { TenantDatabase } from '../database/tenant-database';
 import { RealtimeService } from '../realtime/realtime.service';

@@ -1,7 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import type { RateLimiterRedis } from 'rate-limiter-flexible';
-import { refusalsOf, secondsBeforeNext, TooManyRequestsException } from '../auth/too-many-requests';
+import {
+  refusalsOf,
+  secondsBeforeNext,
+  TooManyRequestsException,
+} from '../common/too-many-requests';
 import { sharedLimiter } from '../auth/write-limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';

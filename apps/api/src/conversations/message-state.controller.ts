@@ -17,8 +17,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import { ReactionDto, ReactionEmojiPipe } from './dto/message-state.dto';
 import { MessageViewDto } from './dto/messages.dto';

@@ -22,8 +22,8 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
 import {
   EditMessageDto,
   MarkReadDto,

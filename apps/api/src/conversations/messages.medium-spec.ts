@@ -1,6 +1,6 @@
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { mediumSuite, seedTenant } from '../../test/medium/medium';
 import { ConversationsModule } from './conversations.module';
 import { ConversationsService } from './conversations.service';

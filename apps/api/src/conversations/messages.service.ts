@@ -13,7 +13,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { NotificationsRepository } from '../notifications/notifications.repository';
 import { AttachmentsService } from '../files/attachments.service';
 import type { StoredKeys } from '../files/attachments.repository';

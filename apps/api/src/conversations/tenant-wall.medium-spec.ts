@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { APP_ROLE } from '../database/migrations/1733000000000-tenant-wall';
 import { TenantDatabase } from '../database/tenant-database';
 import { mediumSuite, seedTenant } from '../../test/medium/medium';

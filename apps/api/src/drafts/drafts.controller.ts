@@ -6,8 +6,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import { DraftsService } from './drafts.service';
 import { DraftViewDto, SaveDraftDto } from './dto/drafts.dto';

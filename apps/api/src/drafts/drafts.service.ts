@@ -1,7 +1,7 @@
 import type { DraftView } from '@mindsp/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { isBlank } from '../common/validators';
 import { TenantDatabase } from '../database/tenant-database';
 import { DraftsRepository, type DraftKey, type DraftRow } from './drafts.repository';

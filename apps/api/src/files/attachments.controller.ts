@@ -25,9 +25,9 @@ import {
 } from '@nestjs/swagger';
 import contentDisposition from 'content-disposition';
 import type { Request, Response } from 'express';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
-import { Public } from '../auth/public.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
+import { Public } from '../common/public.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import { AttachmentsService, type OpenedFile } from './attachments.service';
 import { UploadRateGuard } from './upload-rate.guard';

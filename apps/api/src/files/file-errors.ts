@@ -1,6 +1,6 @@
 import type { ApiError, FileErrorCode } from '@mindsp/contracts';
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { TooManyRequestsException } from '../auth/too-many-requests';
+import { TooManyRequestsException } from '../common/too-many-requests';
 
 const STATUS: Record<Exclude<FileErrorCode, 'uploads_busy'>, HttpStatus> = {
   file_too_large: HttpStatus.PAYLOAD_TOO_LARGE,

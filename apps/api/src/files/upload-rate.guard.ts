@@ -2,8 +2,12 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import type { RateLimiterRedis } from 'rate-limiter-flexible';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { refusalsOf, secondsBeforeNext, TooManyRequestsException } from '../auth/too-many-requests';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import {
+  refusalsOf,
+  secondsBeforeNext,
+  TooManyRequestsException,
+} from '../common/too-many-requests';
 import { sharedLimiter } from '../auth/write-limits';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { InstanceSlots } from '../common/instance-slots';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UploadsBusyException } from './file-errors';

@@ -9,7 +9,7 @@ import {
 import { SkipThrottle } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { TenantDatabase } from '../database/tenant-database';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/public.decorator';
 import { REDIS } from '../redis/redis.module';
 import { evictionPolicyWarning, readEvictionPolicy } from './redis-eviction-policy';
 

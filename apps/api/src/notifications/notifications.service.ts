@@ -6,7 +6,7 @@ import {
   type NotificationView,
 } from '@mindsp/contracts';
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { WriteLimits } from '../auth/write-limits';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { TenantDatabase } from '../database/tenant-database';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gathered } from '../common/gathered';
 import { TenantDatabase } from '../database/tenant-database';
-import { UsersRepository } from './users.repository';
+import { UsersRepository } from '../users/users.repository';
 
 /** How long a departure waits for others of the same moment before the write. */
 const GATHER_MS = 50;

@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { badField } from '../common/bad-request';
-import type { UsersRepository } from './users.repository';
+import type { UsersRepository } from '../users/users.repository';
 
 /**
  * People named one by one (a group's members, an alert's or a reminder's recipients) must be

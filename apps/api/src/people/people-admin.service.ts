@@ -1,12 +1,12 @@
 import type { UserSummary } from '@mindsp/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
 import { SessionRevocations } from '../auth/session-revocations';
 import { TenantDatabase } from '../database/tenant-database';
 import { RealtimeService } from '../realtime/realtime.service';
 import { toUserSummary } from './people.service';
-import { UsersRepository } from './users.repository';
+import { UsersRepository } from '../users/users.repository';
 
 /**
  * An admin deactivates and reactivates the people of their tenant. Deactivation ends every session

@@ -8,9 +8,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AdminOnly } from '../auth/admin-only.decorator';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { AdminOnly } from '../common/admin-only.decorator';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { CurrentUser } from '../common/current-user.decorator';
 import { CanonicalUuidPipe } from '../common/canonical-uuid';
 import { PageQueryDto } from '../common/pagination';
 import {

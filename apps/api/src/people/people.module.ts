@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PasswordHasher } from './password-hasher';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
 import { LastSeenWriter } from './last-seen-writer';
 import { PresenceService } from './presence.service';
-import { User } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { UsersModule } from '../users/users.module';
 
 /**
  * The people of a tenant: their accounts (the users table, passwords) and their presence (Redis).
@@ -15,9 +12,10 @@ import { UsersRepository } from './users.repository';
  * so the socket side of presence is PresenceGatewayModule's, in the API alone.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([User])],
+  imports: [UsersModule],
   controllers: [PeopleController],
-  providers: [PeopleService, UsersRepository, PasswordHasher, PresenceService, LastSeenWriter],
-  exports: [UsersRepository, PasswordHasher, PresenceService],
+  providers: [PeopleService, PresenceService, LastSeenWriter],
+  // UsersModule re-exported: the features that show people read the users table through it.
+  exports: [UsersModule, PresenceService],
 })
 export class PeopleModule {}

@@ -1,15 +1,15 @@
 import { LIMITS, type Page, type PresenceView, type UserSummary } from '@mindsp/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { decodeCursor, encodeCursor, type PageQueryDto } from '../common/pagination';
 import { isBlank } from '../common/validators';
 import { TenantDatabase } from '../database/tenant-database';
 import type { CreateUserDto, UpdateProfileDto, UserListQueryDto } from './dto/people.dto';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from '../users/password-hasher';
 import { PresenceService } from './presence.service';
-import type { User } from './user.entity';
-import { UsersRepository, type UserPageQuery } from './users.repository';
+import type { User } from '../users/user.entity';
+import { UsersRepository, type UserPageQuery } from '../users/users.repository';
 
 export function toUserSummary(
   { id, email, displayName, role, statusText, deactivatedAt }: User,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PeopleModule } from './people.module';
 import { PresenceGateway } from './presence.gateway';
+import { PresenceSocketHooks } from './presence-socket.hooks';
 
 /**
  * `presence:subscribe`: a socket follows the people it shows (PresenceFanout delivers their
@@ -8,6 +9,6 @@ import { PresenceGateway } from './presence.gateway';
  */
 @Module({
   imports: [PeopleModule],
-  providers: [PresenceGateway],
+  providers: [PresenceGateway, PresenceSocketHooks],
 })
 export class PresenceGatewayModule {}

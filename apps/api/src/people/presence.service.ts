@@ -4,9 +4,9 @@ import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 import { TenantDatabase } from '../database/tenant-database';
-import type { User } from './user.entity';
+import type { User } from '../users/user.entity';
 import { LastSeenWriter } from './last-seen-writer';
-import { UsersRepository } from './users.repository';
+import { UsersRepository } from '../users/users.repository';
 
 /**
  * Who is online, in Redis so that every API instance sees the same answer.

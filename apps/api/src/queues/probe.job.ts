@@ -4,10 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DelayedError, type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { TooManyRequestsException } from '../auth/too-many-requests';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { TooManyRequestsException } from '../common/too-many-requests';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { toJobView } from './job-view';
+import { MaintenanceJob } from './maintenance-job';
 import { ProbeSlots } from './probe-slots';
 import { QUEUES } from './queue-connection';
 
@@ -43,6 +44,7 @@ const TURN_WAIT_MS = 500;
  * probes held up another tenant's for tens of seconds.
  */
 @Injectable()
+@MaintenanceJob(PROBE_JOB)
 export class ProbeJobs {
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,

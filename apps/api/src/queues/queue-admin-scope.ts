@@ -1,10 +1,10 @@
 import type { QueueAdminScope } from '@mindsp/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
-import { UsersRepository } from '../people/users.repository';
+import { UsersRepository } from '../users/users.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 
 /** Whose jobs an admin sees: their tenant's (jobs carry `tenantId` in their data), or all. */

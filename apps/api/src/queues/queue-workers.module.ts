@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { RefreshTokenPurge } from '../auth/refresh-token-purge';
-import { RefreshTokensModule } from '../auth/refresh-tokens.module';
 import { EvictionPolicyBootCheck } from '../health/redis-eviction-policy';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { ProbeJobs } from './probe.job';
@@ -11,14 +9,7 @@ import { WorkerDrain } from './worker-lifecycle';
 
 /** The worker process's share of the queues: the maintenance jobs (probes in their tenant's slots), draining, the Redis check. */
 @Module({
-  imports: [QueuesModule, DiscoveryModule, RefreshTokensModule],
-  providers: [
-    MaintenanceProcessor,
-    RefreshTokenPurge,
-    WorkerDrain,
-    EvictionPolicyBootCheck,
-    ProbeJobs,
-    ProbeSlots,
-  ],
+  imports: [QueuesModule, DiscoveryModule],
+  providers: [MaintenanceProcessor, WorkerDrain, EvictionPolicyBootCheck, ProbeJobs, ProbeSlots],
 })
 export class QueueWorkersModule {}

@@ -1,21 +1,25 @@
 import { type BeforeApplicationShutdown, HttpException, Inject, Logger } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { JwtService } from '@nestjs/jwt';
 import {
   type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { AccessTokenPayload } from '../auth/authenticated-user';
-import { SessionRevocations } from '../auth/session-revocations';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { ConversationsService } from '../conversations/conversations.service';
-import { PresenceService, type PresenceSocket } from '../people/presence.service';
 import { PresenceFanout } from './presence-fanout';
+import { RealtimeService } from './realtime.service';
+import { RoomMembership } from './room-membership.service';
 import { rooms } from './rooms';
 import { SocketEventLimits } from './socket-event-limits';
 import { SocketSlots } from './socket-slots';
+import {
+  type SocketAuthenticator,
+  SocketAuthenticatorProvider,
+  type SocketHooks,
+  SocketHooksProvider,
+} from './socket-plugins';
 import type { AppServer, AppSocket } from './socket-types';
 
 /** A refused handshake: the client's `connect_error` carries `message` (a code) and `data`. */
@@ -60,21 +64,31 @@ function sliceOf(socketId: string): number {
   return Math.abs(hash) % BEAT_SLICES;
 }
 
-function presenceSocket(socket: AppSocket): PresenceSocket {
-  return { socketId: socket.id, userId: socket.data.user.id, tenantId: socket.data.user.tenantId };
+/** Runs each hook's part side by side; one that fails is logged and does not stop the others. */
+async function eachHook(
+  logger: Logger,
+  step: string,
+  calls: (Promise<unknown> | undefined)[],
+): Promise<void> {
+  for (const result of await Promise.allSettled(calls)) {
+    if (result.status === 'rejected') logger.warn(`${step}: ${String(result.reason)}`);
+  }
 }
 
 /**
- * The one place a socket's life is decided, in this order:
- * 1. handshake: the access token (signature, expiry, session not revoked), else `unauthorized`;
- *    a slot under the per-user cap, else `too_many_connections`; then every room it belongs in
- *    (tenant, user, session, its conversations), before the client hears `connect`, so its
- *    first event already finds them; then the event limits;
- * 2. connected: online, told to the sockets that follow the user's presence (PresenceFanout),
- *    never to the whole tenant;
- * 3. every heartbeat: slots and presence refreshed, crashed instances' ghosts ended;
- *    every sweep: sockets whose access token expired closed (clients reconnect with a new one);
- * 4. disconnected: slot freed, offline when it was the user's last socket;
+ * The kernel: the one place a socket's life is decided. It imports no feature; what features add
+ * comes through the providers it discovers (socket-plugins.ts): the authenticator (auth's) and
+ * the hooks (a feature's rooms, presence). In this order:
+ * 1. handshake: the authenticator proves the token (signature, expiry, session not revoked), else
+ *    `unauthorized`; a slot under the per-user cap, else `too_many_connections`; then every room it
+ *    belongs in (tenant, user, session, and the hooks' `roomsAtConnect`: its conversations), before
+ *    the client hears `connect`, so its first event already finds them; then the event limits;
+ *    anything that fails on the way (Redis or PostgreSQL away) is `unavailable`;
+ * 2. connected: the session checked again, beside the hooks' `connected` (presence: online, told
+ *    to the sockets that follow the user, never to the whole tenant);
+ * 3. every heartbeat: slots and the hooks' `beat` (presence refreshed, crashed instances' ghosts
+ *    ended); every sweep: sockets whose access token expired closed (clients reconnect);
+ * 4. disconnected: slot freed, the hooks' `disconnected` (offline when it was the user's last);
  * 5. shutdown: every socket closed and its departure recorded before Redis and the pool close.
  * Feature gateways only translate events.
  */
@@ -89,19 +103,25 @@ export class ConnectionGateway
   private readonly departing = new Set<Promise<void>>();
   private closing = false;
 
+  private authenticator!: SocketAuthenticator;
+  private hooks: SocketHooks[] = [];
+
   constructor(
-    private readonly jwt: JwtService,
-    private readonly revocations: SessionRevocations,
+    private readonly discovery: DiscoveryService,
     private readonly slots: SocketSlots,
     private readonly limits: SocketEventLimits,
-    private readonly conversations: ConversationsService,
-    private readonly presence: PresenceService,
+    private readonly realtime: RealtimeService,
+    private readonly membership: RoomMembership,
     private readonly fanout: PresenceFanout,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(server: AppServer) {
+    this.discoverPlugins();
     this.server = server;
+    this.realtime.attach(server);
+    this.membership.attach(server);
+    this.fanout.attach(server);
     server.use((socket, next) => {
       this.admit(socket).then(
         () => next(),
@@ -142,6 +162,24 @@ export class ConnectionGateway
     this.fanout.close();
   }
 
+  /** Found once the app is built (every module's providers exist); called when sockets start. */
+  private discoverPlugins() {
+    const instancesOf = (metadataKey: string) =>
+      this.discovery
+        .getProviders({ metadataKey })
+        .map((wrapper) => wrapper.instance as unknown)
+        .filter(Boolean);
+    const authenticators = instancesOf(SocketAuthenticatorProvider.KEY);
+    if (authenticators.length !== 1) {
+      // A socket server that lets anyone in, or asks two providers who wins, must not start.
+      throw new Error(
+        `Sockets need exactly one @SocketAuthenticatorProvider(), found ${authenticators.length}`,
+      );
+    }
+    this.authenticator = authenticators[0] as SocketAuthenticator;
+    this.hooks = instancesOf(SocketHooksProvider.KEY) as SocketHooks[];
+  }
+
   private async admit(socket: AppSocket) {
     if (this.closing) throw refusal('unavailable');
     await this.authenticate(socket);
@@ -162,28 +200,24 @@ export class ConnectionGateway
   }
 
   private async authenticate(socket: AppSocket) {
-    const token: unknown = socket.handshake.auth?.token;
-    if (typeof token !== 'string' || !token) throw refusal('unauthorized');
-    let payload: AccessTokenPayload & { exp: number };
-    try {
-      payload = this.jwt.verify(token, { algorithms: ['HS256'] });
-    } catch {
-      throw refusal('unauthorized');
-    }
-    if (!(await this.revocations.isLive(payload))) throw refusal('unauthorized');
-    socket.data.user = { id: payload.sub, tenantId: payload.tid, role: payload.role };
-    socket.data.sessionId = payload.sid;
-    socket.data.expiresAt = payload.exp;
+    const identity = await this.authenticator.authenticate(socket.handshake.auth?.token);
+    if (!identity) throw refusal('unauthorized');
+    socket.data.user = identity.user;
+    socket.data.sessionId = identity.sessionId;
+    socket.data.expiresAt = identity.expiresAt;
   }
 
   private async joinRooms(socket: AppSocket) {
     const { id, tenantId } = socket.data.user;
-    const conversationIds = await this.conversations.conversationIdsOf(socket.data.user);
-    await socket.join([
+    // Every provider must answer: a socket missing a conversation's room would miss its messages.
+    const featureRooms = await Promise.all(
+      this.hooks.map((hooks) => hooks.roomsAtConnect?.(socket.data.user) ?? []),
+    );
+    await this.membership.joinSocket(socket, [
       rooms.tenant(tenantId),
       rooms.user(id),
       rooms.session(socket.data.sessionId),
-      ...conversationIds.map(rooms.conversation),
+      ...featureRooms.flat(),
     ]);
   }
 
@@ -191,21 +225,14 @@ export class ConnectionGateway
   // and end the process (a Redis blip, or a disconnect that lands while the app shuts down).
   // Whatever is missed, the expiry and the beat's sweep put right.
   async handleConnection(socket: AppSocket) {
-    try {
-      // Side by side, so presence is recorded as soon as it was before sessions were checked here.
-      const [cameOnline, live] = await Promise.all([
-        this.presence.connect(presenceSocket(socket)),
-        this.revocations.isLive({ sid: socket.data.sessionId, sub: socket.data.user.id }),
-      ]);
+    // Side by side, so presence is recorded as soon as it was before sessions were checked here.
+    const live = this.authenticator.isLive(socket.data);
+    await eachHook(this.logger, `Connection of socket ${socket.id} not recorded`, [
       // A revocation between the handshake's check and now found no socket to close: close it
-      // (handleDisconnect puts presence right).
-      if (!live) return void socket.disconnect(true);
-      if (cameOnline) {
-        this.fanout.publish([{ userId: socket.data.user.id, online: true, lastSeenAt: null }]);
-      }
-    } catch (error) {
-      this.logger.warn(`Presence not recorded for socket ${socket.id}: ${String(error)}`);
-    }
+      // (the hooks' `disconnected` puts their state right).
+      live.then((isLive) => void (isLive || socket.disconnect(true))),
+      ...this.hooks.map((hooks) => hooks.connected?.(socket, live)),
+    ]);
   }
 
   handleDisconnect(socket: AppSocket): Promise<void> {
@@ -216,16 +243,10 @@ export class ConnectionGateway
 
   private async depart(socket: AppSocket) {
     if (!socket.data.user) return;
-    const { id } = socket.data.user;
-    try {
-      const [offline] = await Promise.all([
-        this.presence.disconnect(presenceSocket(socket)),
-        this.slots.release({ socketId: socket.id, userId: id }),
-      ]);
-      if (offline) this.fanout.publish([offline]);
-    } catch (error) {
-      this.logger.warn(`Presence not cleared for socket ${socket.id}: ${String(error)}`);
-    }
+    await eachHook(this.logger, `Departure of socket ${socket.id} not recorded`, [
+      this.slots.release({ socketId: socket.id, userId: socket.data.user.id }),
+      ...this.hooks.map((hooks) => hooks.disconnected?.(socket)),
+    ]);
   }
 
   private async beat(server: AppServer, slice: number) {
@@ -236,11 +257,11 @@ export class ConnectionGateway
     const local = [...server.of('/').sockets.values()].filter(
       (s) => s.data.user && s.connected && sliceOf(s.id) === slice,
     );
+    // A failure is not logged: Redis away for a beat, the next one catches up (see `every`).
     await Promise.all([
       this.slots.refresh(local.map((s) => ({ socketId: s.id, userId: s.data.user.id }))),
-      this.presence.refresh(local.map(presenceSocket)),
+      ...this.hooks.map((hooks) => hooks.beat?.(local)),
     ]);
-    this.fanout.publish((await this.presence.expire()).map(({ presence }) => presence));
   }
 
   private async closeExpired(server: AppServer) {

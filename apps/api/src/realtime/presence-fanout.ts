@@ -1,5 +1,6 @@
 import { PRESENCE_LIMITS, type PresenceView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
+import { RoomMembership } from './room-membership.service';
 import { rooms } from './rooms';
 import type { AppServer, AppSocket } from './socket-types';
 
@@ -26,6 +27,8 @@ export class PresenceFanout {
   /** Changes of this instance's sockets not yet told to the instances (see publish). */
   private outgoing: PresenceView[] = [];
   private outgoingTimer?: NodeJS.Timeout;
+
+  constructor(private readonly membership: RoomMembership) {}
 
   attach(server: AppServer) {
     this.server = server;
@@ -68,11 +71,7 @@ export class PresenceFanout {
 
   /** Makes the socket follow exactly these people (already checked to be of its tenant). */
   async follow(socket: AppSocket, userIds: string[]) {
-    const wanted = new Set(userIds.map(rooms.presence));
-    for (const room of socket.rooms) {
-      if (room.startsWith('presence:') && !wanted.has(room)) await socket.leave(room);
-    }
-    await socket.join([...wanted]);
+    await this.membership.setSocketRooms(socket, rooms.presence(''), userIds.map(rooms.presence));
     // A change queued for someone it no longer follows is dropped with the rest at the next flush.
   }
 

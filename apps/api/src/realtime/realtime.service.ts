@@ -36,15 +36,6 @@ export class RealtimeService {
       .emit(event, ...args);
   }
 
-  /** Joins every socket of the given users (on any instance) to a room. */
-  async join(userRooms: string[], room: string) {
-    if (this.server && userRooms.length) this.server.in(userRooms).socketsJoin(room);
-  }
-
-  async leave(userRooms: string[], room: string) {
-    if (this.server && userRooms.length) this.server.in(userRooms).socketsLeave(room);
-  }
-
   /** Closes every socket of a user on every instance (a deactivated account). */
   disconnectUser(userId: string) {
     this.server?.in(rooms.user(userId)).disconnectSockets(true);

@@ -2,7 +2,7 @@ import type { AckError } from '@mindsp/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
-import { refusalsOf, secondsBeforeNext } from '../auth/too-many-requests';
+import { refusalsOf, secondsBeforeNext } from '../common/too-many-requests';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 import type { AppSocket } from './socket-types';

@@ -1,6 +1,6 @@
 import type { ClientEvents, PresenceView, ServerEvents } from '@mindsp/contracts';
 import type { Server, Socket } from 'socket.io';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 
 export interface SocketData {
   user: AuthenticatedUser;

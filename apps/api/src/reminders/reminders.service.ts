@@ -9,14 +9,14 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { WriteLimits } from '../auth/write-limits';
 import { badField } from '../common/bad-request';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { TenantDatabase } from '../database/tenant-database';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { assertActivePeople } from '../people/named-people';
-import { UsersRepository } from '../people/users.repository';
+import { UsersRepository } from '../users/users.repository';
 import { QUEUES } from '../queues/queue-connection';
 import type { CreateReminderDto, ReminderListQueryDto } from './dto/reminders.dto';
 import { fireReminderJob, reminderJobId } from './reminder-jobs';

@@ -1,5 +1,5 @@
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { TooManyRequestsException } from '../auth/too-many-requests';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { TooManyRequestsException } from '../common/too-many-requests';
 import type { AppConfig } from '../config/config';
 import { SearchSlots } from './search-slots';
 

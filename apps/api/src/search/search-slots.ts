@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { TooManyRequestsException } from '../auth/too-many-requests';
+import type { AuthenticatedUser } from '../common/authenticated-user';
+import { TooManyRequestsException } from '../common/too-many-requests';
 import { InstanceSlots } from '../common/instance-slots';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 

@@ -1,7 +1,7 @@
 import type { SearchPage } from '@mindsp/contracts';
 import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { MessagesRepository, type SearchRow } from '../conversations/messages.repository';

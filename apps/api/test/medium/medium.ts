@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ModuleMetadata } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../../src/auth/authenticated-user';
+import type { AuthenticatedUser } from '../../src/common/authenticated-user';
 import { ConfigModule } from '../../src/config/config.module';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { DatabaseModule } from '../../src/database/database.module';

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { PasswordHasher } from '../people/password-hasher';
-import { Tenant } from '../tenants/tenant.entity';
-import { User } from '../people/user.entity';
+import { PasswordHasher } from './users/password-hasher';
+import { Tenant } from './tenants/tenant.entity';
+import { User } from './users/user.entity';
 
 export const DEMO_PASSWORD = 'demo1234';
 

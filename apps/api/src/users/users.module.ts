@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PasswordHasher } from './password-hasher';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+/**
+ * The users table and passwords: data only, no route. Its own folder because auth (sign-in) and
+ * people (profiles, presence, deactivation) both need it, and people needs auth: kept in people/, it
+ * made the folders auth and people import each other.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([User])],
+  providers: [UsersRepository, PasswordHasher],
+  exports: [UsersRepository, PasswordHasher],
+})
+export class UsersModule {}
