@@ -26,8 +26,14 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      // The bench's own arithmetic (percentiles, targets, report) is unit-tested beside it.
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/bench/**/*.spec.ts'],
+      // The bench's own arithmetic (percentiles, targets, report) is unit-tested beside it, and so are
+      // the layout rules lint checks (tools/boundaries: shared with the web app, tested here).
+      roots: ['<rootDir>', '<rootDir>/../../tools/boundaries'],
+      testMatch: [
+        '<rootDir>/src/**/*.spec.ts',
+        '<rootDir>/bench/**/*.spec.ts',
+        '<rootDir>/../../tools/boundaries/*.spec.ts',
+      ],
     },
     {
       ...shared,
