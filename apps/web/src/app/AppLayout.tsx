@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import { Outlet } from 'react-router';
-import i18n from '../../i18n';
-import { useSocket } from '../../lib/socket';
-import { useCurrentUser } from '../auth/queries';
-import { Toaster } from '../../components/ui/Toaster';
-import { useAlertEvents } from '../alerts/events';
-import { useConversationEvents } from '../conversations/events';
-import { NotificationPermissionBanner } from '../notifications/components/NotificationPermissionBanner';
-import { useNotificationEvents } from '../notifications/events';
-import { useTabTitle } from '../notifications/hooks/useTabTitle';
-import { usePeopleEvents } from '../people/events';
+import i18n from '../i18n';
+import { useSocket } from '../lib/socket';
+import { useCurrentUser } from '../features/auth/queries';
+import { Toaster } from '../components/ui/Toaster';
+import { useAlertEvents } from '../features/alerts/events';
+import { useConversationEvents } from '../features/conversations/events';
+import { NotificationPermissionBanner } from '../features/notifications/components/NotificationPermissionBanner';
+import { useNotificationEvents } from '../features/notifications/events';
+import { useTabTitle } from '../features/notifications/hooks/useTabTitle';
+import { usePeopleEvents } from '../features/people/events';
 import { AppHeader } from './AppHeader';
 
 export function AppLayout() {
