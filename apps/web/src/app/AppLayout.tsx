@@ -4,22 +4,16 @@ import i18n from '../i18n';
 import { useSocket } from '../lib/socket';
 import { useCurrentUser } from '../features/auth/queries';
 import { Toaster } from '../components/ui/Toaster';
-import { useAlertEvents } from '../features/alerts/events';
-import { useConversationEvents } from '../features/conversations/events';
 import { NotificationPermissionBanner } from '../features/notifications/components/NotificationPermissionBanner';
-import { useNotificationEvents } from '../features/notifications/events';
 import { useTabTitle } from '../features/notifications/hooks/useTabTitle';
-import { usePeopleEvents } from '../features/people/events';
 import { AppHeader } from './AppHeader';
+import { useSocketEventRouter } from './socketEventRouter';
 
 export function AppLayout() {
   const { locale } = useCurrentUser();
   // One live connection per tab while signed in; its events keep the cached data current.
   useSocket();
-  useConversationEvents();
-  usePeopleEvents();
-  useNotificationEvents();
-  useAlertEvents();
+  useSocketEventRouter();
   useTabTitle();
 
   // Once signed in, the language saved in the user's profile wins over this browser's.
