@@ -119,8 +119,6 @@ const en: Messages = {
     search: 'Search this conversation',
     searchPlaceholder: 'Words to find',
     searchClose: 'Close the search',
-    searchNoHits: 'No message matches.',
-    searchFailed: 'The search failed. Try again.',
     searchResults: 'Search results',
     notLoaded: 'This message is too old to be shown here.',
     details: 'Group members and settings',

@@ -117,8 +117,6 @@ const fr = {
     search: 'Rechercher dans la conversation',
     searchPlaceholder: 'Mots à rechercher',
     searchClose: 'Fermer la recherche',
-    searchNoHits: 'Aucun message ne correspond.',
-    searchFailed: 'La recherche a échoué. Réessayez.',
     searchResults: 'Résultats de la recherche',
     notLoaded: 'Ce message est trop ancien pour être affiché ici.',
     details: 'Membres et réglages du groupe',

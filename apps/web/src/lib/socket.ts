@@ -14,9 +14,14 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
 /** Server events, plus `connect` after every (re)connection (the moment to catch up). */
 export type SocketEventName = keyof ServerEvents | 'connect';
-type HandlerOf<E extends SocketEventName> = E extends keyof ServerEvents
+export type HandlerOf<E extends SocketEventName> = E extends keyof ServerEvents
   ? ServerEvents[E]
   : () => void;
+/**
+ * What a feature does with the socket's events: one writer per event it cares about. The app's
+ * event router (app/socketEventRouter.ts) subscribes each event once and hands it to them all.
+ */
+export type EventWriters = { [E in SocketEventName]?: HandlerOf<E> };
 type AnyHandler = (...args: unknown[]) => void;
 
 /** The socket cannot carry the request now (not connected, or no ack in time): use REST. */

@@ -7,7 +7,6 @@ import type {
   MessageView,
   Page,
   ReadUpdate,
-  SearchPage,
   SyncResult,
 } from '@mindsp/contracts';
 import { api, queryString } from '../../lib/api';
@@ -17,7 +16,6 @@ import { socketOrRest } from '../../lib/socketOrRest';
 /** The REST and socket calls of conversations and messages, one function per request. */
 
 export const CONVERSATION_PAGE_SIZE = 30;
-const SEARCH_LIMIT = 20;
 
 const conversationPath = (conversationId: string) => `/api/conversations/${conversationId}`;
 const messagePath = (conversationId: string, messageId: string) =>
@@ -93,11 +91,6 @@ export const messagesApi = {
     socketOrRest(
       () => socketRequest('message:delete', { conversationId, messageId }),
       () => api.delete<MessageView>(messagePath(conversationId, messageId)),
-    ),
-  search: (conversationId: string, q: string, signal?: AbortSignal) =>
-    api.get<SearchPage>(
-      `/api/search/messages${queryString({ q, conversationId, limit: SEARCH_LIMIT })}`,
-      { signal },
     ),
   /** Adds (`reacted`) or takes back my reaction; the answer is the message with its reactions. */
   react: (conversationId: string, messageId: string, emoji: string, reacted: boolean) =>

@@ -40,11 +40,6 @@ export const heldKeys = {
   list: (conversationId: string) => ['held-messages', { conversationId }] as const,
 };
 
-export const searchKeys = {
-  messages: (conversationId: string, q: string) =>
-    ['search', 'messages', { conversationId, q }] as const,
-};
-
 type ListKey = ReturnType<typeof conversationKeys.list>;
 type HistoryKey = ReturnType<typeof messageKeys.history>;
 

@@ -1,8 +1,9 @@
+import type { MessageView } from '@mindsp/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { SocketUnavailableError, getConnectionState } from '../../lib/socket';
 import { messagesApi } from './api';
 import { type MessagePages, changeCursor, gapFreeSeq, mergeSync } from './cache/messages';
-import { releaseHeldMessages, storeConversation } from './cache/store';
+import { releaseHeldMessages, storeConversation, storeMessage } from './cache/store';
 import { conversationKeys, heldKeys, historyConversationId, messageKeys } from './keys';
 
 /** How long a hole in a history may wait for its live event before we ask the server. */
@@ -85,4 +86,12 @@ export async function catchUp(queryClient: QueryClient) {
     // Refused, or no answer on a live connection: the histories may miss anything, reload them.
     void queryClient.resetQueries({ queryKey: messageKeys.all });
   }
+}
+
+/**
+ * The one way a stored message reaches the cache, for `message:new` and for my send's answer
+ * alike: stored once, whichever comes first; a hole before it is watched.
+ */
+export function receiveMessage(queryClient: QueryClient, message: MessageView, myId: string) {
+  if (storeMessage(queryClient, message, myId)) watchGap(queryClient, message.conversationId);
 }

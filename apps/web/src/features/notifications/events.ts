@@ -3,11 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { toast } from 'react-toastify/unstyled';
-import { useSocketEvent } from '../../lib/socket';
+import type { EventWriters } from '../../lib/socket';
 import { alertIdOf } from '../alerts/alertOf';
 import { useCurrentUser } from '../auth/queries';
-import { findConversationInLists } from '../conversations/cache/store';
-import { conversationTitle } from '../conversations/names';
+import { describeMessage } from '../conversations/selectors';
 import { closeDesktopNotice, notifyDesktop } from './browser/desktop';
 import { storeNotification, storeRead } from './cache/store';
 import { showNotificationToast } from './components/NotificationToast';
@@ -31,11 +30,11 @@ function noticeTag(notification: NotificationView): string {
 }
 
 /**
- * Routes the socket's notification events: the cache is patched in place, a toast shows each
- * live one, and a browser notification (with its chime) is raised while the tab is hidden.
- * Mount once for the signed-in user.
+ * What notifications do with the socket's events (the app's event router hands them here): the
+ * cache is patched in place, a toast shows each live one, and a browser notification (with its
+ * chime) is raised while the tab is hidden.
  */
-export function useNotificationEvents() {
+export function useNotificationEventWriters(): EventWriters {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { t } = useTranslation();
@@ -55,52 +54,61 @@ export function useNotificationEvents() {
   const refreshHistory = () =>
     void queryClient.invalidateQueries({ queryKey: notificationKeys.history() });
 
-  useSocketEvent('notification:new', (notification) => {
-    storeNotification(queryClient, notification);
-    refreshHistory();
-    showNotificationToast(notification, {
-      onOpen: () => open(notification),
-      onMarkRead: () => markRead.mutate(notification.id),
-    });
-    if (DESKTOP_TYPES.has(notification.type) && wantsInApp(notification.type))
-      notifyDesktop({
-        title: notification.title,
-        body: notification.body,
-        tag: noticeTag(notification),
-        urgent: notification.type === 'alert',
+  // A mention shows as the person's name, as in the bubble, never as its `<@id>` token.
+  const bodyOf = (notification: NotificationView) => {
+    const { conversationId } = notification.data;
+    return typeof conversationId === 'string'
+      ? describeMessage(queryClient, { conversationId, body: notification.body }, me.id).text
+      : notification.body;
+  };
+
+  return {
+    'notification:new': (notification) => {
+      storeNotification(queryClient, notification);
+      refreshHistory();
+      showNotificationToast(notification, {
         onOpen: () => open(notification),
+        onMarkRead: () => markRead.mutate(notification.id),
       });
-  });
+      if (DESKTOP_TYPES.has(notification.type) && wantsInApp(notification.type))
+        notifyDesktop({
+          title: notification.title,
+          body: bodyOf(notification),
+          tag: noticeTag(notification),
+          urgent: notification.type === 'alert',
+          onOpen: () => open(notification),
+        });
+    },
 
-  useSocketEvent('notification:read', (update) => {
-    storeRead(queryClient, update);
-    refreshHistory();
-    if ('ids' in update)
-      for (const id of update.ids) {
-        toast.dismiss(id);
-        closeDesktopNotice(`notification:${id}`);
-      }
-    else toast.dismiss();
-  });
+    'notification:read': (update) => {
+      storeRead(queryClient, update);
+      refreshHistory();
+      if ('ids' in update)
+        for (const id of update.ids) {
+          toast.dismiss(id);
+          closeDesktopNotice(`notification:${id}`);
+        }
+      else toast.dismiss();
+    },
 
-  // A message arriving while I look elsewhere: connected, I get no notification row for it,
-  // so the browser notification comes from the message itself.
-  useSocketEvent('message:new', (message: MessageView) => {
-    if (message.senderId === me.id || !wantsInApp('message')) return;
-    const conversation = findConversationInLists(queryClient, message.conversationId);
-    const sender = conversation?.members.find((member) => member.id === message.senderId);
-    const place = conversation ? conversationTitle(conversation, me.id) : t('app.name');
-    notifyDesktop({
-      title: sender && sender.displayName !== place ? `${sender.displayName} · ${place}` : place,
-      body: message.body,
-      tag: conversationTag(message.conversationId),
-      onOpen: () => void navigate(`/messages/${message.conversationId}`),
-    });
-  });
+    // A message arriving while I look elsewhere: connected, I get no notification row for it,
+    // so the browser notification comes from the message itself.
+    'message:new': (message: MessageView) => {
+      if (message.senderId === me.id || !wantsInApp('message')) return;
+      const {
+        place = t('app.name'),
+        senderName,
+        text,
+      } = describeMessage(queryClient, message, me.id);
+      notifyDesktop({
+        title: senderName && senderName !== place ? `${senderName} · ${place}` : place,
+        body: text,
+        tag: conversationTag(message.conversationId),
+        onOpen: () => void navigate(`/messages/${message.conversationId}`),
+      });
+    },
 
-  // Whatever was pushed while disconnected: ask again.
-  useSocketEvent(
-    'connect',
-    () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
-  );
+    // Whatever was pushed while disconnected: ask again.
+    connect: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  };
 }

@@ -1,20 +1,14 @@
-import type {
-  ConversationView,
-  MemberView,
-  Page,
-  PresenceView,
-  UserSummary,
-} from '@mindsp/contracts';
-import { type InfiniteData, type QueryClient, useQueryClient } from '@tanstack/react-query';
+import type { Page, PresenceView, UserSummary } from '@mindsp/contracts';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useCurrentUser } from '../auth/queries';
-import { conversationKeys } from '../conversations/keys';
-import { getSocket, onSocketEvent, useSocketEvent } from '../../lib/socket';
+import { type EventWriters, getSocket, onSocketEvent } from '../../lib/socket';
 import { usersApi } from './api';
 import {
   applyPresenceBatch,
   presenceTargets,
   sameTargets,
+  type PresenceSources,
   type PresenceState,
 } from './cache/presence';
 import { applyPresence } from './cache/users';
@@ -42,45 +36,43 @@ function applyBatch(queryClient: QueryClient, batch: PresenceView[]) {
   }
 }
 
-/** The people this tab shows now: members of the conversations on screen, the people listed. */
-function shownPeople(queryClient: QueryClient, myId: string): string[] {
-  const cache = queryClient.getQueryCache();
-  const onScreen = (queryKey: readonly unknown[]) =>
-    cache.findAll({ queryKey }).filter((query) => query.getObserversCount() > 0);
-  const open = onScreen(conversationKeys.all)
-    .map((query) => query.state.data as ConversationView | undefined)
-    .find((data) => data && 'members' in data);
-  const listed = onScreen(conversationKeys.lists()).flatMap(
-    (query) =>
-      (query.state.data as InfiniteData<Page<ConversationView>> | undefined)?.pages.flatMap(
-        (page) => page.items,
-      ) ?? [],
-  );
-  const others = [
-    ...onScreen(userKeys.all).flatMap(
+/** Who the conversations on screen show; the app passes conversations' selector in. */
+export type ConversationPeopleOnScreen = (queryClient: QueryClient) => PresenceSources;
+
+/** The people this tab shows now: the people listed, and those the conversations on screen show. */
+function shownPeople(
+  queryClient: QueryClient,
+  myId: string,
+  conversationPeople: ConversationPeopleOnScreen,
+): string[] {
+  const listedUsers = queryClient
+    .getQueryCache()
+    .findAll({ queryKey: userKeys.all })
+    .filter((query) => query.getObserversCount() > 0)
+    .flatMap(
       (query) => (query.state.data as Page<UserSummary> | undefined)?.items.map((u) => u.id) ?? [],
-    ),
-    // A large group's members paged in its details panel.
-    ...onScreen([...conversationKeys.all, 'members']).flatMap(
-      (query) =>
-        (query.state.data as InfiniteData<Page<MemberView>> | undefined)?.pages.flatMap((page) =>
-          page.items.map((m) => m.id),
-        ) ?? [],
-    ),
-  ];
-  return presenceTargets(myId, { open, listed, others });
+    );
+  const { open, listed, others } = conversationPeople(queryClient);
+  return presenceTargets(myId, { open, listed, others: [...listedUsers, ...others] });
+}
+
+/** What people does with the socket's events: presence batches, and a reload after reconnecting. */
+export function usePeopleEventWriters(): EventWriters {
+  const queryClient = useQueryClient();
+  return {
+    presence: (batch) => applyBatch(queryClient, batch),
+    // Presence and the online list missed while disconnected: ask again.
+    connect: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  };
 }
 
 /**
- * Keeps who is online current from the socket: mount once for the signed-in user. Follows the
- * presence of the people on screen (again after every reconnection: a new connection follows
- * nobody), and applies the server's batches to the cache.
+ * Follows the presence of the people on screen: mount once for the signed-in user (again after
+ * every reconnection: a new connection follows nobody).
  */
-export function usePeopleEvents() {
+export function usePresenceFollowing(conversationPeople: ConversationPeopleOnScreen) {
   const queryClient = useQueryClient();
   const me = useCurrentUser();
-
-  useSocketEvent('presence', (batch) => applyBatch(queryClient, batch));
 
   useEffect(() => {
     let followed: string[] | null = null;
@@ -88,7 +80,7 @@ export function usePeopleEvents() {
     const sync = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const targets = shownPeople(queryClient, me.id);
+        const targets = shownPeople(queryClient, me.id, conversationPeople);
         if (!getSocket()?.connected || (followed && sameTargets(followed, targets))) return;
         followed = targets;
         usersApi.follow(targets).then(
@@ -117,8 +109,5 @@ export function usePeopleEvents() {
       unsubscribe();
       stopReconnect();
     };
-  }, [queryClient, me.id]);
-
-  // Presence and the online list missed while disconnected: ask again.
-  useSocketEvent('connect', () => void queryClient.invalidateQueries({ queryKey: userKeys.all }));
+  }, [queryClient, me.id, conversationPeople]);
 }

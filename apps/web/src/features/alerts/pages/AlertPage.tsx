@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import { Spinner } from '../../../components/Spinner';
 import { isApiError } from '../../../lib/api';
 import { useCurrentUser } from '../../auth/queries';
-import { PageFrame } from '../../layout/PageFrame';
+import { PageFrame } from '../../../components/PageFrame';
 import { AlertAckButtons } from '../components/AlertAckButtons';
 import { AlertRecipients } from '../components/AlertRecipients';
 import { useAlert } from '../hooks/useAlert';

@@ -6,9 +6,9 @@ import { isApiError } from '../../../lib/api';
 import { useCurrentUser } from '../../auth/queries';
 import { useConversations } from '../../conversations/hooks/useConversations';
 import { conversationTitle } from '../../conversations/names';
-import { FormField, inputClass } from '../../layout/FormField';
-import { PageFrame } from '../../layout/PageFrame';
-import { type TitleAndBody, TitleAndBodyFields } from '../../layout/TitleAndBodyFields';
+import { FormField, inputClass } from '../../../components/form/FormField';
+import { PageFrame } from '../../../components/PageFrame';
+import { type TitleAndBody, TitleAndBodyFields } from '../../../components/form/TitleAndBodyFields';
 import { useSendAlert } from '../hooks/useSendAlert';
 
 /**

@@ -3,7 +3,7 @@ import { InfiniteQueryObserver, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { conversationKeys } from '../keys';
 import { ALICE, conversation, message } from './fixtures';
-import { storeLiveMessage } from './store';
+import { storeMessage } from './store';
 
 describe('a live event while the conversation list is being read', () => {
   it.each([
@@ -41,7 +41,7 @@ describe('a live event while the conversation list is being read', () => {
       await vi.waitFor(() => expect(fetches).toBe(1));
 
       // The message arrives while the first read, made before it, is on its way.
-      storeLiveMessage(queryClient, message(1), ALICE);
+      storeMessage(queryClient, message(1), ALICE);
       answerFirst();
 
       // Read once more, after the event, and not again.

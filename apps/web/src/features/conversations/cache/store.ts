@@ -13,7 +13,6 @@ import {
 import {
   type HeldMessages,
   type MessagePages,
-  appendOnce,
   hasGap,
   receiveLive,
   releaseHeld,
@@ -141,33 +140,37 @@ export function setPending(
   );
 }
 
-/** A stored message (ack, REST answer, `message:new`): once in the history, and in the list's preview. */
-export function storeMessage(queryClient: QueryClient, message: MessageView, myId: string) {
-  queryClient.setQueryData<MessagePages>(messageKeys.history(message.conversationId), (data) =>
-    appendOnce(data, message),
-  );
-  storeActivity(queryClient, message, myId);
-}
-
 /**
- * A live `message:new`: into the history in seq order (held back while one before it is
- * missing). Returns whether a message is still missing, for the caller to ask a sync.
+ * A message the server stored, from whichever comes first: `message:new`, or (for my own) the
+ * send's answer (ack or REST). Into the history in seq order (held back while one before it is
+ * missing), then the list's preview and my pending copy. The second arrival of the same message
+ * changes nothing: it is stored once. Returns whether a message is still missing, for the caller
+ * to ask a sync.
  */
-export function storeLiveMessage(
+export function storeMessage(
   queryClient: QueryClient,
   message: MessageView,
   myId: string,
 ): boolean {
   const { conversationId } = message;
-  const { data, held } = receiveLive(
-    queryClient.getQueryData<MessagePages>(messageKeys.history(conversationId)),
-    heldMessages(queryClient, conversationId),
-    message,
-  );
-  if (data) queryClient.setQueryData<MessagePages>(messageKeys.history(conversationId), data);
-  queryClient.setQueryData<HeldMessages>(heldKeys.list(conversationId), held);
+  const history = queryClient.getQueryData<MessagePages>(messageKeys.history(conversationId));
+  const held = heldMessages(queryClient, conversationId);
+  if (isStored(history, held, message)) return false;
+  const next = receiveLive(history, held, message);
+  if (next.data)
+    queryClient.setQueryData<MessagePages>(messageKeys.history(conversationId), next.data);
+  if (next.held !== held)
+    queryClient.setQueryData<HeldMessages>(heldKeys.list(conversationId), next.held);
   storeActivity(queryClient, message, myId);
-  return hasGap(data, held);
+  return hasGap(next.data, next.held);
+}
+
+/** Already in the history or held back, as this version or a later one. */
+function isStored(history: MessagePages | undefined, held: HeldMessages, message: MessageView) {
+  const copy =
+    history?.pages.flatMap((page) => page.items).find((item) => item.id === message.id) ??
+    held.find((item) => item.id === message.id);
+  return copy !== undefined && copy.changeSeq >= message.changeSeq;
 }
 
 /** After a sync filled the history: the held messages that now follow it go in. */

@@ -11,7 +11,7 @@ import { useUsers } from '../../people/hooks/useUsers';
 import { useGroupSettings } from '../hooks/useGroupSettings';
 import { useMembers } from '../hooks/useMembers';
 import { ProfilePopover } from '../../profile/components/ProfilePopover';
-import { ClosePanelButton } from './ClosePanelButton';
+import { ClosePanelButton } from '../../../components/ui/ClosePanelButton';
 
 /** A group's members and settings: rename it, add people, leave it. */
 export function GroupDetails({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/ui/Icon';
 import { currentLocale } from '../../../i18n';
 import { usePinnedMessages } from '../hooks/useMessageState';
-import { ClosePanelButton } from './ClosePanelButton';
+import { ClosePanelButton } from '../../../components/ui/ClosePanelButton';
 import { SenderName } from './SenderName';
 import { ItemBoundary } from '../../../components/ui/ItemBoundary';
 

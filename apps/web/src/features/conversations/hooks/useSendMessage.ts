@@ -7,7 +7,8 @@ import { SocketUnavailableError } from '../../../lib/socket';
 import { useCurrentUser } from '../../auth/queries';
 import { messagesApi } from '../api';
 import { type PendingMessage, updatePending } from '../cache/pending';
-import { setPending, storeMessage } from '../cache/store';
+import { setPending } from '../cache/store';
+import { receiveMessage } from '../sync';
 
 /** Worth sending again: no answer, or the server failed. A refusal (4xx) would answer the same. */
 function isTransient(error: unknown): boolean {
@@ -33,7 +34,8 @@ export function useSendMessage(conversationId: string) {
       }),
     retry: (failures, error) => failures < 3 && isTransient(error),
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
-    onSuccess: (message) => storeMessage(queryClient, message, me.id),
+    // The same writer as `message:new`: whichever of the two comes first stores it, once.
+    onSuccess: (message) => receiveMessage(queryClient, message, me.id),
     onError: (error, failed) =>
       setPending(queryClient, conversationId, (pending) =>
         updatePending(pending, failed.clientMessageId, (item) => ({

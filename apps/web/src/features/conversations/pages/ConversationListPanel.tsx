@@ -6,6 +6,19 @@ import { SearchInput } from '../../../components/ui/SearchInput';
 import { ConversationList } from '../components/ConversationList';
 import { OnlineUsers } from '../../people/components/OnlineUsers';
 import { MessageSearchPanel } from '../../search/components/MessageSearchPanel';
+import { useCurrentUser } from '../../auth/queries';
+import { useConversations } from '../hooks/useConversations';
+import { conversationTitle } from '../names';
+
+/** The search across all messages, offered my conversations (as titled here) to narrow it to. */
+function SearchAllMessages({ onClose }: { onClose: () => void }) {
+  const me = useCurrentUser();
+  const list = useConversations('');
+  const conversations = (list.data?.pages.flatMap((page) => page.items) ?? []).map(
+    (conversation) => ({ id: conversation.id, title: conversationTitle(conversation, me.id) }),
+  );
+  return <MessageSearchPanel conversations={conversations} onClose={onClose} />;
+}
 
 /**
  * The list panel beside (or, on a phone, instead of) the open conversation: my conversations,
@@ -46,7 +59,7 @@ export function ConversationListPanel() {
         </Link>
       </div>
       {searching ? (
-        <MessageSearchPanel onClose={() => setSearching(false)} />
+        <SearchAllMessages onClose={() => setSearching(false)} />
       ) : (
         <>
           <div className="px-4 pb-2">

@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../auth/queries';
 import { flattenMessages } from '../cache/messages';
 import { Composer } from '../components/Composer';
 import { ConversationHeader } from '../components/ConversationHeader';
-import { ConversationSearch } from '../components/ConversationSearch';
+import { ConversationSearch } from '../../search/components/ConversationSearch';
 import { GroupDetails } from '../components/GroupDetails';
 import { MessageList } from '../components/MessageList';
 import { PinnedMessages } from '../components/PinnedMessages';

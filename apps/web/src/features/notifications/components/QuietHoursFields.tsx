@@ -1,7 +1,7 @@
 import type { QuietHours } from '@mindsp/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormField, inputClass } from '../../layout/FormField';
+import { FormField, inputClass } from '../../../components/form/FormField';
 
 /** The IANA zones this browser knows, the saved one included even if it does not. */
 function timeZones(current: string): string[] {

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { isApiError } from '../../../lib/api';
-import { PageFrame } from '../../layout/PageFrame';
-import { type TitleAndBody, TitleAndBodyFields } from '../../layout/TitleAndBodyFields';
+import { PageFrame } from '../../../components/PageFrame';
+import { type TitleAndBody, TitleAndBodyFields } from '../../../components/form/TitleAndBodyFields';
 import { useAnnounce } from '../hooks/useAnnounce';
 
 /** `/admin/announcements`: an admin notifies everyone in the organisation (type `system`). */

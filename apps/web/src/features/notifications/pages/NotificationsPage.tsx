@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Spinner } from '../../../components/Spinner';
 import { Button } from '../../../components/ui/Button';
-import { PageFrame } from '../../layout/PageFrame';
+import { PageFrame } from '../../../components/PageFrame';
 import { NotificationItem } from '../components/NotificationItem';
 import { useMarkNotificationsRead } from '../hooks/useMarkNotificationsRead';
 import { useNotificationHistory } from '../hooks/useNotificationHistory';

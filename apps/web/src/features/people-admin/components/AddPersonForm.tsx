@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { isApiError } from '../../../lib/api';
-import { FormField, inputClass } from '../../layout/FormField';
+import { FormField, inputClass } from '../../../components/form/FormField';
 import { usePeopleAdmin } from '../hooks/usePeopleAdmin';
 
 /** Adds a person to my organisation with an initial password they can sign in with. */

@@ -4,7 +4,7 @@ import { Spinner } from '../../../components/Spinner';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { useCurrentUser } from '../../auth/queries';
-import { PageFrame } from '../../layout/PageFrame';
+import { PageFrame } from '../../../components/PageFrame';
 import { useUsers } from '../../people/hooks/useUsers';
 import { AddPersonForm } from '../components/AddPersonForm';
 import { PersonRow } from '../components/PersonRow';

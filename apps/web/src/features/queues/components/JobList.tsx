@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/Button';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
-import { inputBaseClass } from '../../layout/FormField';
+import { inputBaseClass } from '../../../components/form/FormField';
 import { useJobs } from '../hooks/useJobs';
 import { useQueueActions } from '../hooks/useQueueActions';
 import { JobRow } from './JobRow';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../../components/Spinner';
 import { isApiError } from '../../../lib/api';
-import { PageFrame } from '../../layout/PageFrame';
+import { PageFrame } from '../../../components/PageFrame';
 import { JobList } from '../components/JobList';
 import { QueueCard } from '../components/QueueCard';
 import { useQueueActions } from '../hooks/useQueueActions';

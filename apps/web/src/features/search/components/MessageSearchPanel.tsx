@@ -3,26 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { Button } from '../../../components/ui/Button';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
-import { useCurrentUser } from '../../auth/queries';
-import { useConversations } from '../../conversations/hooks/useConversations';
-import { conversationTitle } from '../../conversations/names';
-import { ClosePanelButton } from '../../conversations/components/ClosePanelButton';
+import { ClosePanelButton } from '../../../components/ui/ClosePanelButton';
 import { useUsers } from '../../people/hooks/useUsers';
 import type { MessageSearchFilters } from '../api';
 import { useMessageSearch } from '../hooks/useMessageSearch';
 import { SearchHitItem } from './SearchHitItem';
-import { ItemBoundary } from '../../../components/ui/ItemBoundary';
+import { SearchResults } from './SearchResults';
 
 const field =
   'min-w-0 rounded-lg border border-neutral-300 bg-white px-2 py-1.5 text-sm text-neutral-900 focus:border-red-600 focus:outline-none focus:ring-2 focus:ring-red-600/30';
 
+/** A conversation the search can be narrowed to, with the title the list shows. */
+export interface SearchableConversation {
+  id: string;
+  title: string;
+}
+
+interface MessageSearchPanelProps {
+  /** The "in" choices: the conversations feature lists them (search reads no other feature's cache). */
+  conversations: SearchableConversation[];
+  onClose: () => void;
+}
+
 /**
- * Search in all my conversations, in place of the list: words, then who wrote, where, and
- * between which days. A hit opens its conversation at that message.
+ * The search across all my conversations, in place of the list: words, then who wrote, where,
+ * and between which days. A hit opens its conversation at that message.
  */
-export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
+export function MessageSearchPanel({ conversations, onClose }: MessageSearchPanelProps) {
   const { t } = useTranslation();
-  const me = useCurrentUser();
   const [q, setQ] = useState('');
   const [senderId, setSenderId] = useState('');
   const [conversationId, setConversationId] = useState('');
@@ -40,7 +48,6 @@ export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
   };
   const search = useMessageSearch(filters);
   const people = useUsers('');
-  const conversations = useConversations('');
   const hits = search.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -90,13 +97,11 @@ export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
               className={field}
             >
               <option value="">{t('globalSearch.anywhere')}</option>
-              {conversations.data?.pages
-                .flatMap((page) => page.items)
-                .map((conversation) => (
-                  <option key={conversation.id} value={conversation.id}>
-                    {conversationTitle(conversation, me.id)}
-                  </option>
-                ))}
+              {conversations.map((conversation) => (
+                <option key={conversation.id} value={conversation.id}>
+                  {conversation.title}
+                </option>
+              ))}
             </select>
           </label>
           <label className="flex flex-col gap-0.5">
@@ -134,23 +139,14 @@ export function MessageSearchPanel({ onClose }: { onClose: () => void }) {
       </form>
       {term && (
         <div aria-live="polite" className="min-h-0 flex-1 overflow-y-auto px-4 pb-4">
-          {search.isError ? (
-            <p role="alert" className="text-sm text-red-800">
-              {t('globalSearch.failed')}
-            </p>
-          ) : search.isSuccess && hits.length === 0 && !search.isPlaceholderData ? (
-            <p className="text-sm text-neutral-600">{t('globalSearch.none')}</p>
-          ) : (
-            <ul aria-label={t('globalSearch.results')} className="space-y-1.5">
-              {hits.map((hit) => (
-                <li key={hit.message.id}>
-                  <ItemBoundary what={`search hit ${hit.message.id}`}>
-                    <SearchHitItem hit={hit} />
-                  </ItemBoundary>
-                </li>
-              ))}
-            </ul>
-          )}
+          <SearchResults
+            hits={hits}
+            failed={search.isError}
+            empty={search.isSuccess && hits.length === 0 && !search.isPlaceholderData}
+            label={t('globalSearch.results')}
+            className="space-y-1.5"
+            renderHit={(hit) => <SearchHitItem hit={hit} />}
+          />
           {search.hasNextPage && (
             <Button
               variant="link"

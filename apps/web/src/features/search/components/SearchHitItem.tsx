@@ -1,7 +1,7 @@
 import type { SearchHit } from '@mindsp/contracts';
 import { Link } from 'react-router';
 import { currentLocale } from '../../../i18n';
-import { HighlightedText } from '../../conversations/components/HighlightedText';
+import { HighlightedText } from './HighlightedText';
 
 /** One hit: where (conversation), who, when, and the excerpt with the words marked. Opens there. */
 export function SearchHitItem({ hit }: { hit: SearchHit }) {

@@ -3,7 +3,10 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { searchApi, type MessageSearchFilters } from '../api';
 import { messageSearchKeys } from '../keys';
 
-/** Messages of all my conversations matching the words and filters, best first, paged on. */
+/**
+ * Messages matching the words and filters, best first, paged on. The scope is the filters'
+ * `conversationId`: one conversation (its header's search), or all of mine when absent.
+ */
 export function useMessageSearch(filters: MessageSearchFilters) {
   return useInfiniteQuery<
     SearchPage,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitHighlight } from './text';
+import { splitHighlight } from './highlight';
 
 describe('splitHighlight', () => {
   it('marks the words between « and »', () => {

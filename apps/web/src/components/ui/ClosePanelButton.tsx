@@ -1,4 +1,4 @@
-import { IconButton } from '../../../components/ui/IconButton';
+import { IconButton } from './IconButton';
 
 /** The × that closes a side panel of the conversation (search, group details). */
 export function ClosePanelButton({

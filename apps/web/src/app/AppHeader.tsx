@@ -1,12 +1,12 @@
 import type { Locale } from '@mindsp/contracts';
 import { useTranslation } from 'react-i18next';
-import { BrandMark } from '../../components/BrandMark';
-import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { currentLocale } from '../../i18n';
-import { useMediaQuery } from '../../lib/useMediaQuery';
-import { useCurrentUser, useLogout, useUpdateLocale } from '../auth/queries';
-import { NotificationBell } from '../notifications/components/NotificationBell';
-import { ProfilePopover } from '../profile/components/ProfilePopover';
+import { BrandMark } from '../components/BrandMark';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { currentLocale } from '../i18n';
+import { useMediaQuery } from '../lib/useMediaQuery';
+import { useCurrentUser, useLogout, useUpdateLocale } from '../features/auth/queries';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
+import { ProfilePopover } from '../features/profile/components/ProfilePopover';
 import { HeaderMenu } from './HeaderMenu';
 
 export function AppHeader() {

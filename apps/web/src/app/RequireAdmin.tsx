@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
-import { useCurrentUser } from '../auth/queries';
-import { PageFrame } from './PageFrame';
+import { useCurrentUser } from '../features/auth/queries';
+import { PageFrame } from '../components/PageFrame';
 
 /**
  * The admin pages' guard. A member who follows a link to one is told plainly that it is for

@@ -1,7 +1,7 @@
 import { LOCALES, type Locale } from '@mindsp/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Icon, type IconName } from '../../components/ui/Icon';
+import { Icon, type IconName } from '../components/ui/Icon';
 import {
   Menu,
   MenuContent,
@@ -12,9 +12,9 @@ import {
   MenuRadioItem,
   MenuSeparator,
   MenuTrigger,
-} from '../../components/ui/Menu';
-import { WithUserText } from '../../components/ui/WithUserText';
-import { isLocale } from '../../i18n';
+} from '../components/ui/Menu';
+import { WithUserText } from '../components/ui/WithUserText';
+import { isLocale } from '../i18n';
 
 interface HeaderMenuProps {
   userName: string;

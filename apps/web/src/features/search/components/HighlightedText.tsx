@@ -1,4 +1,4 @@
-import { splitHighlight } from '../text';
+import { splitHighlight } from '../highlight';
 
 /** A search highlight: the words between « and » in <mark>, all of it rendered as text. */
 export function HighlightedText({ highlight }: { highlight: string }) {

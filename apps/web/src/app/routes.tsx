@@ -1,22 +1,20 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { Navigate, type RouteObject, RouterProvider, createBrowserRouter } from 'react-router';
-import { LoginPage } from './features/auth/LoginPage';
-import { RequireAuth } from './features/auth/RequireAuth';
-import { ConversationRoute } from './features/conversations/pages/ConversationPage';
-import { MessagingLayout } from './features/conversations/pages/MessagingLayout';
-import { NewConversationPage } from './features/conversations/pages/NewConversationPage';
-import { NoConversationSelected } from './features/conversations/pages/NoConversationSelected';
-import { AlertPage } from './features/alerts/pages/AlertPage';
-import { NewAlertPage } from './features/alerts/pages/NewAlertPage';
-import { AppLayout } from './features/layout/AppLayout';
-import { RequireAdmin } from './features/layout/RequireAdmin';
-import { RouteError } from './features/layout/RouteError';
-import { AnnouncementPage } from './features/notifications/pages/AnnouncementPage';
-import { NotificationSettingsPage } from './features/notifications/pages/NotificationSettingsPage';
-import { NotificationsPage } from './features/notifications/pages/NotificationsPage';
-import { QueuesPage } from './features/queues/pages/QueuesPage';
-import { PeopleAdminPage } from './features/people-admin/pages/PeopleAdminPage';
-import { queryClient } from './lib/queryClient';
+import { Navigate, type RouteObject, createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { ConversationRoute } from '../features/conversations/pages/ConversationPage';
+import { MessagingLayout } from '../features/conversations/pages/MessagingLayout';
+import { NewConversationPage } from '../features/conversations/pages/NewConversationPage';
+import { NoConversationSelected } from '../features/conversations/pages/NoConversationSelected';
+import { AlertPage } from '../features/alerts/pages/AlertPage';
+import { NewAlertPage } from '../features/alerts/pages/NewAlertPage';
+import { AppLayout } from './AppLayout';
+import { RequireAdmin } from './RequireAdmin';
+import { RouteError } from './RouteError';
+import { AnnouncementPage } from '../features/notifications/pages/AnnouncementPage';
+import { NotificationSettingsPage } from '../features/notifications/pages/NotificationSettingsPage';
+import { NotificationsPage } from '../features/notifications/pages/NotificationsPage';
+import { QueuesPage } from '../features/queues/pages/QueuesPage';
+import { PeopleAdminPage } from '../features/people-admin/pages/PeopleAdminPage';
 
 /**
  * Every route shows RouteError in place of its own element when that element fails to render,
@@ -30,7 +28,8 @@ function withErrorPages(routes: RouteObject[]): RouteObject[] {
   })) as RouteObject[];
 }
 
-const router = createBrowserRouter(
+/** Every page of the app, behind sign-in except the login page; admin pages behind RequireAdmin. */
+export const router = createBrowserRouter(
   withErrorPages([
     { path: '/login', element: <LoginPage /> },
     {
@@ -71,11 +70,3 @@ const router = createBrowserRouter(
     { path: '*', element: <Navigate to="/" replace /> },
   ]),
 );
-
-export function App() {
-  return (
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  );
-}

@@ -1,25 +1,19 @@
 import { useEffect } from 'react';
 import { Outlet } from 'react-router';
-import i18n from '../../i18n';
-import { useSocket } from '../../lib/socket';
-import { useCurrentUser } from '../auth/queries';
-import { Toaster } from '../../components/ui/Toaster';
-import { useAlertEvents } from '../alerts/events';
-import { useConversationEvents } from '../conversations/events';
-import { NotificationPermissionBanner } from '../notifications/components/NotificationPermissionBanner';
-import { useNotificationEvents } from '../notifications/events';
-import { useTabTitle } from '../notifications/hooks/useTabTitle';
-import { usePeopleEvents } from '../people/events';
+import i18n from '../i18n';
+import { useSocket } from '../lib/socket';
+import { useCurrentUser } from '../features/auth/queries';
+import { Toaster } from '../components/ui/Toaster';
+import { NotificationPermissionBanner } from '../features/notifications/components/NotificationPermissionBanner';
+import { useTabTitle } from '../features/notifications/hooks/useTabTitle';
 import { AppHeader } from './AppHeader';
+import { useSocketEventRouter } from './socketEventRouter';
 
 export function AppLayout() {
   const { locale } = useCurrentUser();
   // One live connection per tab while signed in; its events keep the cached data current.
   useSocket();
-  useConversationEvents();
-  usePeopleEvents();
-  useNotificationEvents();
-  useAlertEvents();
+  useSocketEventRouter();
   useTabTitle();
 
   // Once signed in, the language saved in the user's profile wins over this browser's.
