@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsWorkerModule } from './alerts/alerts-worker.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
@@ -19,6 +20,7 @@ import { RemindersWorkerModule } from './reminders/reminders-worker.module';
     OutboxRelayModule,
     NotificationsWorkerModule,
     RemindersWorkerModule,
+    AlertsWorkerModule,
   ],
 })
 export class WorkerModule {}
