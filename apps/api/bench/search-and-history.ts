@@ -26,6 +26,7 @@ import {
 import { ConversationsRepository } from '../src/conversations/conversations.repository';
 import { Message } from '../src/conversations/message.entity';
 import { MessagesRepository } from '../src/conversations/messages.repository';
+import { MessageSearchRepository } from '../src/conversations/message-search.repository';
 import { APP_ROLE } from '../src/database/migrations/1733000000000-tenant-wall';
 
 const MESSAGE_COUNT = 100_000;
@@ -393,10 +394,11 @@ async function measure(db: Client, c: Case): Promise<Result> {
 async function cases(db: Client, orm: EntityManager, f: Fixture): Promise<Case[]> {
   const conversations = new ConversationsRepository();
   const messages = new MessagesRepository();
+  const searches = new MessageSearchRepository();
   const searchLimit = 20; // search.service.ts: query.limit ?? 20
   const pageLimit = MESSAGING_LIMITS.messagePageDefault;
   const search = (text: string) =>
-    messages.searchQuery({
+    searches.searchQuery({
       text,
       userId: f.userId,
       tenantId: f.tenantId,

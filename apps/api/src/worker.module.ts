@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsWorkerModule } from './alerts/alerts-worker.module';
 import { AuthWorkerModule } from './auth/auth-worker.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -21,6 +22,7 @@ import { RemindersWorkerModule } from './reminders/reminders-worker.module';
     OutboxRelayModule,
     NotificationsWorkerModule,
     RemindersWorkerModule,
+    AlertsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -114,12 +114,12 @@ describe('urgent alert delivery', () => {
     // ALERT_MAX_ROUNDS 1: no third round; the others, who answered, got nothing more. Once the
     // second round's job has run and the queues have run what it caused, a third round would be
     // scheduled (its job id carries the round): none is, and the counts are final.
-    const { queues, close } = queuesOf('reminders');
+    const { queues, close } = queuesOf('alerts');
     try {
-      const round2 = await waitForJob(queues.reminders, `alert-${alert.id}-round-2`);
+      const round2 = await waitForJob(queues.alerts, `alert-${alert.id}-round-2`);
       await waitFor(async () => (await round2.getState()) === 'completed', 30_000, 'round 2 run');
       await waitForIdleQueues(t.db);
-      expect(await queues.reminders.getJob(`alert-${alert.id}-round-3`)).toBeUndefined();
+      expect(await queues.alerts.getJob(`alert-${alert.id}-round-3`)).toBeUndefined();
     } finally {
       await close();
     }

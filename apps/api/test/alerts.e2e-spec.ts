@@ -21,7 +21,7 @@ const ALERT_ENV = { ALERT_RENOTIFY_DELAY: '5s', ALERT_MAX_ROUNDS: '2' };
 describe('urgent alerts', () => {
   let t: TestApp;
   let worker: WorkerProcess;
-  const { queues, events, ready, close } = queuesOf('notifications', 'reminders');
+  const { queues, events, ready, close } = queuesOf('notifications', 'alerts');
   /** Ada is the admin; Ben created a group with Cyd and Dan; Eve is in no group. */
   let ada: Person, ben: Person, cyd: Person, dan: Person, eve: Person;
   /** Another organisation. */
@@ -63,8 +63,8 @@ describe('urgent alerts', () => {
   const sorted = (people: Person[]) => people.map((p) => p.id).sort();
   /** The re-notification job of a round, once it ran, and what it answered. */
   const roundResult = async (alertId: string, round: number) => {
-    const job = await waitForJob(queues.reminders, `alert-${alertId}-round-${round}`);
-    return job.waitUntilFinished(events.reminders, 30_000) as Promise<unknown>;
+    const job = await waitForJob(queues.alerts, `alert-${alertId}-round-${round}`);
+    return job.waitUntilFinished(events.alerts, 30_000) as Promise<unknown>;
   };
 
   it('reaches everyone at once, shows the sender each answer live, and re-notifies only who did not answer', async () => {
@@ -122,12 +122,12 @@ describe('urgent alerts', () => {
     expect(counts).toEqual({ [ben.id]: 1, [cyd.id]: 1, [dan.id]: 2 });
 
     // The same round's job again (a retry, a stalled worker): nothing more.
-    const again = await queues.reminders.add(
+    const again = await queues.alerts.add(
       'renotify',
       { tenantId: ada.tenantId, alertId: alert.id, round: 2 },
       { jobId: `again-${alert.id}-round-2` },
     );
-    expect(await again.waitUntilFinished(events.reminders, 20_000)).toBe('skipped');
+    expect(await again.waitUntilFinished(events.alerts, 20_000)).toBe('skipped');
     expect(
       (await alertOf(ada, alert.id)).recipients.find((r) => r.userId === dan.id),
     ).toMatchObject({ notifiedCount: 2 });
@@ -165,7 +165,7 @@ describe('urgent alerts', () => {
       const [row] = await t.db.query(`SELECT count(*)::int AS n FROM outbox`);
       return row.n === 0;
     });
-    expect(await queues.reminders.getJob(`alert-${alert.id}-round-4`)).toBeUndefined();
+    expect(await queues.alerts.getJob(`alert-${alert.id}-round-4`)).toBeUndefined();
     const counts = (await alertOf(ben, alert.id)).recipients.map((r) => r.notifiedCount);
     expect(counts).toEqual([3, 3]);
   }, 90_000);

@@ -67,7 +67,7 @@ describe('queue admin API', () => {
     const response = await stats(alice);
     expect(response.scope).toBe('tenant');
     expect(response.queues.map((queue) => queue.name).sort()).toEqual(
-      ['emails', 'maintenance', 'notifications', 'reminders'].sort(),
+      ['alerts', 'emails', 'maintenance', 'notifications', 'reminders'].sort(),
     );
     expect(await maintenance(alice)).toEqual({
       name: 'maintenance',

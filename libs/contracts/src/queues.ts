@@ -1,4 +1,10 @@
-export const QUEUE_NAMES = ['notifications', 'emails', 'reminders', 'maintenance'] as const;
+export const QUEUE_NAMES = [
+  'notifications',
+  'emails',
+  'reminders',
+  'alerts',
+  'maintenance',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;

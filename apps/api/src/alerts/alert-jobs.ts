@@ -7,7 +7,7 @@ import type { OutboxJob } from '../outbox/outbox.repository';
 import { QUEUES } from '../queues/queue-connection';
 import type { Alert } from './alert.entity';
 
-/** The `reminders` queue's job that notifies again those who have not answered an alert. */
+/** The `alerts` queue's job that notifies again those who have not answered an alert. */
 export const RENOTIFY_ALERT_JOB = 'renotify';
 
 export interface RenotifyAlertJobData {
@@ -53,7 +53,7 @@ export function renotifyAlertJob(
   delaySeconds: number,
 ): OutboxJob<RenotifyAlertJobData> {
   return {
-    queue: QUEUES.reminders,
+    queue: QUEUES.alerts,
     name: RENOTIFY_ALERT_JOB,
     jobId: `alert-${alert.id}-round-${round}`,
     data: { tenantId: alert.tenantId, alertId: alert.id, round },

@@ -1,25 +1,17 @@
-import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { WriteLimits } from '../auth/write-limits';
+import { ConversationsDataModule } from '../conversations/conversations-data.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
-import { Alert, AlertRecipient } from './alert.entity';
 import { AlertsController } from './alerts.controller';
+import { AlertsDataModule } from './alerts-data.module';
 import { AlertsGateway } from './alerts.gateway';
-import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
 
-/** Urgent alerts as the API serves them (REST and the socket's `alert:ack`). */
+/** Urgent alerts as the API serves them (REST and the socket's `alert:ack`). The worker's: AlertsWorkerModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Alert, AlertRecipient]), PeopleModule, OutboxModule],
+  imports: [AlertsDataModule, ConversationsDataModule, PeopleModule, OutboxModule],
   controllers: [AlertsController],
-  providers: [
-    ConversationAudienceRepository,
-    AlertsRepository,
-    AlertsService,
-    AlertsGateway,
-    WriteLimits,
-  ],
+  providers: [AlertsService, AlertsGateway, WriteLimits],
 })
 export class AlertsModule {}

@@ -1,4 +1,4 @@
-import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
+import { ConversationsReader } from '../conversations/conversations.reader';
 import type { AlertAckUpdate, AlertResponse, AlertView } from '@mindsp/contracts';
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -19,7 +19,7 @@ import type { CreateAlertDto } from './dto/alerts.dto';
 
 /**
  * Urgent alerts: sent by an admin or a group's creator, answered by each recipient, followed live
- * by the sender. Re-notifications run in the worker (AlertRounds).
+ * by the sender. Re-notifications run in the worker (AlertRoundsService).
  */
 @Injectable()
 export class AlertsService {
@@ -27,7 +27,7 @@ export class AlertsService {
     private readonly tenantDb: TenantDatabase,
     private readonly alerts: AlertsRepository,
     private readonly users: UsersRepository,
-    private readonly audience: ConversationAudienceRepository,
+    private readonly audience: ConversationsReader,
     private readonly outbox: OutboxRepository,
     private readonly realtime: RealtimeService,
     private readonly limits: WriteLimits,

@@ -19,6 +19,7 @@ import {
   SocketTypingDto,
   SyncDto,
 } from './dto/messages.dto';
+import { MessageHistoryService } from './message-history.service';
 import { MessagesService } from './messages.service';
 
 /** A typing "start" is forwarded at most this often per user and conversation. */
@@ -41,6 +42,7 @@ export class ConversationsGateway implements OnGatewayDisconnect {
 
   constructor(
     private readonly messages: MessagesService,
+    private readonly history: MessageHistoryService,
     private readonly realtime: RealtimeService,
   ) {}
 
@@ -94,7 +96,7 @@ export class ConversationsGateway implements OnGatewayDisconnect {
   sync(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
     return toAck(async () => {
       const input = await validPayload(SyncDto, payload);
-      return this.messages.sync(socket.data.user, input.cursors, input.changes);
+      return this.history.sync(socket.data.user, input.cursors, input.changes);
     });
   }
 

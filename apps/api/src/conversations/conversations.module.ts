@@ -4,6 +4,7 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsDataModule } from '../notifications/notifications-data.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
+import { ConversationsDataModule } from './conversations-data.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationIdsCache } from './conversation-ids-cache';
@@ -21,9 +22,11 @@ import { MessageRateLimiter } from './message-rate-limiter';
 import { MessagesController } from './messages.controller';
 import { Message } from './message.entity';
 import { MessagesRepository } from './messages.repository';
+import { MessageSearchRepository } from './message-search.repository';
 import { MessagesService } from './messages.service';
+import { MessageHistoryService } from './message-history.service';
+import { MessageRulesService } from './message-rules.service';
 import { MessageDetails } from './message-details';
-import { MessageNotificationJob } from './message-notification-job';
 import { MessageStateController } from './message-state.controller';
 import { MessageStateGateway } from './message-state.gateway';
 import { MessageStateRepository } from './message-state.repository';
@@ -32,6 +35,7 @@ import { TimelineNotes } from './timeline-notes';
 
 @Module({
   imports: [
+    ConversationsDataModule,
     PeopleModule,
     OutboxModule,
     FilesModule,
@@ -43,6 +47,7 @@ import { TimelineNotes } from './timeline-notes';
     ConversationsRepository,
     ConversationMembersRepository,
     MessagesRepository,
+    MessageSearchRepository,
     ConversationAccess,
     ConversationEventOrder,
     ConversationIdsCache,
@@ -51,16 +56,17 @@ import { TimelineNotes } from './timeline-notes';
     ConversationMembersService,
     ConversationsService,
     MessagesService,
+    MessageHistoryService,
+    MessageRulesService,
     MessageRateLimiter,
     ConversationsGateway,
     MessageStateRepository,
     MessageDetails,
-    MessageNotificationJob,
     MessageStateService,
     MessageStateGateway,
     TimelineNotes,
     ConversationRoomsHooks,
   ],
-  exports: [ConversationsService, MessagesRepository],
+  exports: [ConversationsService, MessageSearchRepository, ConversationsDataModule],
 })
 export class ConversationsModule {}

@@ -32,6 +32,7 @@ import {
   MessageViewDto,
   SendMessageDto,
 } from './dto/messages.dto';
+import { MessageHistoryService } from './message-history.service';
 import { MessagesService } from './messages.service';
 
 class ReadUpdateDto {
@@ -47,7 +48,10 @@ class ReadUpdateDto {
 })
 @Controller('conversations/:id')
 export class MessagesController {
-  constructor(private readonly messages: MessagesService) {}
+  constructor(
+    private readonly messages: MessagesService,
+    private readonly history: MessageHistoryService,
+  ) {}
 
   @Get('messages')
   @ApiOperation({ summary: 'A page of history (latest by default), ascending seq' })
@@ -57,7 +61,7 @@ export class MessagesController {
     @Param('id', CanonicalUuidPipe) id: string,
     @Query() query: MessageListQueryDto,
   ) {
-    return this.messages.list(caller, id, query);
+    return this.history.list(caller, id, query);
   }
 
   @Post('messages')

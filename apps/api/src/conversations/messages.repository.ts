@@ -4,9 +4,6 @@ import type { TimelineNote } from '@mindsp/contracts';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { Message } from './message.entity';
 
-/** Bodies up to this many characters come back whole in a search highlight; longer ones as excerpts. */
-export const WHOLE_BODY_HIGHLIGHT = 280;
-
 /** What a send asks for: the seq and change counter are taken by the statement itself. */
 export interface MessageToSend {
   conversationId: string;
@@ -18,52 +15,14 @@ export interface MessageToSend {
   replyToId: string | null;
 }
 
-/** Up to this many of a conversation's other members come back with a send (the presence check). */
-export const SEND_AUDIENCE_LIMIT = 200;
-
-/**
- * How a send ended: stored, or why not (the caller rolls back whatever the statement did). A stored
- * message comes with the conversation's other members, or null when they are more than
- * SEND_AUDIENCE_LIMIT.
- */
+/** How a send ended: stored, or why not (the caller rolls back whatever the statement did). */
 export type SendOutcome =
-  | { stored: Message; others: string[] | null }
-  | { missing: 'conversation' | 'member' }
-  | { duplicate: true };
+  { stored: Message } | { missing: 'conversation' | 'member' } | { duplicate: true };
 
 /** Where a page starts: `before` pages back in history, `after` catches up, neither is the latest. */
 export interface PageStart {
   before?: number;
   after?: number;
-}
-
-export interface SearchInput {
-  /** The user's words, as typed: websearch_to_tsquery accepts any text without a syntax error. */
-  text: string;
-  userId: string;
-  tenantId: string;
-  /** Only this conversation, or all of the user's. */
-  conversationId: string | null;
-  /** Only messages of this sender. */
-  senderId?: string | null;
-  /** Only messages sent at or after `since` and before `until`. */
-  since?: Date | null;
-  until?: Date | null;
-  /** Only messages with files. */
-  hasFile?: boolean;
-  limit: number;
-  offset: number;
-}
-
-export interface SearchRow {
-  message: Message;
-  title: string | null;
-  kind: 'direct' | 'group';
-  /** A direct conversation's other member (what the caller sees as its name); null for a group. */
-  otherName: string | null;
-  senderName: string;
-  /** The body with the matched words between « and ». */
-  highlight: string;
 }
 
 /** A messages row as raw SQL returns it (pg gives bigint as text). */
@@ -89,40 +48,9 @@ export interface MessageRow {
 export const MESSAGE_ROW_COLUMNS =
   'id, conversation_id, seq, change_seq, sender_id, body, client_message_id, created_at, edited_at, deleted_at, reply_to_id, attachments, note, pinned_at, pinned_by';
 
-const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('mindsp_search', $1) AS query)
-  SELECT m.id, m.conversation_id, m.seq, m.change_seq, m.sender_id, m.body, m.client_message_id,
-         m.created_at, m.edited_at, m.deleted_at, m.reply_to_id, m.note, m.pinned_at, m.pinned_by,
-         c.title, c.kind, sender.display_name AS sender_name,
-         CASE WHEN c.kind = 'direct' THEN (
-           SELECT u.display_name FROM conversation_members om JOIN users u ON u.id = om.user_id
-           WHERE om.conversation_id = c.id AND om.user_id <> $2 LIMIT 1)
-         END AS other_name,
-         -- Fragments cut words around the match even when the whole body is short
-         -- ("La réunion est reportée" came back as "«réunion» est reportée"): a short body
-         -- is highlighted whole, only a long one is cut to excerpts.
-         CASE WHEN char_length(m.body) <= $7
-           THEN ts_headline('mindsp_search', m.body, q.query, 'StartSel=«, StopSel=», HighlightAll=true')
-           ELSE ts_headline('mindsp_search', m.body, q.query,
-                            'StartSel=«, StopSel=», HighlightAll=false, MaxWords=30, MinWords=10, MaxFragments=2')
-         END AS highlight
-  FROM q, messages m
-  JOIN conversation_members me ON me.conversation_id = m.conversation_id AND me.user_id = $2
-  JOIN conversations c ON c.id = m.conversation_id AND c.tenant_id = $3
-  JOIN users sender ON sender.id = m.sender_id
-  WHERE m.search_vector @@ q.query
-    AND m.deleted_at IS NULL
-    AND ($4::uuid IS NULL OR m.conversation_id = $4::uuid)
-    AND ($8::uuid IS NULL OR m.sender_id = $8::uuid)
-    AND ($9::timestamptz IS NULL OR m.created_at >= $9::timestamptz)
-    AND ($10::timestamptz IS NULL OR m.created_at < $10::timestamptz)
-    AND (NOT $11::boolean OR jsonb_array_length(m.attachments) > 0)
-  -- Normalisation 1 (rank / (1 + log(length))): the same word count in a shorter message
-  -- ranks higher, instead of tying and falling back to the newest.
-  ORDER BY ts_rank_cd(m.search_vector, q.query, 1) DESC, m.created_at DESC, m.id
-  LIMIT $5 OFFSET $6`;
-
 /**
- * The SQL of messages: the send statements, edits and deletions, pages and search. Every method
+ * The SQL of messages: the send statements, edits and deletions, pages (search is
+ * MessageSearchRepository's). Every method
  * takes the transaction of TenantDatabase: row-level security holds it to one tenant.
  */
 @Injectable()
@@ -130,14 +58,13 @@ export class MessagesRepository {
   /**
    * A send in one statement, so the conversation's row lock is held for one round trip and not four:
    * takes the next seq and change (the lock), marks the conversation read by its sender (no row: no
-   * longer a member), brings the conversation back for the members who archived it, inserts the
-   * message, and reads who else it reaches (for the notification job's presence check). On
+   * longer a member), brings the conversation back for the members who archived it, and inserts the
+   * message. On
    * `missing` or `duplicate` the seq was still taken: roll back.
    */
   async send(tx: EntityManager, m: MessageToSend): Promise<SendOutcome> {
-    const rows: (Partial<MessageRow> & { members: string; others: string[] | null })[] =
-      await tx.query(
-        `WITH conversation AS (
+    const rows: (Partial<MessageRow> & { members: string })[] = await tx.query(
+      `WITH conversation AS (
            UPDATE conversations
            SET last_seq = last_seq + 1, last_change = last_change + 1, updated_at = now()
            WHERE id = $1 AND tenant_id = $2 RETURNING last_seq, last_change
@@ -156,33 +83,16 @@ export class MessagesRepository {
            SELECT $1, last_seq, last_change, $3, $4, $5, $6 FROM sender
            ON CONFLICT (sender_id, client_message_id) DO NOTHING
            RETURNING ${MESSAGE_ROW_COLUMNS}
-         ), others AS (
-           -- One more than the limit, to tell "exactly the limit" from "more".
-           SELECT user_id FROM conversation_members
-           WHERE conversation_id = $1 AND user_id <> $3 LIMIT $7
          )
-         SELECT (SELECT count(*) FROM sender) AS members,
-                (SELECT coalesce(array_agg(user_id::text), '{}') FROM others) AS others, message.*
+         SELECT (SELECT count(*) FROM sender) AS members, message.*
          FROM conversation LEFT JOIN message ON true`,
-        [
-          m.conversationId,
-          m.tenantId,
-          m.senderId,
-          m.clientMessageId,
-          m.body,
-          m.replyToId,
-          SEND_AUDIENCE_LIMIT + 1,
-        ],
-      );
+      [m.conversationId, m.tenantId, m.senderId, m.clientMessageId, m.body, m.replyToId],
+    );
     const row = rows[0];
     if (!row) return { missing: 'conversation' };
     if (row.members === '0') return { missing: 'member' };
     if (!row.id) return { duplicate: true };
-    const others = row.others!;
-    return {
-      stored: toMessage(row as MessageRow),
-      others: others.length > SEND_AUDIENCE_LIMIT ? null : others,
-    };
+    return { stored: toMessage(row as MessageRow) };
   }
 
   /**
@@ -307,48 +217,6 @@ export class MessagesRepository {
       .orderBy('m.change_seq', 'ASC')
       .take(limit)
       .getMany();
-  }
-
-  /**
-   * Full-text search over the messages of the user's conversations only, best match first. The
-   * mindsp_search configuration ignores accents; served by the GIN index on search_vector.
-   */
-  async search(tx: EntityManager, input: SearchInput): Promise<SearchRow[]> {
-    const rows: (MessageRow & {
-      title: string | null;
-      kind: 'direct' | 'group';
-      other_name: string | null;
-      sender_name: string;
-      highlight: string;
-    })[] = await tx.query(...this.searchQuery(input));
-    return rows.map((row) => ({
-      message: toMessage(row),
-      title: row.title,
-      kind: row.kind,
-      otherName: row.other_name,
-      senderName: row.sender_name,
-      highlight: row.highlight,
-    }));
-  }
-
-  /** The search's SQL and bound parameters as run, also for `pnpm bench` to EXPLAIN. */
-  searchQuery(input: SearchInput): [string, unknown[]] {
-    return [
-      SEARCH_SQL,
-      [
-        input.text,
-        input.userId,
-        input.tenantId,
-        input.conversationId,
-        input.limit,
-        input.offset,
-        WHOLE_BODY_HIGHLIGHT,
-        input.senderId ?? null,
-        input.since ?? null,
-        input.until ?? null,
-        input.hasFile ?? false,
-      ],
-    ];
   }
 }
 

@@ -1,11 +1,4 @@
-import {
-  MESSAGING_LIMITS,
-  mentionsIn,
-  type MessagePage,
-  type MessageView,
-  type ReadUpdate,
-  type SyncResult,
-} from '@mindsp/contracts';
+import { mentionsIn, type MessageView, type ReadUpdate } from '@mindsp/contracts';
 import {
   ConflictException,
   ForbiddenException,
@@ -13,8 +6,13 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+<<<<<<< HEAD
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { NotificationsRepository } from '../notifications/notifications.repository';
+=======
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { OutboxRepository } from '../outbox/outbox.repository';
+>>>>>>> notify
 import { AttachmentsService } from '../files/attachments.service';
 import type { StoredKeys } from '../files/attachments.repository';
 import { RealtimeService } from '../realtime/realtime.service';
@@ -22,18 +20,18 @@ import { rooms } from '../realtime/rooms';
 import { TenantDatabase } from '../database/tenant-database';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder, type TakeTurn } from './conversation-event-order';
-import type { MessageListQueryDto, SendMessageDto } from './dto/messages.dto';
+import type { SendMessageDto } from './dto/messages.dto';
 import { ConversationMembersRepository } from './conversation-members.repository';
-import { ConversationsRepository } from './conversations.repository';
 import type { Message } from './message.entity';
-import { MessagesRepository, type PageStart } from './messages.repository';
+import { MessagesRepository } from './messages.repository';
 import { MessageRateLimiter } from './message-rate-limiter';
-import { badField } from '../common/bad-request';
-import { ConversationViews } from './conversation-views';
 import { MessageDetails } from './message-details';
-import { MessageNotificationJob } from './message-notification-job';
-import { MessageStateRepository } from './message-state.repository';
-import { viewFor } from './views';
+import { MessageRulesService } from './message-rules.service';
+
+const hasMentions = (body: string) => {
+  const { userIds, everyone } = mentionsIn(body);
+  return everyone || userIds.length > 0;
+};
 
 /** Thrown inside the send transaction to roll it back (and its seq) when a retry raced the original. */
 class DuplicateSend extends Error {}
@@ -43,34 +41,16 @@ export class MessagesService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly messages: MessagesRepository,
-    private readonly conversations: ConversationsRepository,
     private readonly members: ConversationMembersRepository,
     private readonly access: ConversationAccess,
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
     private readonly rateLimiter: MessageRateLimiter,
-    private readonly notifications: NotificationsRepository,
     private readonly attachments: AttachmentsService,
     private readonly details: MessageDetails,
-    private readonly state: MessageStateRepository,
-    private readonly views: ConversationViews,
-    private readonly notificationJob: MessageNotificationJob,
+    private readonly rules: MessageRulesService,
+    private readonly outbox: OutboxRepository,
   ) {}
-
-  /** The latest page by default; `before` pages back in history, `after` catches up. Ascending seq. */
-  async list(
-    caller: AuthenticatedUser,
-    conversationId: string,
-    query: MessageListQueryDto,
-  ): Promise<MessagePage> {
-    const limit = query.limit ?? MESSAGING_LIMITS.messagePageDefault;
-    return this.tenantDb.transaction(caller.tenantId, async (tx) => {
-      await this.access.findForMember(tx, caller, conversationId);
-      // Read first: a change committed while the page is read comes again at the next sync.
-      const lastChange = await this.conversations.lastChange(tx, conversationId);
-      return { ...(await this.page(tx, conversationId, query, limit)), lastChange };
-    });
-  }
 
   /**
    * Sends a message. Its seq is taken in the same transaction as the insert, so seqs are gap-free
@@ -95,7 +75,7 @@ export class MessagesService {
     }
     try {
       return await this.order.write(caller.tenantId, async (tx, takeTurn) => {
-        await this.checkReplyAndMentions(tx, caller, conversationId, input);
+        await this.rules.checkSend(tx, caller, conversationId, input);
         const sent = await this.messages.send(tx, {
           conversationId,
           tenantId: caller.tenantId,
@@ -113,9 +93,17 @@ export class MessagesService {
         // with the original.
         if ('duplicate' in sent) throw new DuplicateSend();
         const message = sent.stored;
-        // The members' notifications, when any is due: relayed to the worker once this commits,
-        // even if Redis is away right now.
-        await this.notificationJob.record(tx, caller.tenantId, message, sent.others);
+        // What the send means to others (notifications) is theirs to decide: the event is relayed
+        // to them once this commits, even if Redis is away right now. Nothing here asks Redis
+        // while the row lock is held.
+        await this.outbox.publish(tx, 'message.sent', message.id, {
+          tenantId: caller.tenantId,
+          conversationId,
+          messageId: message.id,
+          senderId: caller.id,
+          seq: message.seq,
+          mentions: hasMentions(message.body),
+        });
         if (input.attachmentIds?.length) {
           message.attachments = await this.attachments.claim(tx, {
             ids: input.attachmentIds,
@@ -152,7 +140,7 @@ export class MessagesService {
   ): Promise<MessageView> {
     return this.order.write(caller.tenantId, async (tx, takeTurn) => {
       const changeSeq = await this.access.changeForMember(tx, caller, conversationId);
-      await this.checkMentionOfEveryone(tx, caller, conversationId, body);
+      await this.rules.checkMentionOfEveryone(tx, caller, conversationId, body);
       const edited = await this.messages.edit(tx, {
         messageId,
         conversationId,
@@ -226,126 +214,24 @@ export class MessagesService {
       }
       takeTurn(conversationId);
       const update: ReadUpdate = { conversationId, userId: caller.id, seq: moved.lastReadSeq };
-      // Opening the conversation reads its message notification too, in the same commit.
-      const readIds = await this.notifications.markConversationRead(tx, caller.id, conversationId);
+      // What reading means elsewhere (the conversation's notifications read) is for others to
+      // decide, once this commits.
+      await this.outbox.publish(
+        tx,
+        'conversation.read',
+        `${conversationId}-${caller.id}-${update.seq}`,
+        {
+          tenantId: caller.tenantId,
+          ...update,
+        },
+      );
       // To every member: the sender's ✓✓, and the reader's other tabs' unread badge.
       return {
         result: update,
-        events: () => {
-          this.realtime.send(rooms.conversation(conversationId), 'read:updated', update);
-          if (readIds.length)
-            this.realtime.send(rooms.user(caller.id), 'notification:read', { ids: readIds });
-        },
+        events: () =>
+          this.realtime.send(rooms.conversation(conversationId), 'read:updated', update),
       };
     });
-  }
-
-  /**
-   * Catch-up after a reconnect, per conversation: what came after the last seq the client holds
-   * and, when it says up to which change it holds them (`changes`), the messages it holds that
-   * were edited or deleted since. Checked by SyncDto (canonical ids, integers >= 0, at most 500).
-   */
-  async sync(
-    caller: AuthenticatedUser,
-    cursors: Record<string, number>,
-    changes: Record<string, number> = {},
-  ): Promise<SyncResult> {
-    return this.tenantDb.transaction(caller.tenantId, async (tx) => {
-      // Read first: a change committed while the rest is read comes again next time, never less.
-      const memberOf = await this.conversations.changeCounters(tx, {
-        ids: Object.keys(cursors),
-        userId: caller.id,
-        tenantId: caller.tenantId,
-      });
-      const result: SyncResult = { conversations: {} };
-      // Conversations the caller is not in are left out, exactly as unknown ones.
-      for (const { id, lastChange, metaChange } of memberOf) {
-        const through = cursors[id]!;
-        const since = changes[id];
-        const page = await this.page(
-          tx,
-          id,
-          { after: through },
-          MESSAGING_LIMITS.syncPerConversation,
-        );
-        const changed =
-          since === undefined
-            ? []
-            : await this.messages.changedSince(
-                tx,
-                id,
-                { since, through },
-                MESSAGING_LIMITS.syncPerConversation + 1,
-              );
-        // Its title or members changed after the client's change cursor: it gets them as they are.
-        const metaChanged = since !== undefined && metaChange > since;
-        const conversation = metaChanged
-          ? viewFor(caller.id, (await this.views.load(tx, [id]))[0]!)
-          : undefined;
-        result.conversations[id] = {
-          ...page,
-          // Too many changes to send: the client reloads the history, as for too many messages.
-          hasMore: page.hasMore || changed.length > MESSAGING_LIMITS.syncPerConversation,
-          changed: await this.details.views(
-            tx,
-            changed.slice(0, MESSAGING_LIMITS.syncPerConversation),
-          ),
-          lastChange,
-          ...(conversation && { conversation }),
-        };
-      }
-      return result;
-    });
-  }
-
-  private async page(
-    tx: EntityManager,
-    conversationId: string,
-    start: PageStart,
-    limit: number,
-  ): Promise<MessagePage> {
-    const rows = await this.messages.page(tx, conversationId, start, limit + 1);
-    const items = rows.slice(0, limit);
-    if (start.after === undefined) items.reverse();
-    return { items: await this.details.views(tx, items), hasMore: rows.length > limit };
-  }
-
-  /**
-   * A reply answers a message of the same conversation (another's, or an unknown id, is a bad
-   * field: it gives no hint of what exists elsewhere). `<@all>` is for a group's creator or an
-   * admin: anyone else is refused (403) rather than silently not notifying everyone.
-   */
-  private async checkReplyAndMentions(
-    tx: EntityManager,
-    caller: AuthenticatedUser,
-    conversationId: string,
-    input: SendMessageDto,
-  ) {
-    if (input.replyToId) {
-      const [original] = await this.messages.findMany(tx, conversationId, [input.replyToId]);
-      if (!original) {
-        // Not a member (or another tenant's conversation): 404 like any send, not a bad field.
-        await this.access.findForMember(tx, caller, conversationId);
-        throw badField('replyToId', 'replyToId must be a message of this conversation');
-      }
-    }
-    await this.checkMentionOfEveryone(tx, caller, conversationId, input.body);
-  }
-
-  /** `<@all>` (sent, or added by an edit) is for a group's creator or an admin only. */
-  private async checkMentionOfEveryone(
-    tx: EntityManager,
-    caller: AuthenticatedUser,
-    conversationId: string,
-    body: string,
-  ) {
-    if (!mentionsIn(body).everyone) return;
-    const conversation = await this.access.findForMember(tx, caller, conversationId);
-    const allowed =
-      conversation.kind === 'group' &&
-      (conversation.createdBy === caller.id || caller.role === 'admin');
-    if (!allowed)
-      throw new ForbiddenException("Only the group's creator or an admin can mention everyone");
   }
 
   /** Takes the turn of a changed message (its row is locked) and emits its event in it. */

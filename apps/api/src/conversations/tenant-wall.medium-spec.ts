@@ -7,6 +7,7 @@ import { ConversationMembersRepository } from './conversation-members.repository
 import { ConversationsModule } from './conversations.module';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
+import { MessageSearchRepository } from './message-search.repository';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
 
@@ -43,6 +44,7 @@ describe('tenant wall under the repositories (medium)', () => {
     const conversations = suite().get(ConversationsRepository);
     const members = suite().get(ConversationMembersRepository);
     const messages = suite().get(MessagesRepository);
+    const searches = suite().get(MessageSearchRepository);
     const b = { userId: dave.id, tenantId: dave.tenantId };
     const searchOfB = (conversationId: string | null) =>
       ({ text: word, ...b, conversationId, limit: 10, offset: 0 }) as const;
@@ -54,8 +56,8 @@ describe('tenant wall under the repositories (medium)', () => {
       roomsOfDave: await members.conversationIdsOf(tx, dave.id),
       page: await messages.page(tx, ofB, {}, 10),
       catchUp: await messages.page(tx, ofB, { after: 0 }, 10),
-      hits: await messages.search(tx, searchOfB(null)),
-      hitsInB: await messages.search(tx, searchOfB(ofB)),
+      hits: await searches.search(tx, searchOfB(null)),
+      hitsInB: await searches.search(tx, searchOfB(ofB)),
     }));
     expect(seen).toEqual({
       view: { conversations: [], people: [], lastMessages: [] },
@@ -73,7 +75,7 @@ describe('tenant wall under the repositories (medium)', () => {
       .get(TenantDatabase)
       .transaction(dave.tenantId, async (tx) => ({
         page: await messages.page(tx, ofB, {}, 10),
-        hits: await messages.search(tx, searchOfB(null)),
+        hits: await searches.search(tx, searchOfB(null)),
       }));
     expect(own.page).toHaveLength(1);
     expect(own.hits.map((hit) => hit.message.conversationId)).toEqual([ofB]);

@@ -1,5 +1,5 @@
 import type { Locale } from '@mindsp/contracts';
-import type { UnreadMention } from './mentions.repository';
+import type { UnreadMention } from '../conversations/conversations.reader';
 import { mentionsAsText, sendersPhrase, textsFor } from './notification-texts';
 
 /** How much of a message a mention notification (and each line of its email) shows. */

@@ -18,7 +18,7 @@ import { NotificationSettingsRepository } from './notification-settings.reposito
 import { mentionsAsText, textsFor } from './notification-texts';
 import { preview } from './mention-email-text';
 import { mentionEmailText } from './mention-email-text';
-import { MentionsRepository } from './mentions.repository';
+import { ConversationsReader } from '../conversations/conversations.reader';
 
 /** The most mentions one email lists; it counts the others. */
 const MENTIONS_PER_EMAIL = 50;
@@ -40,7 +40,7 @@ export class MentionNotificationsService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly recipients: NotificationRecipientsRepository,
-    private readonly mentions: MentionsRepository,
+    private readonly conversations: ConversationsReader,
     private readonly settings: NotificationSettingsRepository,
     private readonly delivery: DeliveryService,
     private readonly emails: EmailScheduler,
@@ -52,11 +52,11 @@ export class MentionNotificationsService {
     // The send told: no mention token, no need to read the message.
     if (job.mentions === false) return { mentioned: 0 };
     const plan = await this.tenantDb.transaction(job.tenantId, async (tx) => {
-      const message = await this.recipients.mentioningMessage(tx, job.messageId);
+      const message = await this.conversations.mentioningMessage(tx, job.messageId);
       if (!message) return null;
       const { userIds, everyone } = mentionsIn(message.body);
       if (!userIds.length && !everyone) return null;
-      const mentioned = await this.recipients.membersAmong(
+      const mentioned = await this.conversations.membersAmong(
         tx,
         job.conversationId,
         everyone ? null : userIds,
@@ -66,7 +66,7 @@ export class MentionNotificationsService {
       const users = await this.recipients.users(tx, job.tenantId, mentioned);
       // Tokens read as names in the preview: the names of now (a notification is a snapshot).
       const names = await this.recipients.displayNames(tx, userIds);
-      const members = await this.mentions.members(
+      const members = await this.conversations.memberships(
         tx,
         job.conversationId,
         users.map((user) => user.id),
@@ -124,13 +124,13 @@ export class MentionNotificationsService {
   /** The one email of a streak's mentions, if some are still unread and the member wants it. */
   async onEmailCheck(job: MentionEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
     const followUp = await this.tenantDb.transaction(job.tenantId, async (tx) => {
-      const [member] = await this.mentions.members(tx, job.conversationId, [job.userId]);
+      const [member] = await this.conversations.memberships(tx, job.conversationId, [job.userId]);
       if (!member) return 'no longer a member';
       // Muted since the mention: the bell has it, the inbox stays quiet.
       if (member.muted) return 'muted';
       const [user] = await this.recipients.users(tx, job.tenantId, [job.userId]);
       if (!user) return 'gone';
-      const unread = await this.mentions.unread(tx, {
+      const unread = await this.conversations.unreadMentions(tx, {
         conversationId: job.conversationId,
         userId: user.id,
         afterSeq: Math.max(job.readSeq, member.lastReadSeq),

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { PresenceService } from '../people/presence.service';
 import { QUEUES } from '../queues/queue-connection';
+import type { OutboxEvents } from '../outbox/outbox-events';
 import { EmailScheduler } from './email-scheduler';
 import {
   MESSAGE_EMAIL_JOB,
@@ -15,10 +16,10 @@ import {
   type MessageJobData,
 } from './notification-jobs';
 import { NotificationPush } from './notification-push';
+import { ConversationsReader, type UnreadMember } from '../conversations/conversations.reader';
 import {
   NotificationRecipientsRepository,
   type Recipient,
-  type UnreadMember,
 } from './notification-recipients.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
 import { mentionsAsText, newMessagesTitle } from './notification-texts';
@@ -48,6 +49,7 @@ export class MessageNotificationsService {
     private readonly notifications: NotificationsRepository,
     private readonly settings: NotificationSettingsRepository,
     private readonly recipients: NotificationRecipientsRepository,
+    private readonly conversations: ConversationsReader,
     private readonly presence: PresenceService,
     private readonly emails: EmailScheduler,
     private readonly push: NotificationPush,
@@ -57,7 +59,7 @@ export class MessageNotificationsService {
 
   async onMessage(job: MessageJobData): Promise<{ notified: number }> {
     const { changed, emailChecks } = await this.tenantDb.transaction(job.tenantId, async (tx) => {
-      const unread = await this.recipients.unreadMembers(tx, job.conversationId);
+      const unread = await this.conversations.unreadMembers(tx, job.conversationId);
       const connected = await this.presence.connected(unread.map((member) => member.userId));
       const offline = unread.filter((member) => !connected.has(member.userId));
       // The usual case in a busy conversation: everyone is connected and reads it live.
@@ -102,10 +104,19 @@ export class MessageNotificationsService {
     return { notified: changed.length };
   }
 
+  /** Reading a conversation reads the notifications of the streaks it ended, on every tab. */
+  async onConversationRead(event: OutboxEvents['conversation.read']): Promise<{ read: number }> {
+    const ids = await this.tenantDb.transaction(event.tenantId, (tx) =>
+      this.notifications.markConversationRead(tx, event),
+    );
+    this.push.read(event.userId, ids);
+    return { read: ids.length };
+  }
+
   /** Still unread since the streak began? Then the one email it earns, by the user's preferences. */
   async onEmailCheck(job: MessageEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
     const followUp = await this.tenantDb.transaction(job.tenantId, async (tx) => {
-      const member = await this.recipients.memberState(tx, job.conversationId, job.userId);
+      const member = await this.conversations.memberState(tx, job.conversationId, job.userId);
       if (!member || member.lastReadSeq !== job.readSeq || member.lastSeq <= member.lastReadSeq)
         return 'read';
       const [user] = await this.recipients.users(tx, job.tenantId, [job.userId]);
@@ -162,7 +173,7 @@ export class MessageNotificationsService {
     user: Recipient,
     member: UnreadMember,
   ) {
-    const summary = await this.recipients.unreadSummary(tx, conversationId, {
+    const summary = await this.conversations.unreadSummary(tx, conversationId, {
       afterSeq: member.lastReadSeq,
       upToSeq: member.lastSeq,
       readerId: user.id,

@@ -1,24 +1,18 @@
+import type { OutboxEvents } from '../outbox/outbox-events';
+
 /**
- * The jobs of the `notifications` and `emails` queues besides `deliver` (notification-delivery.ts).
- * Every id is derived from its cause, so a retried producer adds nothing twice.
+ * The jobs of the `notifications` and `emails` queues besides `deliver` (notification-delivery.ts)
+ * and the events notifications subscribe to (outbox/outbox-events.ts). Every id is derived from its
+ * cause, so a retried producer adds nothing twice.
  */
 
 /**
- * A message was sent: notify its members who are not connected, and the people it mentions. Recorded
- * in the outbox in the send's transaction (MessageNotificationJob), with this data (of the message
- * that recorded it), unless every other member was connected and nobody is mentioned. Its id is
- * `messageJobId`'s.
+ * Notify a conversation's members who are not connected, and the people its message mentions: the
+ * job a `message.sent` event becomes (MessageSentService), under `messageJobSchedule`'s id. Its data
+ * is the event of the message that added it (the window's first).
  */
 export const MESSAGE_JOB = 'message';
-export interface MessageJobData {
-  tenantId: string;
-  conversationId: string;
-  messageId: string;
-  senderId: string;
-  seq: number;
-  /** Whether the body holds a mention token; absent (read as true) in jobs of older versions. */
-  mentions?: boolean;
-}
+export type MessageJobData = OutboxEvents['message.sent'];
 
 /**
  * When a message's job runs, and under which id.

@@ -21,4 +21,9 @@ export class NotificationPush {
   created(userId: string, notification: NotificationView) {
     this.emitter.to(rooms.user(userId)).emit('notification:new', notification);
   }
+
+  /** The user's tabs drop these from their unread count. */
+  read(userId: string, ids: string[]) {
+    if (ids.length) this.emitter.to(rooms.user(userId)).emit('notification:read', { ids });
+  }
 }

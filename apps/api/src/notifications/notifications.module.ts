@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationsDataModule } from '../conversations/conversations-data.module';
 import { WriteLimits } from '../auth/write-limits';
 import { OutboxModule } from '../outbox/outbox.module';
 import {
@@ -11,7 +12,7 @@ import { NotificationsService } from './notifications.service';
 
 /** The API's share of notifications: REST. The worker's is NotificationsWorkerModule. */
 @Module({
-  imports: [NotificationsDataModule, OutboxModule],
+  imports: [NotificationsDataModule, ConversationsDataModule, OutboxModule],
   controllers: [NotificationsController, NotificationSettingsController, AnnouncementsController],
   providers: [NotificationsService, WriteLimits],
 })

@@ -11,12 +11,14 @@ import {
   type MessageEmailJobData,
   type MessageJobData,
 } from './notification-jobs';
+import type { OutboxEvents } from '../outbox/outbox-events';
 import { MentionNotificationsService } from './mention-notifications.service';
 import { MessageNotificationsService } from './message-notifications.service';
+import { MessageSentService } from './message-sent.service';
 
 /**
- * The `notifications` queue: deliveries, message and mention notifications, and their delayed
- * email checks.
+ * The `notifications` queue: deliveries, the `message.sent` event and the message jobs it becomes,
+ * and the delayed email checks of messages and mentions.
  */
 @Processor(QUEUES.notifications)
 export class NotificationsProcessor extends WorkerHost {
@@ -24,6 +26,7 @@ export class NotificationsProcessor extends WorkerHost {
     private readonly delivery: DeliveryService,
     private readonly messages: MessageNotificationsService,
     private readonly mentions: MentionNotificationsService,
+    private readonly messageSent: MessageSentService,
   ) {
     super();
   }
@@ -32,8 +35,12 @@ export class NotificationsProcessor extends WorkerHost {
     switch (job.name) {
       case DELIVER_JOB:
         return this.delivery.deliver(job.data as DeliveryJobData);
+      case 'message.sent':
+        return this.messageSent.onMessageSent(job.data as OutboxEvents['message.sent']);
+      case 'conversation.read':
+        return this.messages.onConversationRead(job.data as OutboxEvents['conversation.read']);
       case MESSAGE_JOB:
-        return this.onMessage(job.data as MessageJobData);
+        return this.messageSent.notify(job.data as MessageJobData);
       case MESSAGE_EMAIL_JOB:
         return this.messages.onEmailCheck(job.data as MessageEmailJobData);
       case MENTION_EMAIL_JOB:
@@ -42,11 +49,5 @@ export class NotificationsProcessor extends WorkerHost {
         // Retrying cannot teach this worker a new job name.
         throw new UnrecoverableError(`No notifications job named "${job.name}"`);
     }
-  }
-
-  /** A sent message: its unread streaks' notifications, then its mentions' (each idempotent). */
-  private async onMessage(data: MessageJobData) {
-    const streaks = await this.messages.onMessage(data);
-    return { ...streaks, ...(await this.mentions.onMessage(data)) };
   }
 }

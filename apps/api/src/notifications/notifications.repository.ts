@@ -93,18 +93,23 @@ export class NotificationsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The conversation was read: its unread message notification with it. Returns their ids. */
+  /**
+   * The conversation was read up to `seq`: the message notifications of the unread streaks it ended
+   * with it (a streak's key ends with the seq it began after: `message:<conversation>:<readSeq>`; a
+   * streak begun at `seq` or later is news the reader has not seen). Returns their ids.
+   */
   async markConversationRead(
     tx: EntityManager,
-    userId: string,
-    conversationId: string,
+    { userId, conversationId, seq }: { userId: string; conversationId: string; seq: number },
   ): Promise<string[]> {
     const [rows]: [{ id: string }[]] = await tx.query(
       `UPDATE notifications SET read_at = now()
        WHERE user_id = $1 AND type = 'message' AND read_at IS NULL
          AND data->>'conversationId' = $2
+         AND CASE WHEN key ~ '^message:[^:]+:[0-9]+$' THEN split_part(key, ':', 3)::bigint < $3
+                  ELSE true END
        RETURNING id`,
-      [userId, conversationId],
+      [userId, conversationId, seq],
     );
     return rows.map((row) => row.id);
   }

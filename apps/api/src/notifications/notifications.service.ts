@@ -17,6 +17,7 @@ import { rooms } from '../realtime/rooms';
 import type { AnnouncementDto, NotificationListQueryDto } from './dto/notifications.dto';
 import { DELIVER_JOB, deliveryJobId, type DeliveryJobData } from './notification-delivery';
 import { RELEASE_HELD_JOB, releaseHeldJobId, type ReleaseHeldJobData } from './notification-jobs';
+import { ConversationsReader } from '../conversations/conversations.reader';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
 import { NotificationsRepository, toNotificationView } from './notifications.repository';
@@ -32,6 +33,7 @@ export class NotificationsService {
     private readonly notifications: NotificationsRepository,
     private readonly settings: NotificationSettingsRepository,
     private readonly recipients: NotificationRecipientsRepository,
+    private readonly conversations: ConversationsReader,
     private readonly outbox: OutboxRepository,
     private readonly realtime: RealtimeService,
     private readonly limits: WriteLimits,
@@ -129,7 +131,7 @@ export class NotificationsService {
       let userIds: string[];
       if (input.conversationIds?.length) {
         const wanted = [...new Set(input.conversationIds)];
-        const found = await this.recipients.groupMembers(tx, caller.tenantId, wanted, caller.id);
+        const found = await this.conversations.groupMembers(tx, caller.tenantId, wanted, caller.id);
         // Another tenant's group, a direct conversation or none at all: the same 404.
         if (found.groupIds.length !== wanted.length) throw new NotFoundException('Group not found');
         userIds = found.userIds;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { OutboxEntry } from './outbox-entry.entity';
+import { eventJobs, type OutboxEventName, type OutboxEvents } from './outbox-events';
 
 /** A job as a change records it: the relay adds it to `queue` with exactly this id. */
 export interface OutboxJob<T extends { tenantId: string } = { tenantId: string }> {
@@ -38,6 +39,16 @@ export class OutboxRepository {
         runAt: job.runAt ?? null,
       })),
     );
+  }
+
+  /** Records that `name` happened (to `causeId`), for every queue that subscribes to it. */
+  publish<E extends OutboxEventName>(
+    tx: EntityManager,
+    name: E,
+    causeId: string,
+    data: OutboxEvents[E],
+  ): Promise<void> {
+    return this.record(tx, ...eventJobs(name, causeId, data));
   }
 
   /**

@@ -1,19 +1,17 @@
-import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { WriteLimits } from '../auth/write-limits';
+import { ConversationsDataModule } from '../conversations/conversations-data.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
 import { QueuesModule } from '../queues/queues.module';
-import { Reminder } from './reminder.entity';
 import { RemindersController } from './reminders.controller';
-import { RemindersRepository } from './reminders.repository';
+import { RemindersDataModule } from './reminders-data.module';
 import { RemindersService } from './reminders.service';
 
 /** Reminders as the API serves them: set, list, cancel. The worker fires them (RemindersWorkerModule). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Reminder]), PeopleModule, OutboxModule, QueuesModule],
+  imports: [RemindersDataModule, ConversationsDataModule, PeopleModule, OutboxModule, QueuesModule],
   controllers: [RemindersController],
-  providers: [ConversationAudienceRepository, RemindersRepository, RemindersService, WriteLimits],
+  providers: [RemindersService, WriteLimits],
 })
 export class RemindersModule {}

@@ -1,4 +1,4 @@
-import { ConversationAudienceRepository } from '../conversations/conversation-audience.repository';
+import { ConversationsReader } from '../conversations/conversations.reader';
 import { LIMITS, type Page, type ReminderView } from '@mindsp/contracts';
 import { InjectQueue } from '@nestjs/bullmq';
 import {
@@ -41,7 +41,7 @@ export function reminderView(reminder: Reminder): ReminderView {
   };
 }
 
-/** Reminders as users set, list and cancel them; the worker fires them (ReminderFiring). */
+/** Reminders as users set, list and cancel them; the worker fires them (ReminderFiringService). */
 @Injectable()
 export class RemindersService {
   private readonly logger = new Logger('Reminders');
@@ -50,7 +50,7 @@ export class RemindersService {
     private readonly tenantDb: TenantDatabase,
     private readonly reminders: RemindersRepository,
     private readonly users: UsersRepository,
-    private readonly audience: ConversationAudienceRepository,
+    private readonly audience: ConversationsReader,
     private readonly outbox: OutboxRepository,
     private readonly limits: WriteLimits,
     @InjectQueue(QUEUES.reminders) private readonly queue: Queue,

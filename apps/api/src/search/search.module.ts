@@ -4,7 +4,7 @@ import { SearchController } from './search.controller';
 import { SearchService } from './search.service';
 import { SearchSlots } from './search-slots';
 
-/** The search endpoint; the query itself is MessagesRepository's, beside every other of messages. */
+/** The search endpoint; the query itself is MessageSearchRepository's (conversations/). */
 @Module({
   imports: [ConversationsModule],
   controllers: [SearchController],

@@ -4,7 +4,10 @@ import { QueryFailedError } from 'typeorm';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { decodeCursor, encodeCursor } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { MessagesRepository, type SearchRow } from '../conversations/messages.repository';
+import {
+  MessageSearchRepository,
+  type SearchRow,
+} from '../conversations/message-search.repository';
 import { toMessageView } from '../conversations/views';
 import { RequestAborted, TenantDatabase } from '../database/tenant-database';
 import type { SearchQueryDto } from './search.dto';
@@ -15,7 +18,7 @@ const QUERY_CANCELED = '57014';
 
 /**
  * Search over the messages of the caller's conversations only (the scoping is in the query, which
- * MessagesRepository owns with every other query of messages); pages by offset, best match first.
+ * MessageSearchRepository owns, beside the other queries of messages); pages by offset, best match first.
  * A search is the one read a user can make heavy at will: it runs within SearchSlots' limits, under
  * a statement timeout, and is cancelled in PostgreSQL when its request goes away.
  */
@@ -25,7 +28,7 @@ export class SearchService {
 
   constructor(
     private readonly tenantDb: TenantDatabase,
-    private readonly messages: MessagesRepository,
+    private readonly messages: MessageSearchRepository,
     private readonly slots: SearchSlots,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {

@@ -6,7 +6,7 @@ import { RemindersRepository } from './reminders.repository';
 
 /** The worker's side of reminders: a `fire` job delivers its reminder, once. */
 @Injectable()
-export class ReminderFiring {
+export class ReminderFiringService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly reminders: RemindersRepository,

@@ -9,7 +9,7 @@ export type RoundOutcome = { round: number; renotified: number } | 'skipped' | '
 
 /** The worker's side of alerts: a `renotify` job notifies again whoever has not answered. */
 @Injectable()
-export class AlertRounds {
+export class AlertRoundsService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly alerts: AlertsRepository,
