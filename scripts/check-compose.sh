@@ -26,5 +26,12 @@ secret=compose-check-secret-of-at-least-32-characters
 stack=$(compose JWT_SECRET="$secret") || fail "does not resolve with JWT_SECRET set"
 [ "$(grep -c "JWT_SECRET: $secret" <<<"$stack")" = 3 ] || fail "api, worker and migrate should all get JWT_SECRET"
 services=$(env -i PATH="$PATH" JWT_SECRET="$secret" docker-compose -f docker/compose.yaml config --services | sort | tr '\n' ' ')
-[ "$services" = "api migrate postgres redis web worker " ] || fail "unexpected services: $services"
+[ "$services" = "api haproxy migrate postgres redis web worker " ] || fail "unexpected services: $services"
+# The API runs as replicas behind HAProxy, which alone publishes :3000; nginx proxies to HAProxy.
+grep -q 'replicas: 2' <<<"$stack" || fail "the API should run as 2 replicas by default"
+grep -q 'haproxy.cfg' <<<"$stack" || fail "HAProxy should run the repository's docker/haproxy/haproxy.cfg"
+grep -q 'proxy_pass http://haproxy:3000' docker/nginx.conf || fail "nginx should proxy to HAProxy"
+haproxy_bin=$(command -v haproxy || echo /usr/sbin/haproxy)
+"$haproxy_bin" -c -q -f docker/haproxy/haproxy.cfg -f docker/haproxy/compose-servers.cfg ||
+  fail "docker/haproxy/ is not a valid HAProxy configuration"
 echo "docker/compose.yaml resolves both ways: $services"

@@ -90,6 +90,23 @@ ensure_chromium() {
   fi
 }
 
+# The scale-out tests run Debian's HAProxy before the API instances and Debian's PgBouncer before
+# PostgreSQL (/usr/sbin, as the packages put them), installed the way chromium is. The packages'
+# own services are not started: the tests start their own on free ports.
+ensure_debian_daemon() {
+  local package=$1
+  [ -x "/usr/sbin/$package" ] || command -v "$package" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "Installing Debian's $package"
+    apt_install "$package"
+  else
+    echo "The scale-out tests need $package (apt-get install $package)." >&2
+    return 1
+  fi
+}
+ensure_haproxy() { ensure_debian_daemon haproxy; }
+ensure_pgbouncer() { ensure_debian_daemon pgbouncer; }
+
 # Debian's docker-compose (v1) checks docker/compose.yaml without a Docker engine; installed the way
 # chromium is, so the test command validates the compose route the README gives.
 ensure_docker_compose() {

@@ -10,6 +10,8 @@ ensure_pnpm
 install_dependencies
 ensure_services
 ensure_chromium
+ensure_haproxy
+ensure_pgbouncer
 ensure_docker_compose
 
 say "Lint, typecheck, unit tests"

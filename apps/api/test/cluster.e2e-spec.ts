@@ -2,38 +2,98 @@ import { changeOf, follow } from './presence-follow';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { startFront, type Front } from '../src/cluster/front';
+import { startHaproxy, type Haproxy } from '../src/cluster/haproxy';
 import { dataSourceOptions } from '../src/database/data-source';
-import { startApiProcess, stopApiProcess, type ApiProcess } from './api-process';
+import { freePort, startApiProcess, stopApiProcess, type ApiProcess } from './api-process';
 import { differences, Follower } from './follower';
-import { createGroup, SEND_FREELY, signIn, storedMessages, type DemoPeople } from './messaging';
+import {
+  createGroup,
+  send,
+  SEND_FREELY,
+  signIn,
+  storedMessages,
+  type DemoPeople,
+} from './messaging';
 import { closeSockets, connectSocket, sleep } from './sockets';
+import { waitFor } from './wait-for';
 
 /**
  * The cluster as `pnpm nx run api:cluster` runs it: built API processes on their own ports, one
- * PostgreSQL and one Redis, and the front spreading connections over them.
+ * PostgreSQL and one Redis, and Debian's HAProxy before them with the repository's configuration
+ * (docker/haproxy/haproxy.cfg).
  */
-describe('a cluster of API processes behind the front', () => {
+describe('a cluster of API processes behind HAProxy', () => {
   let a: ApiProcess;
   let b: ApiProcess;
-  let front: Front;
+  let haproxy: Haproxy;
   let people: DemoPeople;
   let owner: DataSource;
   const followers: Follower[] = [];
 
   beforeAll(async () => {
     [a, b] = await Promise.all([startApiProcess(SEND_FREELY), startApiProcess(SEND_FREELY)]);
-    front = await startFront([a.url, b.url]);
+    haproxy = await startHaproxy(
+      [
+        { name: 'a', port: a.port },
+        { name: 'b', port: b.port },
+      ],
+      { port: await freePort() },
+    );
     people = await signIn({ http: request(a.url) });
     owner = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!)).initialize();
   }, 60_000);
   afterEach(() => closeSockets());
   afterAll(async () => {
     followers.forEach((f) => f.close());
-    await front?.close();
+    await haproxy?.stop();
     await Promise.all([stopApiProcess(a), stopApiProcess(b)]);
     await owner?.destroy();
   });
+
+  const statesAre = (expected: Record<string, string>, what: string) =>
+    waitFor(
+      async () => JSON.stringify(await haproxy.states()) === JSON.stringify(expected),
+      15_000,
+      what,
+    );
+
+  /** Sends PER_SENDER messages from each follower, one after the other, while `meanwhile` runs. */
+  async function underTraffic(
+    groupId: string,
+    senders: Follower[],
+    meanwhile: () => Promise<void>,
+  ): Promise<number> {
+    const PER_SENDER = 25;
+    let sent = 0;
+    const sendAll = async (from: Follower, n: number) => {
+      for (let i = 1; i <= PER_SENDER; i++) {
+        await from.send(groupId, randomUUID(), `sender ${n}, ${i}`);
+        sent += 1;
+        await sleep(10);
+      }
+    };
+    const sending = Promise.all(senders.map((from, n) => sendAll(from, n)));
+    while (sent < 15) await sleep(20);
+    await meanwhile();
+    await sending;
+    return senders.length * PER_SENDER;
+  }
+
+  /** Every follower catches up (as its gap timer would ask) and holds each message once, in order. */
+  async function everyoneHoldsAll(groupId: string, expected: number) {
+    const stored = (await storedMessages({ db: owner }, groupId)).map((row) => ({
+      id: row.id,
+      seq: row.seq,
+    }));
+    expect(stored).toHaveLength(expected);
+    for (const follower of followers) {
+      for (let i = 0; follower.cursor(groupId) < stored.length && i < 50; i++) {
+        await follower.sync().catch(() => sleep(200));
+      }
+      expect(differences(follower, groupId, stored)).toEqual([]);
+      expect(follower.conflicts).toBe(0);
+    }
+  }
 
   it('carries messages, typing, read receipts and presence both ways between instances', async () => {
     const { alice, bob, carol } = people;
@@ -41,7 +101,7 @@ describe('a cluster of API processes behind the front', () => {
       connectSocket(a.url, alice.token),
       connectSocket(b.url, bob.token),
     ]);
-    const group = await createGroup({ http: request(front.url) }, alice, [bob, carol]);
+    const group = await createGroup({ http: request(haproxy.url) }, alice, [bob, carol]);
     await bobOnB.waitFor('conversation:new', (c) => c.id === group.id);
 
     const fromA = await aliceOnA.ok('message:send', {
@@ -88,47 +148,97 @@ describe('a cluster of API processes behind the front', () => {
     await changeOf(aliceOnA, (p) => p.userId === carol.id && !p.online);
   });
 
+  it('keeps a long-polling Socket.IO session on its instance by the cookie it sets', async () => {
+    const polling = `${haproxy.url}/socket.io/?EIO=4&transport=polling`;
+    const open = await fetch(polling);
+    expect(open.status).toBe(200);
+    const cookie = open.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^mindsp_instance=\w+/);
+    const { sid } = JSON.parse((await open.text()).slice(1)) as { sid: string };
+    const session = `${polling}&sid=${sid}`;
+    // Socket.IO's connect, with a token, over long-polling: every request reaches the one
+    // instance that knows the session, whichever HAProxy would pick for a new connection.
+    const connectPacket = `40${JSON.stringify({ token: people.alice.token })}`;
+    const posted = await fetch(session, {
+      method: 'POST',
+      headers: { cookie },
+      body: connectPacket,
+    });
+    expect([posted.status, await posted.text()]).toEqual([200, 'ok']);
+    const answer = await fetch(session, { headers: { cookie } });
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toMatch(/^40\{"sid":/);
+    for (let i = 0; i < 4; i++) {
+      const ping = await fetch(session, { method: 'POST', headers: { cookie }, body: '3' });
+      expect(ping.status).toBe(200);
+    }
+    // Without the cookie, the other instance gets some of them, and does not know the session.
+    const statuses = new Set<number>();
+    for (let i = 0; i < 6; i++) {
+      const stray = await fetch(session, { method: 'POST', body: '3' });
+      statuses.add(stray.status);
+      await stray.text();
+    }
+    expect(statuses).toContain(400);
+  });
+
   it('spreads sockets over the instances; a SIGKILLed instance’s clients go on on the other, nothing lost or doubled', async () => {
     const { alice, bob, carol } = people;
-    const group = await createGroup({ http: request(front.url) }, alice, [bob, carol]);
-    // Four clients through the front, one after the other: two land on each instance.
+    const group = await createGroup({ http: request(haproxy.url) }, alice, [bob, carol]);
+    // Four clients through HAProxy, one after the other: the instance with fewer takes the next.
     for (const who of [alice, bob, carol, alice]) {
-      const follower = new Follower(front.url, who.token, [group.id]);
+      const follower = new Follower(haproxy.url, who.token, [group.id]);
       followers.push(follower);
       await follower.ready();
     }
-    const [aliceTab, bobClient] = [followers[0]!, followers[1]!];
-
-    const PER_SENDER = 25;
-    let sent = 0;
-    const sendAll = async (from: Follower, name: string) => {
-      for (let i = 1; i <= PER_SENDER; i++) {
-        await from.send(group.id, randomUUID(), `${name} ${i}`);
-        sent += 1;
-        await sleep(10);
-      }
-    };
-    const sending = Promise.all([sendAll(aliceTab, 'alice'), sendAll(bobClient, 'bob')]);
-    while (sent < 15) await sleep(20);
-    a.child.kill('SIGKILL');
-    expect((await a.exited).signal).toBe('SIGKILL');
-    await sending;
-
-    const stored = (await storedMessages({ db: owner }, group.id)).map((row) => ({
-      id: row.id,
-      seq: row.seq,
-    }));
-    expect(stored).toHaveLength(2 * PER_SENDER);
-    // Every client catches up (as its gap timer would ask) and holds each message once, in order.
-    for (const follower of followers) {
-      for (let i = 0; follower.cursor(group.id) < stored.length && i < 50; i++) {
-        await follower.sync().catch(() => sleep(200));
-      }
-      expect(differences(follower, group.id, stored)).toEqual([]);
-      expect(follower.conflicts).toBe(0);
-    }
-    // The two clients the killed instance held came back (through the front, to the other one).
+    const expected = await underTraffic(group.id, followers.slice(0, 2), async () => {
+      a.child.kill('SIGKILL');
+      expect((await a.exited).signal).toBe('SIGKILL');
+    });
+    await everyoneHoldsAll(group.id, expected);
+    // The two clients the killed instance held came back (through HAProxy, to the other one).
     expect(followers.map((f) => f.connections).sort()).toEqual([1, 1, 2, 2]);
-    expect(front.alive()).toEqual([new URL(b.url).toString()]);
+    await statesAre({ a: 'DOWN', b: 'UP' }, 'HAProxy sees a down');
+    // Started again on its port, it is taken back once its health checks pass.
+    a = await startApiProcess({ ...SEND_FREELY, PORT: String(a.port) });
+    await statesAre({ a: 'UP', b: 'UP' }, 'HAProxy sees a up again');
+  });
+
+  it('drains an instance under traffic, then stops it: its clients and requests go on on the other, nothing lost', async () => {
+    const { alice, bob } = people;
+    const group = await createGroup({ http: request(haproxy.url) }, alice, [bob, people.carol]);
+    for (const follower of followers) follower.conversationIds.push(group.id);
+    for (const follower of followers) follower.held.set(group.id, new Map());
+    // REST sends through HAProxy all along: each must answer 201.
+    const viaRest: string[] = [];
+    let restDone = false;
+    const restSending = (async () => {
+      for (let i = 0; !restDone; i++) {
+        viaRest.push((await send({ http: request(haproxy.url) }, bob, group.id, `rest ${i}`)).id);
+      }
+    })();
+    const sockets = await underTraffic(group.id, followers.slice(0, 2), async () => {
+      await haproxy.drain('b');
+      await statesAre({ a: 'UP', b: 'DRAIN' }, 'b draining');
+      await stopApiProcess(b);
+    });
+    restDone = true;
+    await restSending;
+    await everyoneHoldsAll(group.id, sockets + viaRest.length);
+    // b held all four clients (a was down when they came back): each reconnected once more, to a.
+    expect(followers.map((f) => f.connections).sort()).toEqual([2, 2, 3, 3]);
+  });
+
+  it('answers 503 with Retry-After while no instance is up', async () => {
+    await stopApiProcess(a);
+    await statesAre({ a: 'DOWN', b: 'DOWN' }, 'both down');
+    const res = await fetch(`${haproxy.url}/api/health`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.json()).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'No API instance is up; try again in a few seconds',
+    });
   });
 });

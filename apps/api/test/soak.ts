@@ -1,6 +1,6 @@
 /**
  * `pnpm soak` (`pnpm nx run api:soak`): 50 clients of one organisation, in 10 groups of 5, send
- * 10,000 messages through the cluster's front to two API processes, while their sockets are
+ * 10,000 messages through HAProxy (as `api:cluster` runs it) to two API processes, while their sockets are
  * forcibly closed (one live socket every `CUT_EVERY` messages sent: at least 100 real closes), one
  * API instance is killed and started again, and Redis (a redis-server of its own) is restarted
  * once. Faults are paced by progress, not by time, so a fast machine gets as many as a slow one,
@@ -14,8 +14,8 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startFront } from '../src/cluster/front';
-import { startApiProcess, stopApiProcess, type ApiProcess } from './api-process';
+import { startHaproxy } from '../src/cluster/haproxy';
+import { freePort, startApiProcess, stopApiProcess, type ApiProcess } from './api-process';
 import { differences, Follower } from './follower';
 import { OwnRedis } from './redis-server';
 import { adminQuery, serverUrl } from './test-database';
@@ -70,13 +70,17 @@ async function main(): Promise<number> {
   const redis = await OwnRedis.start();
   const apiEnv = { ...env, REDIS_URL: redis.url };
   const apis: ApiProcess[] = await Promise.all([startApiProcess(apiEnv), startApiProcess(apiEnv)]);
-  const front = await startFront(apis.map((api) => api.url));
+  const front = await startHaproxy(
+    apis.map((api, i) => ({ name: `api-${i + 1}`, port: api.port })),
+    { port: await freePort() },
+  );
   const owner = new Client({ connectionString: env.DATABASE_URL });
   await owner.connect();
   const followers: Follower[] = [];
   // Ctrl+C: the processes this started go with it.
   const interrupted = () => {
     apis.forEach((api) => api.child.kill('SIGKILL'));
+    front.child.kill('SIGKILL');
     void redis.stop().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
@@ -121,7 +125,7 @@ async function main(): Promise<number> {
       ),
     );
     await Promise.all(followers.map((f) => f.ready()));
-    log(`${CLIENTS} clients connected through the front to ${apis.length} API instances`);
+    log(`${CLIENTS} clients connected through HAProxy to ${apis.length} API instances`);
 
     // Faults, while it runs: a live socket cut every CUT_EVERY messages sent (chosen among those
     // connected at that moment, so each one counted is a real close).
@@ -230,7 +234,7 @@ async function main(): Promise<number> {
     return problems.length ? 1 : 0;
   } finally {
     followers.forEach((f) => f.close());
-    await front.close();
+    await front.stop();
     await Promise.all(apis.map((api) => stopApiProcess(api)));
     await owner.end();
     await redis.stop();

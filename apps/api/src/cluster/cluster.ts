@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { startFront } from './front';
+import { startHaproxy } from './haproxy';
 
 /**
  * `pnpm nx run api:cluster`: INSTANCES API processes and WORKERS queue workers on this machine,
- * against one PostgreSQL and one Redis (DATABASE_URL, REDIS_URL as for one instance), and the
- * front on PORT spreading connections over them. Instance i listens on INSTANCE_BASE_PORT + i.
- * A child that dies is started again after a second; Ctrl+C (or SIGTERM) stops them all.
+ * against one PostgreSQL and one Redis (DATABASE_URL, REDIS_URL as for one instance), behind
+ * HAProxy on PORT with the repository's configuration (docker/haproxy/haproxy.cfg). Instance i
+ * listens on INSTANCE_BASE_PORT + i - 1 and is `api-i` in HAProxy. A child that dies is started
+ * again after a second; Ctrl+C (or SIGTERM) stops them all.
  */
 const env = z
   .object({
@@ -47,25 +48,30 @@ function run(name: string, script: string, extraEnv: Record<string, string> = {}
 
 async function main() {
   const base = env.INSTANCE_BASE_PORT ?? env.PORT + 1;
-  const urls: string[] = [];
-  for (let i = 0; i < env.INSTANCES; i++) {
-    const port = base + i;
-    urls.push(`http://127.0.0.1:${port}`);
-    run(`api-${i + 1}:${port}`, 'main.js', { PORT: String(port) });
-  }
+  const instances = Array.from({ length: env.INSTANCES }, (_, i) => ({
+    name: `api-${i + 1}`,
+    port: base + i,
+  }));
+  for (const { name, port } of instances) run(`${name}:${port}`, 'main.js', { PORT: String(port) });
   for (let i = 0; i < env.WORKERS; i++) run(`worker-${i + 1}`, 'worker.js');
-  const front = await startFront(urls, { port: env.PORT, host: '0.0.0.0' });
+  const haproxy = await startHaproxy(instances, { port: env.PORT, host: '0.0.0.0' });
+  haproxy.child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[haproxy] ${chunk}`));
+  void new Promise((resolve) => haproxy.child.once('exit', resolve)).then(() => {
+    if (!stopping) console.error(`[cluster] HAProxy exited:\n${haproxy.output()}`);
+  });
   console.log(
-    `[cluster] ${env.INSTANCES} API instance(s) on ports ${base}-${base + env.INSTANCES - 1}, ` +
-      `${env.WORKERS} worker(s); front on http://localhost:${env.PORT}`,
+    `[cluster] ${env.INSTANCES} API instance(s) (api-1..api-${env.INSTANCES}) on ports ` +
+      `${base}-${base + env.INSTANCES - 1}, ${env.WORKERS} worker(s); HAProxy on ` +
+      `http://localhost:${env.PORT}, runtime API at ${haproxy.socketPath} ` +
+      `(drain one: echo "set server api/api-1 state drain" | socat stdio ${haproxy.socketPath})`,
   );
 
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     console.log(`[cluster] ${signal}: stopping ${children.size} process(es)`);
-    await front.close();
-    // SIGTERM lets each drain (workers finish their active jobs); whatever remains is killed.
+    // SIGTERM lets each drain (instances close their sockets, workers finish their active
+    // jobs); whatever remains is killed. HAProxy goes last.
     const exited = [...children].map(
       (child) => new Promise((resolve) => child.once('exit', resolve)),
     );
@@ -73,13 +79,17 @@ async function main() {
     const timeout = setTimeout(() => children.forEach((child) => child.kill('SIGKILL')), 15_000);
     await Promise.all(exited);
     clearTimeout(timeout);
+    await haproxy.stop();
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void stop(signal));
   }
   // Last resort (an uncaught error here): no orphan keeps a port.
-  process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+  process.on('exit', () => {
+    children.forEach((child) => child.kill('SIGKILL'));
+    haproxy.child.kill('SIGKILL');
+  });
 }
 
 void main();
