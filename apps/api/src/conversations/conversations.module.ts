@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../files/files.module';
-import { NotificationsDataModule } from '../notifications/notifications-data.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PeopleModule } from '../people/people.module';
 import { ConversationsDataModule } from './conversations-data.module';
@@ -39,7 +38,6 @@ import { TimelineNotes } from './timeline-notes';
     PeopleModule,
     OutboxModule,
     FilesModule,
-    NotificationsDataModule,
     TypeOrmModule.forFeature([Conversation, ConversationMember, ConversationFormerMember, Message]),
   ],
   controllers: [ConversationsController, MessagesController, MessageStateController],

@@ -1,7 +1,7 @@
 import { MESSAGING_LIMITS, type MessagePage, type SyncResult } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { TenantDatabase } from '../database/tenant-database';
 import { ConversationAccess } from './conversation-access';
 import { ConversationViews } from './conversation-views';

@@ -1,7 +1,7 @@
 import { mentionsIn } from '@mindsp/contracts';
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { badField } from '../common/bad-request';
 import { ConversationAccess } from './conversation-access';
 import type { SendMessageDto } from './dto/messages.dto';

@@ -6,13 +6,8 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-<<<<<<< HEAD
 import type { AuthenticatedUser } from '../common/authenticated-user';
-import { NotificationsRepository } from '../notifications/notifications.repository';
-=======
-import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { OutboxRepository } from '../outbox/outbox.repository';
->>>>>>> notify
 import { AttachmentsService } from '../files/attachments.service';
 import type { StoredKeys } from '../files/attachments.repository';
 import { RealtimeService } from '../realtime/realtime.service';
