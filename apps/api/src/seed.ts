@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { PasswordHasher } from './users/password-hasher';
+import { PasswordHasherService } from './users/password-hasher.service';
 import { Tenant } from './tenants/tenant.entity';
 import { User } from './users/user.entity';
 
@@ -25,7 +25,7 @@ export const DEMO_TENANTS = [
 /** Seeds the demo organisations, only into an empty database. Returns whether it seeded. */
 export async function seedDemo(db: DataSource): Promise<boolean> {
   if ((await db.getRepository(Tenant).count()) > 0) return false;
-  const passwordHash = await new PasswordHasher().hash(DEMO_PASSWORD);
+  const passwordHash = await new PasswordHasherService().hash(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const { slug, name, users } of DEMO_TENANTS) {
       const tenant = await tx.getRepository(Tenant).save({ slug, name });

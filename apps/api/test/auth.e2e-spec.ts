@@ -1,4 +1,4 @@
-import { PasswordHasher } from '../src/users/password-hasher';
+import { PasswordHasherService } from '../src/users/password-hasher.service';
 import { RefreshToken } from '../src/auth/refresh-token.entity';
 import { randomInt, randomUUID } from 'node:crypto';
 import { badAccessTokens, login, resetLoginLimits, startApp, type TestApp } from './app';
@@ -116,8 +116,8 @@ describe('auth', () => {
   });
 
   it('refuses a 2 kB password before hashing it', async () => {
-    const verify = jest.spyOn(PasswordHasher.prototype, 'verify');
-    const hash = jest.spyOn(PasswordHasher.prototype, 'hash');
+    const verify = jest.spyOn(PasswordHasherService.prototype, 'verify');
+    const hash = jest.spyOn(PasswordHasherService.prototype, 'hash');
     try {
       const res = await t.http
         .post('/api/auth/login')

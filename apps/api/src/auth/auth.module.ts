@@ -7,16 +7,17 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantsModule } from '../tenants/tenants.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
-import { AdminGuard, JwtAuthGuard } from './auth.guards';
+import { AdminGuard } from './admin.guard';
+import { JwtAuthGuard } from './jwt-auth.guard';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginRateLimiterService } from './login-rate-limiter.service';
 import { RefreshTokensModule } from './refresh-tokens.module';
 import { RequestThrottleGuard } from './request-throttle.guard';
-import { SessionRevocations } from './session-revocations';
+import { SessionRevocationsService } from './session-revocations.service';
 import { SocketAuthenticatorService } from './socket-authenticator.service';
 import { signingKey } from './signing-key';
-import { RetryAfterInterceptor } from '../common/too-many-requests';
+import { RetryAfterInterceptor } from '../common/retry-after.interceptor';
 
 @Module({
   imports: [
@@ -44,8 +45,8 @@ import { RetryAfterInterceptor } from '../common/too-many-requests';
   providers: [
     AuthService,
     JwtStrategy,
-    LoginRateLimiter,
-    SessionRevocations,
+    LoginRateLimiterService,
+    SessionRevocationsService,
     SocketAuthenticatorService,
     // Order matters: authenticate first, then check the role, then count the request per user.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
@@ -53,6 +54,6 @@ import { RetryAfterInterceptor } from '../common/too-many-requests';
     { provide: APP_GUARD, useClass: RequestThrottleGuard },
     { provide: APP_INTERCEPTOR, useClass: RetryAfterInterceptor },
   ],
-  exports: [JwtModule, SessionRevocations],
+  exports: [JwtModule, SessionRevocationsService],
 })
 export class AuthModule {}

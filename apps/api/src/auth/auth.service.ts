@@ -6,16 +6,16 @@ import { isUUID } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
-import { PasswordHasher } from '../users/password-hasher';
+import { PasswordHasherService } from '../users/password-hasher.service';
 import type { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import type { AccessTokenPayload } from './access-token';
 import type { LoginDto, UpdateMeDto } from './dto/auth.dto';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginRateLimiterService } from './login-rate-limiter.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
-import { SessionRevocations } from './session-revocations';
+import { SessionRevocationsService } from './session-revocations.service';
 
 const INVALID_CREDENTIALS = 'Invalid organisation, email or password';
 const INVALID_REFRESH = 'Invalid or expired refresh token';
@@ -41,9 +41,9 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly jwt: JwtService,
-    private readonly passwords: PasswordHasher,
-    private readonly limiter: LoginRateLimiter,
-    private readonly revocations: SessionRevocations,
+    private readonly passwords: PasswordHasherService,
+    private readonly limiter: LoginRateLimiterService,
+    private readonly revocations: SessionRevocationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.decoyHash = passwords.hash(randomBytes(16).toString('hex'));

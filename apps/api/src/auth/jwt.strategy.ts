@@ -4,14 +4,14 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import type { AccessTokenPayload } from './access-token';
-import { SessionRevocations } from './session-revocations';
+import { SessionRevocationsService } from './session-revocations.service';
 import { signingKey } from './signing-key';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
-    private readonly revocations: SessionRevocations,
+    private readonly revocations: SessionRevocationsService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),

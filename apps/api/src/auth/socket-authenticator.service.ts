@@ -6,7 +6,7 @@ import {
   type SocketIdentity,
 } from '../realtime/socket-plugins';
 import type { AccessTokenPayload } from './access-token';
-import { SessionRevocations } from './session-revocations';
+import { SessionRevocationsService } from './session-revocations.service';
 
 /**
  * A socket's handshake proves who it is as a REST request does: the access token (`auth.token`),
@@ -18,7 +18,7 @@ import { SessionRevocations } from './session-revocations';
 export class SocketAuthenticatorService implements SocketAuthenticator {
   constructor(
     private readonly jwt: JwtService,
-    private readonly revocations: SessionRevocations,
+    private readonly revocations: SessionRevocationsService,
   ) {}
 
   async authenticate(token: unknown): Promise<SocketIdentity | null> {

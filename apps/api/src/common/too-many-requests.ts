@@ -1,14 +1,5 @@
-import {
-  type CallHandler,
-  type ExecutionContext,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ApiError } from '@mindsp/contracts';
-import type { Response } from 'express';
-import { catchError, throwError } from 'rxjs';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
@@ -47,22 +38,4 @@ export function refusalsOf(results: PromiseSettledResult<unknown>[]): RateLimite
     refusals.push(result.reason);
   }
   return refusals;
-}
-
-/** Global: copies a TooManyRequestsException's wait into the `Retry-After` header. */
-@Injectable()
-export class RetryAfterInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler) {
-    return next.handle().pipe(
-      catchError((error: unknown) => {
-        if (error instanceof TooManyRequestsException && context.getType() === 'http') {
-          context
-            .switchToHttp()
-            .getResponse<Response>()
-            .setHeader('Retry-After', String(error.retryAfterSeconds));
-        }
-        return throwError(() => error);
-      }),
-    );
-  }
 }

@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { RealtimeService } from '../realtime/realtime.service';
-import { RoomMembership } from '../realtime/room-membership.service';
+import { RoomMembershipService } from '../realtime/room-membership.service';
 import { rooms } from '../realtime/rooms';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
@@ -42,7 +42,7 @@ export class ConversationMembersService {
     private readonly views: ConversationViews,
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
-    private readonly membership: RoomMembership,
+    private readonly membership: RoomMembershipService,
     private readonly idsCache: ConversationIdsCache,
     private readonly tenantDb: TenantDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -7,7 +7,7 @@ import { ConversationsService } from './conversations.service';
 /**
  * Conversations' part of a socket's connect: the rooms of every conversation the user is in,
  * joined by the realtime kernel before the client hears `connect` (later joins and leaves go
- * through RoomMembership when members change).
+ * through RoomMembershipService when members change).
  */
 @Injectable()
 @SocketHooksProvider()

@@ -7,7 +7,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RealtimeService } from '../realtime/realtime.service';
-import { RoomMembership } from '../realtime/room-membership.service';
+import { RoomMembershipService } from '../realtime/room-membership.service';
 import { rooms } from '../realtime/rooms';
 import type { Conversation } from './conversation.entity';
 import { ConversationIdsCache } from './conversation-ids-cache';
@@ -22,7 +22,7 @@ export class ConversationViews {
   constructor(
     private readonly repository: ConversationsRepository,
     private readonly realtime: RealtimeService,
-    private readonly membership: RoomMembership,
+    private readonly membership: RoomMembershipService,
     private readonly idsCache: ConversationIdsCache,
   ) {}
 

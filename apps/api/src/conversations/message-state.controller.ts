@@ -19,7 +19,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
-import { CanonicalUuidPipe } from '../common/canonical-uuid';
+import { CanonicalUuidPipe } from '../common/canonical-uuid.pipe';
 import { ReactionDto, ReactionEmojiPipe } from './dto/message-state.dto';
 import { MessageViewDto } from './dto/messages.dto';
 import { MessageStateService } from './message-state.service';

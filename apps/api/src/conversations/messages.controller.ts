@@ -21,7 +21,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { CanonicalUuidPipe } from '../common/canonical-uuid';
+import { CanonicalUuidPipe } from '../common/canonical-uuid.pipe';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import {

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
-import { CanonicalUuidPipe } from '../common/canonical-uuid';
+import { CanonicalUuidPipe } from '../common/canonical-uuid.pipe';
 import { DraftsService } from './drafts.service';
 import { DraftViewDto, SaveDraftDto } from './dto/drafts.dto';
 

@@ -28,7 +28,7 @@ import type { Request, Response } from 'express';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
 import { Public } from '../common/public.decorator';
-import { CanonicalUuidPipe } from '../common/canonical-uuid';
+import { CanonicalUuidPipe } from '../common/canonical-uuid.pipe';
 import { AttachmentsService, type OpenedFile } from './attachments.service';
 import { UploadRateGuard } from './upload-rate.guard';
 import { UploadSlotsGuard } from './upload-slots';

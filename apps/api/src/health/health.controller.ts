@@ -11,7 +11,7 @@ import type Redis from 'ioredis';
 import { TenantDatabase } from '../database/tenant-database';
 import { Public } from '../common/public.decorator';
 import { REDIS } from '../redis/redis.module';
-import { evictionPolicyWarning, readEvictionPolicy } from './redis-eviction-policy';
+import { evictionPolicyWarning, readEvictionPolicy } from './redis-eviction-check.service';
 
 class HealthStatusDto implements HealthStatus {
   @ApiProperty({ enum: ['ok', 'error'] }) status!: 'ok' | 'error';

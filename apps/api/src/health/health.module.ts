@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
-import { EvictionPolicyBootCheck } from './redis-eviction-policy';
+import { RedisEvictionCheckService } from './redis-eviction-check.service';
 
-@Module({ controllers: [HealthController], providers: [EvictionPolicyBootCheck] })
+@Module({ controllers: [HealthController], providers: [RedisEvictionCheckService] })
 export class HealthModule {}

@@ -10,7 +10,7 @@ import {
 import { AdminOnly } from '../common/admin-only.decorator';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
-import { CanonicalUuidPipe } from '../common/canonical-uuid';
+import { CanonicalUuidPipe } from '../common/canonical-uuid.pipe';
 import { UserSummaryDto } from './dto/people.dto';
 import { PeopleAdminService } from './people-admin.service';
 

@@ -7,7 +7,7 @@ import { PeopleModule } from './people.module';
 
 /**
  * Deactivation and reactivation (admins). Its own module: ending sessions needs auth's
- * SessionRevocations, and auth already depends on PeopleModule.
+ * SessionRevocationsService, and auth already depends on PeopleModule.
  */
 @Module({
   imports: [PeopleModule, AuthModule, RefreshTokensModule],

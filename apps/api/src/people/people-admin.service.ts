@@ -2,7 +2,7 @@ import type { UserSummary } from '@mindsp/contracts';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { RefreshTokensRepository } from '../auth/refresh-tokens.repository';
-import { SessionRevocations } from '../auth/session-revocations';
+import { SessionRevocationsService } from '../auth/session-revocations.service';
 import { TenantDatabase } from '../database/tenant-database';
 import { RealtimeService } from '../realtime/realtime.service';
 import { toUserSummary } from './people.service';
@@ -19,7 +19,7 @@ export class PeopleAdminService {
     private readonly tenantDb: TenantDatabase,
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
-    private readonly revocations: SessionRevocations,
+    private readonly revocations: SessionRevocationsService,
     private readonly realtime: RealtimeService,
   ) {}
 

@@ -11,7 +11,7 @@ import {
 import { AdminOnly } from '../common/admin-only.decorator';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
-import { CanonicalUuidPipe } from '../common/canonical-uuid';
+import { CanonicalUuidPipe } from '../common/canonical-uuid.pipe';
 import { PageQueryDto } from '../common/pagination';
 import {
   CreateUserDto,

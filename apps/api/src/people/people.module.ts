@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PeopleController } from './people.controller';
 import { PeopleService } from './people.service';
-import { LastSeenWriter } from './last-seen-writer';
+import { LastSeenWriterService } from './last-seen-writer.service';
 import { PresenceService } from './presence.service';
 import { UsersModule } from '../users/users.module';
 
@@ -14,7 +14,7 @@ import { UsersModule } from '../users/users.module';
 @Module({
   imports: [UsersModule],
   controllers: [PeopleController],
-  providers: [PeopleService, PresenceService, LastSeenWriter],
+  providers: [PeopleService, PresenceService, LastSeenWriterService],
   // UsersModule re-exported: the features that show people read the users table through it.
   exports: [UsersModule, PresenceService],
 })

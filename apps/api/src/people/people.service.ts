@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, type PageQueryDto } from '../common/paginat
 import { isBlank } from '../common/validators';
 import { TenantDatabase } from '../database/tenant-database';
 import type { CreateUserDto, UpdateProfileDto, UserListQueryDto } from './dto/people.dto';
-import { PasswordHasher } from '../users/password-hasher';
+import { PasswordHasherService } from '../users/password-hasher.service';
 import { PresenceService } from './presence.service';
 import type { User } from '../users/user.entity';
 import { UsersRepository, type UserPageQuery } from '../users/users.repository';
@@ -40,7 +40,7 @@ export class PeopleService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly users: UsersRepository,
-    private readonly passwords: PasswordHasher,
+    private readonly passwords: PasswordHasherService,
     private readonly presence: PresenceService,
   ) {}
 

@@ -4,7 +4,7 @@ import { PresenceGateway } from './presence.gateway';
 import { PresenceSocketHooks } from './presence-socket.hooks';
 
 /**
- * `presence:subscribe`: a socket follows the people it shows (PresenceFanout delivers their
+ * `presence:subscribe`: a socket follows the people it shows (PresenceFanoutService delivers their
  * changes). API process only: the worker has no sockets and no fan-out.
  */
 @Module({

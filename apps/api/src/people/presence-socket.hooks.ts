@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PresenceFanout } from '../realtime/presence-fanout';
+import { PresenceFanoutService } from '../realtime/presence-fanout.service';
 import { type SocketHooks, SocketHooksProvider } from '../realtime/socket-plugins';
 import type { AppSocket } from '../realtime/socket-types';
 import { PresenceService, type PresenceSocket } from './presence.service';
@@ -11,14 +11,14 @@ function presenceSocket(socket: AppSocket): PresenceSocket {
 /**
  * Presence follows sockets: online at a user's first socket, offline at their last, kept alive by
  * the kernel's heartbeat, and each change told to the sockets that follow the person
- * (PresenceFanout), never to the whole tenant. API process only (the worker has no sockets).
+ * (PresenceFanoutService), never to the whole tenant. API process only (the worker has no sockets).
  */
 @Injectable()
 @SocketHooksProvider()
 export class PresenceSocketHooks implements SocketHooks {
   constructor(
     private readonly presence: PresenceService,
-    private readonly fanout: PresenceFanout,
+    private readonly fanout: PresenceFanoutService,
   ) {}
 
   async connected(socket: AppSocket, live: Promise<boolean>): Promise<void> {

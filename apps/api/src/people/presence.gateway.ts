@@ -5,7 +5,7 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { toAck, validPayload } from '../realtime/ack';
-import { PresenceFanout } from '../realtime/presence-fanout';
+import { PresenceFanoutService } from '../realtime/presence-fanout.service';
 import type { AppSocket } from '../realtime/socket-types';
 import { PresenceSubscriptionDto } from './dto/presence.dto';
 import { PresenceService } from './presence.service';
@@ -15,7 +15,7 @@ import { PresenceService } from './presence.service';
 export class PresenceGateway {
   constructor(
     private readonly presence: PresenceService,
-    private readonly fanout: PresenceFanout,
+    private readonly fanout: PresenceFanoutService,
   ) {}
 
   @SubscribeMessage('presence:subscribe')

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { REDIS } from '../redis/redis.module';
 import { TenantDatabase } from '../database/tenant-database';
 import type { User } from '../users/user.entity';
-import { LastSeenWriter } from './last-seen-writer';
+import { LastSeenWriterService } from './last-seen-writer.service';
 import { UsersRepository } from '../users/users.repository';
 
 /**
@@ -60,7 +60,7 @@ export class PresenceService {
     @Inject(REDIS) private readonly redis: Redis,
     private readonly tenantDb: TenantDatabase,
     private readonly users: UsersRepository,
-    private readonly lastSeen: LastSeenWriter,
+    private readonly lastSeen: LastSeenWriterService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.ttlMs = config.presenceTtlSeconds * 1000;

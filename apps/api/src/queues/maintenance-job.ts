@@ -3,7 +3,7 @@ import type { Job } from 'bullmq';
 
 /**
  * Marks a provider that runs the `maintenance` queue's jobs of one name:
- * `@MaintenanceJob('purge-expired-refresh-tokens') class RefreshTokenPurge { run(job) {...} }`.
+ * `@MaintenanceJob('purge-expired-refresh-tokens') class RefreshTokenPurgeJob { run(job) {...} }`.
  * The maintenance processor finds them at boot (immich's `@OnJob` shape), so the feature that owns
  * a job keeps it, and queues/ imports no feature.
  */

@@ -8,12 +8,12 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { PresenceFanout } from './presence-fanout';
+import { PresenceFanoutService } from './presence-fanout.service';
 import { RealtimeService } from './realtime.service';
-import { RoomMembership } from './room-membership.service';
+import { RoomMembershipService } from './room-membership.service';
 import { rooms } from './rooms';
-import { SocketEventLimits } from './socket-event-limits';
-import { SocketSlots } from './socket-slots';
+import { SocketEventLimitsService } from './socket-event-limits.service';
+import { SocketSlotsService } from './socket-slots.service';
 import {
   type SocketAuthenticator,
   SocketAuthenticatorProvider,
@@ -108,11 +108,11 @@ export class ConnectionGateway
 
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly slots: SocketSlots,
-    private readonly limits: SocketEventLimits,
+    private readonly slots: SocketSlotsService,
+    private readonly limits: SocketEventLimitsService,
     private readonly realtime: RealtimeService,
-    private readonly membership: RoomMembership,
-    private readonly fanout: PresenceFanout,
+    private readonly membership: RoomMembershipService,
+    private readonly fanout: PresenceFanoutService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,16 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ConnectionGateway } from './connection.gateway';
-import { PresenceFanout } from './presence-fanout';
+import { PresenceFanoutService } from './presence-fanout.service';
 import { RealtimeService } from './realtime.service';
-import { RoomMembership } from './room-membership.service';
-import { SocketEventLimits } from './socket-event-limits';
-import { SocketSlots } from './socket-slots';
+import { RoomMembershipService } from './room-membership.service';
+import { SocketEventLimitsService } from './socket-event-limits.service';
+import { SocketSlotsService } from './socket-slots.service';
 
 /**
  * The realtime kernel (API process only): sockets' lives, pushes, rooms. Imports no feature;
  * features plug in with `@SocketAuthenticatorProvider()` / `@SocketHooksProvider()`
- * (socket-plugins.ts) and push through RealtimeService, join rooms through RoomMembership.
+ * (socket-plugins.ts) and push through RealtimeService, join rooms through RoomMembershipService.
  */
 @Global()
 @Module({
@@ -18,11 +18,11 @@ import { SocketSlots } from './socket-slots';
   providers: [
     ConnectionGateway,
     RealtimeService,
-    RoomMembership,
-    PresenceFanout,
-    SocketSlots,
-    SocketEventLimits,
+    RoomMembershipService,
+    PresenceFanoutService,
+    SocketSlotsService,
+    SocketEventLimitsService,
   ],
-  exports: [RealtimeService, RoomMembership, PresenceFanout],
+  exports: [RealtimeService, RoomMembershipService, PresenceFanoutService],
 })
 export class RealtimeModule {}

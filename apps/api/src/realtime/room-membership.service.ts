@@ -8,7 +8,7 @@ import type { AppServer, AppSocket } from './socket-types';
  * on every API instance through the Redis adapter.
  */
 @Injectable()
-export class RoomMembership {
+export class RoomMembershipService {
   private server?: AppServer;
 
   attach(server: AppServer) {

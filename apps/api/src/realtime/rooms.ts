@@ -5,6 +5,6 @@ export const rooms = {
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   /** The sockets of one sign-in (refresh-token family): closed together when it is revoked. */
   session: (sessionId: string) => `session:${sessionId}`,
-  /** The sockets following a person's presence (local to each instance: see PresenceFanout). */
+  /** The sockets following a person's presence (local to each instance: see PresenceFanoutService). */
   presence: (userId: string) => `presence:${userId}`,
 };

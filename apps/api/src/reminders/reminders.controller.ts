@@ -23,7 +23,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../common/authenticated-user';
 import { CurrentUser } from '../common/current-user.decorator';
-import { CanonicalUuidPipe } from '../common/canonical-uuid';
+import { CanonicalUuidPipe } from '../common/canonical-uuid.pipe';
 import {
   CreateReminderDto,
   ReminderListQueryDto,

@@ -2,7 +2,7 @@ import type { SearchHit, SearchQuery } from '@mindsp/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { CanonicalUuid } from '../common/canonical-uuid';
+import { CanonicalUuid } from '../common/canonical-uuid.pipe';
 import { PageQueryDto } from '../common/pagination';
 import { Instant, PlainText } from '../common/validators';
 import { MessageViewDto } from '../conversations/dto/messages.dto';

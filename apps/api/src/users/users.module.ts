@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasherService } from './password-hasher.service';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
@@ -11,7 +11,7 @@ import { UsersRepository } from './users.repository';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([User])],
-  providers: [UsersRepository, PasswordHasher],
-  exports: [UsersRepository, PasswordHasher],
+  providers: [UsersRepository, PasswordHasherService],
+  exports: [UsersRepository, PasswordHasherService],
 })
 export class UsersModule {}

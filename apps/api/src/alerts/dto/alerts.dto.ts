@@ -17,7 +17,7 @@ import {
   IsIn,
   IsOptional,
 } from 'class-validator';
-import { CanonicalUuid } from '../../common/canonical-uuid';
+import { CanonicalUuid } from '../../common/canonical-uuid.pipe';
 import { PlainText } from '../../common/validators';
 
 export class CreateAlertDto implements CreateAlertRequest {

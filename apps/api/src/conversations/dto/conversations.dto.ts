@@ -24,7 +24,7 @@ import {
   IsOptional,
   ValidateIf,
 } from 'class-validator';
-import { CanonicalUuid } from '../../common/canonical-uuid';
+import { CanonicalUuid } from '../../common/canonical-uuid.pipe';
 import { PageQueryDto } from '../../common/pagination';
 import { PlainText } from '../../common/validators';
 import { MessageViewDto } from './messages.dto';

@@ -11,7 +11,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { badField } from '../../common/bad-request';
 import { Transform } from 'class-transformer';
 import { IsBoolean, ValidateBy } from 'class-validator';
-import { CanonicalUuid } from '../../common/canonical-uuid';
+import { CanonicalUuid } from '../../common/canonical-uuid.pipe';
 
 /**
  * One emoji and nothing else (see `normalizeReactionEmoji`), taken in its stored spelling: text,

@@ -32,7 +32,7 @@ import {
   ValidateIf,
   isUUID,
 } from 'class-validator';
-import { CanonicalUuid } from '../../common/canonical-uuid';
+import { CanonicalUuid } from '../../common/canonical-uuid.pipe';
 import { AttachmentViewDto } from '../../files/dto';
 import { PlainText } from '../../common/validators';
 

@@ -31,7 +31,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { PlainText } from '../../common/validators';
-import { CanonicalUuid } from '../../common/canonical-uuid';
+import { CanonicalUuid } from '../../common/canonical-uuid.pipe';
 import { isTimeZone } from '../notification-settings';
 
 export class NotificationListQueryDto extends PageQueryDto implements NotificationListQuery {

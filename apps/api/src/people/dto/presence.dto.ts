@@ -1,6 +1,6 @@
 import { PRESENCE_LIMITS, type PresenceSubscription } from '@mindsp/contracts';
 import { ArrayMaxSize, IsArray } from 'class-validator';
-import { CanonicalUuid } from '../../common/canonical-uuid';
+import { CanonicalUuid } from '../../common/canonical-uuid.pipe';
 
 export class PresenceSubscriptionDto implements PresenceSubscription {
   @IsArray()

@@ -16,7 +16,7 @@ import {
   IsIn,
   IsOptional,
 } from 'class-validator';
-import { CanonicalUuid } from '../../common/canonical-uuid';
+import { CanonicalUuid } from '../../common/canonical-uuid.pipe';
 import { PageQueryDto } from '../../common/pagination';
 import { Instant, PlainText } from '../../common/validators';
 

@@ -1,6 +1,6 @@
 import { PRESENCE_LIMITS, type PresenceView } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
-import { RoomMembership } from './room-membership.service';
+import { RoomMembershipService } from './room-membership.service';
 import { rooms } from './rooms';
 import type { AppServer, AppSocket } from './socket-types';
 
@@ -19,7 +19,7 @@ import type { AppServer, AppSocket } from './socket-types';
 const PUBLISH_DELAY_MS = 50;
 
 @Injectable()
-export class PresenceFanout {
+export class PresenceFanoutService {
   private server?: AppServer;
   /** socket id → person → latest change not yet sent. */
   private readonly pending = new Map<string, Map<string, PresenceView>>();
@@ -28,7 +28,7 @@ export class PresenceFanout {
   private outgoing: PresenceView[] = [];
   private outgoingTimer?: NodeJS.Timeout;
 
-  constructor(private readonly membership: RoomMembership) {}
+  constructor(private readonly membership: RoomMembershipService) {}
 
   attach(server: AppServer) {
     this.server = server;

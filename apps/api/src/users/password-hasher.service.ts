@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasherService {
   hash(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });
   }

@@ -26,7 +26,7 @@ export function evictionPolicyWarning(policy: string | null): string | null {
 
 /** At boot, API and worker alike say so in their log when the policy can lose jobs. */
 @Injectable()
-export class EvictionPolicyBootCheck implements OnApplicationBootstrap {
+export class RedisEvictionCheckService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Redis');
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}

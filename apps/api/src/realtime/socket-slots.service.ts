@@ -25,7 +25,7 @@ export interface SocketSlot {
  * so the slots of a crashed instance free themselves after PRESENCE_TTL.
  */
 @Injectable()
-export class SocketSlots {
+export class SocketSlotsService {
   private readonly ttlMs: number;
   readonly perUser: number;
 

@@ -20,7 +20,7 @@ const deactivatedKey = (userId: string) => `deactivated-user:${userId}`;
  * deactivation found to revoke.
  */
 @Injectable()
-export class SessionRevocations {
+export class SessionRevocationsService {
   private readonly accessTokenTtl: number;
 
   constructor(

@@ -27,7 +27,7 @@ export interface LoginAttempt {
  *   goes through, any other gets one attempt per `LOGIN_SLOW_DOWN` for the whole account.
  */
 @Injectable()
-export class LoginRateLimiter {
+export class LoginRateLimiterService {
   private readonly perIp: RateLimiterRedis;
   private readonly perAccountAndIp: RateLimiterRedis;
   private readonly perAccount: RateLimiterRedis;

@@ -17,8 +17,8 @@ import type { AppSocket } from './socket-types';
  * connection stays open, unless it goes on sending a whole byte budget while refused.
  */
 @Injectable()
-export class SocketEventLimits {
-  private readonly logger = new Logger(SocketEventLimits.name);
+export class SocketEventLimitsService {
+  private readonly logger = new Logger(SocketEventLimitsService.name);
   private readonly perSocket: RateLimiterMemory;
   private readonly eventsPerUser: RateLimiterRedis;
   private readonly bytesPerUser: RateLimiterRedis;

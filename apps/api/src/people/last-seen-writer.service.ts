@@ -13,8 +13,8 @@ const GATHER_MS = 50;
  * `unavailable`) and the departures that timed out were never told to their followers.
  */
 @Injectable()
-export class LastSeenWriter {
-  private readonly logger = new Logger(LastSeenWriter.name);
+export class LastSeenWriterService {
+  private readonly logger = new Logger(LastSeenWriterService.name);
   private readonly departures = new Gathered<{ userId: string; at: Date }, void>(
     GATHER_MS,
     async (tenantId, departures) => {

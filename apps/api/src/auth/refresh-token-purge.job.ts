@@ -12,8 +12,8 @@ const KEEP_AFTER_EXPIRY_MS = 7 * 24 * 3600 * 1000;
 /** An hourly `maintenance` job (run by the maintenance processor in the worker). */
 @Injectable()
 @MaintenanceJob(PURGE_JOB)
-export class RefreshTokenPurge implements OnApplicationBootstrap {
-  private readonly logger = new Logger(RefreshTokenPurge.name);
+export class RefreshTokenPurgeJob implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RefreshTokenPurgeJob.name);
 
   constructor(
     private readonly refreshTokens: RefreshTokensRepository,
