@@ -1,16 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Gathered } from '../common/gathered';
 import { TenantDatabase } from '../database/tenant-database';
-import { EmailScheduler } from './email-scheduler';
 import type { DeliveryJobData } from './notification-delivery';
-import { NotificationPush } from './notification-push';
+import {
+  NOTIFICATION_CHANNELS,
+  type ChannelName,
+  type Notice,
+  type NotificationChannel,
+} from './notification-channel';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
-import { NotificationsRepository, toNotificationView } from './notifications.repository';
 
 export interface DeliveryOutcome {
   notified: number;
   emails: number;
+}
+
+/** What a delivery did per channel, and what it does once its transaction commits. */
+export interface Delivered {
+  byChannel: Map<ChannelName, { key: string; userId: string }[]>;
+  afterCommit: () => Promise<void>;
 }
 
 /**
@@ -20,11 +30,12 @@ export interface DeliveryOutcome {
 const GATHER_MS = 2;
 
 /**
- * What a `deliver` job does: for each recipient, a notification (if they want it in the app, or it
- * is urgent), pushed live to their sockets, and an email by their preferences. Run again, it finds
- * the rows and emails of its key and adds nothing.
+ * The one path of every notification, whatever its cause (a `deliver` job of reminders, alerts,
+ * announcements and mentions; a message's unread streak; a delayed email check): each notice goes,
+ * for an active person only, through each channel (NOTIFICATION_CHANNELS) by their preferences.
+ * Run again, it finds the rows and emails of its keys and adds nothing.
  *
- * The deliveries of one moment and tenant are done in one transaction, with one statement per
+ * `deliver` jobs of one moment and tenant are done in one transaction, with one statement per
  * table: one each cost a PostgreSQL commit and five round trips, and `pnpm bench` counted 215
  * single-recipient jobs/s beside 2,930 for a bare BullMQ worker. A batch that fails is retried job
  * by job (Gathered), so a bad job fails alone.
@@ -38,75 +49,85 @@ export class DeliveryService {
 
   constructor(
     private readonly tenantDb: TenantDatabase,
-    private readonly notifications: NotificationsRepository,
     private readonly settings: NotificationSettingsRepository,
     private readonly recipients: NotificationRecipientsRepository,
-    private readonly emails: EmailScheduler,
-    private readonly push: NotificationPush,
+    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
   ) {}
 
+  /** A `deliver` job: its notice for each of its people. */
   deliver(job: DeliveryJobData): Promise<DeliveryOutcome> {
     return this.gathered.add(job.tenantId, job);
+  }
+
+  /**
+   * Records `notices` in `tx`, through every channel each asks for; call `afterCommit` once `tx`
+   * committed (pushes, emails queued). People gone from the tenant since the cause are left out.
+   */
+  async record(tx: EntityManager, tenantId: string, notices: Notice[]): Promise<Delivered> {
+    const users = await this.recipients.users(tx, tenantId, [
+      ...new Set(notices.map((notice) => notice.userId)),
+    ]);
+    const settings = await this.settings.findMany(
+      tx,
+      users.map((user) => user.id),
+    );
+    const addressed = notices
+      .filter((notice) => settings.has(notice.userId))
+      .map((notice) => ({ notice, settings: settings.get(notice.userId)! }));
+    const byChannel = new Map<ChannelName, { key: string; userId: string }[]>();
+    const after: (() => Promise<void> | void)[] = [];
+    for (const channel of this.channels) {
+      const mine = addressed.filter(
+        ({ notice }) => !notice.channels || notice.channels.includes(channel.name),
+      );
+      if (!mine.length) continue;
+      const outcome = await channel.record(tx, mine);
+      byChannel.set(channel.name, outcome.delivered);
+      after.push(outcome.afterCommit);
+    }
+    return {
+      byChannel,
+      afterCommit: async () => {
+        for (const run of after) await run();
+      },
+    };
+  }
+
+  /** `record` in a transaction of its own, then what follows its commit. */
+  async deliverNow(tenantId: string, notices: Notice[]): Promise<Delivered> {
+    const delivered = await this.tenantDb.transaction(tenantId, (tx) =>
+      this.record(tx, tenantId, notices),
+    );
+    await delivered.afterCommit();
+    return delivered;
   }
 
   private async deliverTogether(
     tenantId: string,
     jobs: DeliveryJobData[],
   ): Promise<DeliveryOutcome[]> {
-    const { created, followUps } = await this.tenantDb.transaction(tenantId, async (tx) => {
-      // People gone from the tenant since the job was recorded are left out.
-      const users = await this.recipients.users(tx, tenantId, [
-        ...new Set(jobs.flatMap((job) => job.userIds)),
-      ]);
-      const settings = await this.settings.findMany(
-        tx,
-        users.map((user) => user.id),
-      );
-      const known = new Set(users.map((user) => user.id));
-      const deliveries = jobs.flatMap((job) =>
-        [...new Set(job.userIds)]
-          .filter((userId) => known.has(userId))
-          .map((userId) => ({ job, userId, settings: settings.get(userId)! })),
-      );
-      const created = await this.notifications.insertMany(
-        tx,
-        deliveries
-          .filter(({ job, settings }) => job.urgent === true || settings.types[job.type].inApp)
-          .map(({ job, userId }) => ({
-            tenantId,
-            userId,
-            type: job.type,
-            key: job.key,
-            title: job.title,
-            body: job.body,
-            data: job.data,
-            actionUrl: job.actionUrl,
-          })),
-      );
-      // Mentions are emailed apart, one email per unread streak (MentionNotificationsService).
-      const emailed = deliveries.filter(({ job }) => !job.inAppOnly);
-      const followUps = await this.emails.claim(
-        tx,
-        emailed.map(({ job, userId, settings }) => ({
-          recipient: { tenantId, userId, settings },
-          cause: {
-            key: job.key,
-            type: job.type,
-            title: job.title,
-            body: job.body,
-            actionUrl: job.actionUrl,
-            urgent: job.urgent === true,
-          },
-        })),
-      );
-      return { created, followUps };
-    });
-    for (const row of created) this.push.created(row.userId, toNotificationView(row));
-    await this.emails.enqueue(followUps);
+    const notices = jobs.flatMap((job) =>
+      [...new Set(job.userIds)].map((userId): Notice => ({
+        tenantId,
+        userId,
+        type: job.type,
+        key: job.key,
+        title: job.title,
+        body: job.body,
+        data: job.data,
+        actionUrl: job.actionUrl,
+        urgent: job.urgent === true,
+        // Mentions are emailed apart, one email per unread streak (MentionNotificationsService).
+        ...(job.inAppOnly && { channels: ['inApp'] as const }),
+      })),
+    );
+    const { byChannel } = await this.deliverNow(tenantId, notices);
     // Keys are unique per cause: what a job did is what carries its key.
+    const count = (channel: ChannelName, key: string) =>
+      (byChannel.get(channel) ?? []).filter((done) => done.key === key).length;
     return jobs.map((job) => ({
-      notified: created.filter((row) => row.key === job.key).length,
-      emails: followUps.filter((followUp) => followUp.key === job.key).length,
+      notified: count('inApp', job.key),
+      emails: count('email', job.key),
     }));
   }
 }

@@ -6,7 +6,6 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { QUEUES } from '../queues/queue-connection';
 import { DeliveryService } from './delivery.service';
-import { EmailScheduler } from './email-scheduler';
 import {
   MENTION_EMAIL_JOB,
   mentionEmailJobId,
@@ -14,7 +13,6 @@ import {
   type MessageJobData,
 } from './notification-jobs';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
-import { NotificationSettingsRepository } from './notification-settings.repository';
 import { mentionsAsText, textsFor } from './notification-texts';
 import { preview } from './mention-email-text';
 import { mentionEmailText } from './mention-email-text';
@@ -41,9 +39,7 @@ export class MentionNotificationsService {
     private readonly tenantDb: TenantDatabase,
     private readonly recipients: NotificationRecipientsRepository,
     private readonly conversations: ConversationsReader,
-    private readonly settings: NotificationSettingsRepository,
     private readonly delivery: DeliveryService,
-    private readonly emails: EmailScheduler,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -123,7 +119,7 @@ export class MentionNotificationsService {
 
   /** The one email of a streak's mentions, if some are still unread and the member wants it. */
   async onEmailCheck(job: MentionEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
-    const followUp = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+    const delivered = await this.tenantDb.transaction(job.tenantId, async (tx) => {
       const [member] = await this.conversations.memberships(tx, job.conversationId, [job.userId]);
       if (!member) return 'no longer a member';
       // Muted since the mention: the bell has it, the inbox stays quiet.
@@ -141,27 +137,24 @@ export class MentionNotificationsService {
         tx,
         unread.mentions.flatMap((mention) => mentionsIn(mention.body).userIds),
       );
-      const [followUp] = await this.emails.claim(tx, [
+      return this.delivery.record(tx, job.tenantId, [
         {
-          recipient: {
-            tenantId: job.tenantId,
-            userId: user.id,
-            settings: await this.settings.find(tx, user.id),
-          },
-          cause: {
-            key: `mention:${job.conversationId}:${job.readSeq}`,
-            type: 'mention',
-            ...mentionEmailText(user.locale, unread, names),
-            actionUrl: `/messages/${job.conversationId}`,
-            urgent: false,
-          },
+          tenantId: job.tenantId,
+          userId: user.id,
+          type: 'mention',
+          key: `mention:${job.conversationId}:${job.readSeq}`,
+          ...mentionEmailText(user.locale, unread, names),
+          data: { conversationId: job.conversationId },
+          actionUrl: `/messages/${job.conversationId}`,
+          urgent: false,
+          channels: ['email'],
         },
       ]);
-      return followUp ?? null;
     });
-    if (typeof followUp === 'string') return { emailed: false, reason: followUp };
-    if (!followUp) return { emailed: false, reason: 'email off for mentions' };
-    await this.emails.enqueue([followUp]);
+    if (typeof delivered === 'string') return { emailed: false, reason: delivered };
+    await delivered.afterCommit();
+    if (!delivered.byChannel.get('email')?.length)
+      return { emailed: false, reason: 'email off for mentions' };
     return { emailed: true };
   }
 }

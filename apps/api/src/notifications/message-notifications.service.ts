@@ -8,7 +8,8 @@ import { TenantDatabase } from '../database/tenant-database';
 import { PresenceService } from '../people/presence.service';
 import { QUEUES } from '../queues/queue-connection';
 import type { OutboxEvents } from '../outbox/outbox-events';
-import { EmailScheduler } from './email-scheduler';
+import { DeliveryService } from './delivery.service';
+import type { Notice } from './notification-channel';
 import {
   MESSAGE_EMAIL_JOB,
   messageEmailJobId,
@@ -23,11 +24,7 @@ import {
 } from './notification-recipients.repository';
 import { NotificationSettingsRepository } from './notification-settings.repository';
 import { mentionsAsText, newMessagesTitle } from './notification-texts';
-import {
-  NotificationsRepository,
-  toNotificationView,
-  type NotificationRow,
-} from './notifications.repository';
+import { NotificationsRepository } from './notifications.repository';
 
 /** How much of the last message a notification shows. */
 const PREVIEW_LENGTH = 200;
@@ -51,19 +48,19 @@ export class MessageNotificationsService {
     private readonly recipients: NotificationRecipientsRepository,
     private readonly conversations: ConversationsReader,
     private readonly presence: PresenceService,
-    private readonly emails: EmailScheduler,
+    private readonly delivery: DeliveryService,
     private readonly push: NotificationPush,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onMessage(job: MessageJobData): Promise<{ notified: number }> {
-    const { changed, emailChecks } = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+    const { delivered, emailChecks } = await this.tenantDb.transaction(job.tenantId, async (tx) => {
       const unread = await this.conversations.unreadMembers(tx, job.conversationId);
       const connected = await this.presence.connected(unread.map((member) => member.userId));
       const offline = unread.filter((member) => !connected.has(member.userId));
       // The usual case in a busy conversation: everyone is connected and reads it live.
-      if (!offline.length) return { changed: [], emailChecks: [] };
+      if (!offline.length) return { delivered: null, emailChecks: [] };
       const users = await this.recipients.users(
         tx,
         job.tenantId,
@@ -73,15 +70,12 @@ export class MessageNotificationsService {
         tx,
         users.map((user) => user.id),
       );
-      const changed: NotificationRow[] = [];
+      const notices: Notice[] = [];
       const emailChecks: MessageEmailJobData[] = [];
       for (const user of users) {
         const member = offline.find((m) => m.userId === user.id)!;
         const prefs = settings.get(user.id)!.types.message;
-        if (prefs.inApp) {
-          const row = await this.coalesce(tx, job, user, member);
-          if (row) changed.push(row);
-        }
+        if (prefs.inApp) notices.push(await this.streakNotice(tx, job, user, member));
         if (prefs.email) {
           emailChecks.push({
             tenantId: job.tenantId,
@@ -91,9 +85,9 @@ export class MessageNotificationsService {
           });
         }
       }
-      return { changed, emailChecks };
+      return { delivered: await this.delivery.record(tx, job.tenantId, notices), emailChecks };
     });
-    for (const row of changed) this.push.created(row.userId, toNotificationView(row));
+    await delivered?.afterCommit();
     for (const check of emailChecks) {
       // The first message of a streak sets the time; later ones find the job already there.
       await this.queue.add(MESSAGE_EMAIL_JOB, check, {
@@ -101,7 +95,7 @@ export class MessageNotificationsService {
         delay: this.config.email.messageDelaySeconds * 1000,
       });
     }
-    return { notified: changed.length };
+    return { notified: delivered?.byChannel.get('inApp')?.length ?? 0 };
   }
 
   /** Reading a conversation reads the notifications of the streaks it ended, on every tab. */
@@ -115,43 +109,43 @@ export class MessageNotificationsService {
 
   /** Still unread since the streak began? Then the one email it earns, by the user's preferences. */
   async onEmailCheck(job: MessageEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
-    const followUp = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+    const delivered = await this.tenantDb.transaction(job.tenantId, async (tx) => {
       const member = await this.conversations.memberState(tx, job.conversationId, job.userId);
       if (!member || member.lastReadSeq !== job.readSeq || member.lastSeq <= member.lastReadSeq)
         return 'read';
       const [user] = await this.recipients.users(tx, job.tenantId, [job.userId]);
       if (!user) return 'gone';
-      const settings = await this.settings.find(tx, user.id);
-      const { title, body } = await this.describe(tx, job.conversationId, user, member);
-      const [followUp] = await this.emails.claim(tx, [
+      const { senderIds: _, ...text } = await this.describe(tx, job.conversationId, user, member);
+      return this.delivery.record(tx, job.tenantId, [
         {
-          recipient: { tenantId: job.tenantId, userId: user.id, settings },
-          cause: {
-            key: streakKey(job.conversationId, job.readSeq),
-            type: 'message',
-            title,
-            body,
-            actionUrl: `/messages/${job.conversationId}`,
-            urgent: false,
-          },
+          tenantId: job.tenantId,
+          userId: user.id,
+          type: 'message',
+          key: streakKey(job.conversationId, job.readSeq),
+          ...text,
+          data: { conversationId: job.conversationId },
+          actionUrl: `/messages/${job.conversationId}`,
+          urgent: false,
+          channels: ['email'],
         },
       ]);
-      return followUp ?? null;
     });
-    if (typeof followUp === 'string') return { emailed: false, reason: followUp };
-    if (!followUp) return { emailed: false, reason: 'email off for messages' };
-    await this.emails.enqueue([followUp]);
+    if (typeof delivered === 'string') return { emailed: false, reason: delivered };
+    await delivered.afterCommit();
+    if (!delivered.byChannel.get('email')?.length)
+      return { emailed: false, reason: 'email off for messages' };
     return { emailed: true };
   }
 
-  private async coalesce(
+  /** The streak's one notification, rewritten while its count grows. */
+  private async streakNotice(
     tx: EntityManager,
     job: MessageJobData,
     user: Recipient,
     member: UnreadMember,
-  ): Promise<NotificationRow | null> {
-    const text = await this.describe(tx, job.conversationId, user, member);
-    return this.notifications.upsertCoalesced(tx, {
+  ): Promise<Notice> {
+    const { senderIds, ...text } = await this.describe(tx, job.conversationId, user, member);
+    return {
       tenantId: job.tenantId,
       userId: user.id,
       type: 'message',
@@ -160,10 +154,13 @@ export class MessageNotificationsService {
       data: {
         conversationId: job.conversationId,
         count: member.lastSeq - member.lastReadSeq,
-        senderIds: text.senderIds,
+        senderIds,
       },
       actionUrl: `/messages/${job.conversationId}`,
-    });
+      urgent: false,
+      channels: ['inApp'],
+      coalesce: true,
+    };
   }
 
   /** "3 nouveaux messages de Alice Martin", with the last message as the body. */

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { ConversationsDataModule } from '../conversations/conversations-data.module';
+import { PeopleModule } from '../people/people.module';
+import { QueuesModule } from '../queues/queues.module';
+import { DeliveryService } from './delivery.service';
+import { EmailChannel } from './email.channel';
+import { InAppChannel } from './in-app.channel';
+import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel';
+import { EmailScheduler } from './email-scheduler';
+import { EmailSender } from './email-sender';
+import { Mailer } from './mailer';
+import { MentionNotificationsService } from './mention-notifications.service';
+import { MessageNotificationsService } from './message-notifications.service';
+import { MessageSentService } from './message-sent.service';
+import { NotificationPush } from './notification-push';
+import { NotificationsDataModule } from './notifications-data.module';
+
+/**
+ * How notifications are decided and delivered (message and mention notifications, deliveries
+ * through the channels, emails), without the queue processors that run them in the worker
+ * (NotificationsWorkerModule): the medium tier builds the services from here.
+ */
+@Module({
+  imports: [NotificationsDataModule, ConversationsDataModule, QueuesModule, PeopleModule],
+  providers: [
+    DeliveryService,
+    InAppChannel,
+    EmailChannel,
+    // Every delivery goes through these, in this order. A new channel (push) is one more here.
+    {
+      provide: NOTIFICATION_CHANNELS,
+      useFactory: (...channels: NotificationChannel[]) => channels,
+      inject: [InAppChannel, EmailChannel],
+    },
+    MessageNotificationsService,
+    MessageSentService,
+    MentionNotificationsService,
+    EmailScheduler,
+    EmailSender,
+    Mailer,
+    NotificationPush,
+  ],
+  exports: [
+    DeliveryService,
+    MessageNotificationsService,
+    MessageSentService,
+    MentionNotificationsService,
+    EmailSender,
+  ],
+})
+export class NotificationsDeliveryModule {}
