@@ -15,7 +15,10 @@ export function loadConfigOrExit(): AppConfig {
 }
 
 /** Exits non-zero with a message naming the service when PostgreSQL or Redis does not answer. */
-export async function preflightOrExit(config: AppConfig, options?: { createDatabase?: boolean }) {
+export async function preflightOrExit(
+  config: AppConfig,
+  options?: { createDatabase?: boolean; asOwner?: boolean },
+) {
   try {
     await preflight(config, options);
   } catch (error) {

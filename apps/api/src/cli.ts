@@ -43,7 +43,7 @@ async function main() {
     process.exit(2);
   }
   const config = loadConfigOrExit();
-  await preflightOrExit(config, { createDatabase: command !== 'revert' });
+  await preflightOrExit(config, { createDatabase: command !== 'revert', asOwner: true });
   const db = await new DataSource(dataSourceOptions(config.databaseUrl)).initialize();
   try {
     await COMMANDS[command](db);

@@ -34,6 +34,9 @@ const schema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/ })
     .default('postgres://postgres@localhost:5432/mindsp'),
+  // DATABASE_URL reaches PostgreSQL through a pooler in transaction mode (PgBouncer): no startup
+  // options, so its user must be the app role itself (docs/scaling.md).
+  DATABASE_TRANSACTION_POOLING: z.stringbool().default(false),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://localhost:6379'),
   JWT_SECRET: z
     .string({ error: 'required (at least 32 characters)' })
@@ -149,6 +152,7 @@ function toConfig(env: z.infer<typeof schema>) {
     logLevels: LOG_LEVELS.slice(LOG_LEVELS.indexOf(env.LOG_LEVEL)),
     port: env.PORT,
     databaseUrl: env.DATABASE_URL,
+    databaseTransactionPooling: env.DATABASE_TRANSACTION_POOLING,
     redisUrl: env.REDIS_URL,
     jwtSecret: env.JWT_SECRET,
     accessTokenTtl: env.JWT_ACCESS_TTL,

@@ -68,15 +68,25 @@ const ABANDONED_TRANSACTION_MS = 10_000;
  * without it (the CLI: migrations, seed) the connection is the tables' owner. `timeouts` bound the
  * app's waits, so a lost database answers 503 instead of hanging (never the CLI's: a migration may
  * take its time).
+ *
+ * Both are startup options of the connection, which a pooler in transaction mode (PgBouncer) does
+ * not pass on: with `transactionPooling` none is sent, and the URL's user must be the app role
+ * itself, logging in, with `ALTER ROLE mindsp_app SET idle_in_transaction_session_timeout = '10s'`
+ * (checked at boot: poolerRoleProblem). `app.tenant_id` needs nothing: it is transaction-local.
  */
 export function dataSourceOptions(
   databaseUrl: string,
-  { asApp = false, timeouts }: { asApp?: boolean; timeouts?: DatabaseTimeouts } = {},
+  {
+    asApp = false,
+    timeouts,
+    transactionPooling = false,
+  }: { asApp?: boolean; timeouts?: DatabaseTimeouts; transactionPooling?: boolean } = {},
 ): DataSourceOptions {
-  const role = asApp ? `-c role=${APP_ROLE}` : '';
-  const abandoned = timeouts
-    ? `-c idle_in_transaction_session_timeout=${ABANDONED_TRANSACTION_MS}`
-    : '';
+  const role = asApp && !transactionPooling ? `-c role=${APP_ROLE}` : '';
+  const abandoned =
+    timeouts && !transactionPooling
+      ? `-c idle_in_transaction_session_timeout=${ABANDONED_TRANSACTION_MS}`
+      : '';
   const options = [role, abandoned].filter(Boolean).join(' ');
   return {
     type: 'postgres',

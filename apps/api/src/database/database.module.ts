@@ -19,6 +19,7 @@ import { TenantDatabase } from './tenant-database';
         const { entities: _everyEntityFile, ...options } = dataSourceOptions(config.databaseUrl, {
           asApp: true,
           timeouts: config.databaseTimeouts,
+          transactionPooling: config.databaseTransactionPooling,
         });
         return {
           ...options,

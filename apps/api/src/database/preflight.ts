@@ -106,8 +106,48 @@ export async function checkRedis(url: string, timeoutSeconds: number): Promise<v
   }
 }
 
-/** Run before any process boots, so a missing service is a clear message, not a hang. */
-export async function preflight(config: AppConfig, options: { createDatabase?: boolean } = {}) {
+/**
+ * Through a pooler in transaction mode the app's connections run as DATABASE_URL's user, with its
+ * role's settings (no startup options: see dataSourceOptions). A user that bypasses row-level
+ * security would see every tenant, and one without idle_in_transaction_session_timeout would let
+ * an abandoned transaction hold its locks for hours: either refuses to boot, saying what to do.
+ */
+export async function checkPoolerRole(url: string, timeoutSeconds: number): Promise<void> {
+  const client = await connectPostgres(url, timeoutSeconds);
+  try {
+    const { rows } = await client.query<{ user: string; bypasses: boolean; abandoned: string }>(
+      `SELECT current_user AS user, rolsuper OR rolbypassrls AS bypasses,
+              current_setting('idle_in_transaction_session_timeout') AS abandoned
+       FROM pg_roles WHERE rolname = current_user`,
+    );
+    const { user, bypasses, abandoned } = rows[0]!;
+    const fix = 'see docs/scaling.md, "PgBouncer"';
+    if (bypasses) {
+      throw new Error(
+        `DATABASE_TRANSACTION_POOLING: DATABASE_URL's user "${user}" bypasses row-level security; it must be the app role (${fix}).`,
+      );
+    }
+    if (abandoned === '0') {
+      throw new Error(
+        `DATABASE_TRANSACTION_POOLING: role "${user}" has no idle_in_transaction_session_timeout: ALTER ROLE "${user}" SET idle_in_transaction_session_timeout = '10s' (${fix}).`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Run before any process boots, so a missing service is a clear message, not a hang. `asOwner`:
+ * the CLI (migrations, seed), which connects as the tables' owner, never through the pooler.
+ */
+export async function preflight(
+  config: AppConfig,
+  options: { createDatabase?: boolean; asOwner?: boolean } = {},
+) {
   await checkPostgres(config.databaseUrl, config.serviceTimeoutSeconds, options);
+  if (config.databaseTransactionPooling && !options.asOwner) {
+    await checkPoolerRole(config.databaseUrl, config.serviceTimeoutSeconds);
+  }
   await checkRedis(config.redisUrl, config.serviceTimeoutSeconds);
 }
