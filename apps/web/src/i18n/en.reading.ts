@@ -45,6 +45,8 @@ export const readingEn: Pick<Messages, 'reading' | 'globalSearch' | 'profile' | 
   },
   peopleAdmin: {
     title: 'People',
+    search: 'Find a person',
+    searchPlaceholder: 'Name or email address',
     storage: 'File storage',
     storageUsed: '{{used}} of {{quota}} used ({{percent}}%)',
     storageFailed: 'The storage in use could not be loaded.',

@@ -43,6 +43,8 @@ export const readingFr = {
   },
   peopleAdmin: {
     title: 'Personnes',
+    search: 'Rechercher une personne',
+    searchPlaceholder: 'Nom ou adresse e-mail',
     storage: 'Stockage des fichiers',
     storageUsed: '{{used}} utilisés sur {{quota}} ({{percent}} %)',
     storageFailed: 'Impossible de charger le stockage utilisé.',
