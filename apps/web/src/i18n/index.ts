@@ -1,13 +1,6 @@
 import { LOCALES, type Locale } from '@mindsp/contracts';
-import i18n from 'i18next';
+import i18n, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en';
-import fr from './fr';
-
-export const resources = {
-  fr: { translation: fr },
-  en: { translation: en },
-} as const;
 
 // Remembers the last language shown, so the login page after a sign-out (or a reload before
 // the user's profile has loaded) speaks the language the user chose.
@@ -31,7 +24,8 @@ export function currentLocale(): Locale {
   return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'fr';
 }
 
-export async function setupI18n(): Promise<typeof i18n> {
+/** Starts i18next with every folder's strings (app/languages.ts gathers them). */
+export async function setupI18n(resources: Resource): Promise<typeof i18n> {
   i18n.on('languageChanged', (language) => {
     if (!isLocale(language)) return;
     localStorage.setItem(STORAGE_KEY, language);

@@ -1,7 +1,6 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import en from '../i18n/en';
-import fr from '../i18n/fr';
+import { resources } from '../app/languages';
 import { ApiRequestError, NetworkError } from './api';
 import { formatWait, retryAfterOf, waitDuration } from './retryAfter';
 import { SocketAckError } from './socket';
@@ -10,7 +9,7 @@ async function translator(lng: 'fr' | 'en') {
   const i18n = createInstance();
   await i18n.init({
     lng,
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources,
     interpolation: { escapeValue: false },
   });
   return i18n.t;

@@ -10,7 +10,7 @@ import { PinnedMessagesButton } from './PinnedMessages';
 import { IconButton } from '../../../components/ui/IconButton';
 import { conversationTitle, otherMember } from '../names';
 import { useIsOnline } from '../../people/hooks/useIsOnline';
-import { MembershipActions } from '../replies/MembershipActions';
+import { MembershipActions } from './MembershipActions';
 
 interface ConversationHeaderProps {
   conversation: ConversationView;

@@ -1,23 +1,13 @@
 import type { ConversationView, MessageView } from '@mindsp/contracts';
-import {
-  Fragment,
-  type ReactNode,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../../../i18n';
 import { useNow } from '../../../lib/useNow';
-import { dayLabel, withDaySeparators } from '../dates';
+import { withDaySeparators } from '../dates';
 import { firstUnreadSeq, newSince, startsRun } from '../reading';
-import { ErrorBoundary } from '../../../components/ui/ErrorBoundary';
 import { JumpToLatest } from './JumpToLatest';
 import { MessageBubble } from './MessageBubble';
-import { MessageFrame } from './MessageFrame';
-import { MessageUnavailable } from './MessageUnavailable';
+import { DaySeparator } from './DaySeparator';
+import { MessageBoundary } from './MessageBoundary';
 import { PendingMessageBubble } from './PendingMessageBubble';
 import { SenderName } from './SenderName';
 import { TimelineNote } from './TimelineNote';
@@ -268,67 +258,6 @@ export function MessageList(props: MessageListProps) {
       ))}
 
       {reading && <JumpToLatest count={newSince(messages, seenUpTo, myId)} onJump={jumpToLatest} />}
-    </div>
-  );
-}
-
-/**
- * One message of the history: if anything of it fails to display (the bubble has its own
- * boundary that keeps the actions; this one catches the rest), a placeholder takes its place,
- * never the history or the app.
- */
-function MessageBoundary({
-  message,
-  mine,
-  children,
-}: {
-  message: MessageView;
-  mine: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <ErrorBoundary
-      what={`message ${message.id}`}
-      resetKeys={[message.body, message.deletedAt]}
-      fallback={
-        <MessageFrame
-          mine={mine}
-          tone="deleted"
-          attributes={{ 'data-testid': 'message', 'data-seq': message.seq }}
-          bubble={<MessageUnavailable />}
-          meta={null}
-        />
-      }
-    >
-      {children}
-    </ErrorBoundary>
-  );
-}
-
-function DaySeparator({ day, now }: { day: string; now: Date }) {
-  const { t } = useTranslation();
-  const label = dayLabel(day, now);
-  const text =
-    label.kind === 'today'
-      ? t('conversation.today')
-      : label.kind === 'yesterday'
-        ? t('conversation.yesterday')
-        : new Intl.DateTimeFormat(currentLocale(), {
-            weekday: 'long',
-            day: 'numeric',
-            month: 'long',
-            year: label.sameYear ? undefined : 'numeric',
-          }).format(label.date);
-  return (
-    <div
-      role="separator"
-      aria-label={text}
-      data-testid="day-separator"
-      className="my-3 flex items-center gap-3 px-2 text-xs font-medium text-neutral-500"
-    >
-      <span className="h-px flex-1 bg-neutral-200" />
-      <span className="first-letter:uppercase">{text}</span>
-      <span className="h-px flex-1 bg-neutral-200" />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Icon } from '../../../components/ui/Icon';
 import { SearchInput } from '../../../components/ui/SearchInput';
 import { ConversationList } from '../components/ConversationList';
@@ -8,6 +8,7 @@ import { OnlineUsers } from '../../people/components/OnlineUsers';
 import { MessageSearchPanel } from '../../search/components/MessageSearchPanel';
 import { useCurrentUser } from '../../auth/queries';
 import { useConversations } from '../hooks/useConversations';
+import { useCreateConversation } from '../hooks/useCreateConversation';
 import { conversationTitle } from '../names';
 
 /** The search across all messages, offered my conversations (as titled here) to narrow it to. */
@@ -18,6 +19,18 @@ function SearchAllMessages({ onClose }: { onClose: () => void }) {
     (conversation) => ({ id: conversation.id, title: conversationTitle(conversation, me.id) }),
   );
   return <MessageSearchPanel conversations={conversations} onClose={onClose} />;
+}
+
+/** Who is online; a tap opens (or creates) the direct conversation with that person. */
+function OnlineNow() {
+  const openDirect = useCreateConversation();
+  const navigate = useNavigate();
+  const open = (userId: string) =>
+    openDirect.mutate(
+      { kind: 'direct', memberIds: [userId] },
+      { onSuccess: (conversation) => navigate(`/messages/${conversation.id}`) },
+    );
+  return <OnlineUsers onOpen={open} opening={openDirect.isPending} />;
 }
 
 /**
@@ -71,7 +84,7 @@ export function ConversationListPanel() {
               className="block w-full"
             />
           </div>
-          <OnlineUsers />
+          <OnlineNow />
           <div className="px-4 pb-1">
             <button
               type="button"

@@ -28,8 +28,8 @@ export function PeopleAdminPage() {
         <SearchInput
           value={q}
           onChange={setQ}
-          aria-label={t('conversations.search')}
-          placeholder={t('conversations.searchPlaceholder')}
+          aria-label={t('peopleAdmin.search')}
+          placeholder={t('peopleAdmin.searchPlaceholder')}
           className="block w-full"
         />
         {people.isPending ? (

@@ -1,30 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../auth/queries';
 import { Avatar } from './Avatar';
-import { useCreateConversation } from '../../conversations/hooks/useCreateConversation';
 import { useOnlineUsers } from '../hooks/useOnlineUsers';
 import { usePresence } from '../hooks/usePresence';
 import { firstName } from '../names';
 
+interface OnlineUsersProps {
+  /** A tap on someone: the conversations feature opens the direct conversation with them. */
+  onOpen: (userId: string) => void;
+  /** While one is opening, the others wait. */
+  opening: boolean;
+}
+
 /** Who of my organisation is online now; a tap opens the direct conversation with them. */
-export function OnlineUsers() {
+export function OnlineUsers({ onOpen, opening }: OnlineUsersProps) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const users = useOnlineUsers();
   const presence = usePresence();
-  const openDirect = useCreateConversation();
-  const navigate = useNavigate();
   // Those shown are followed: one who leaves goes at once, without waiting for the next page.
   const online = (users.data?.items ?? []).filter(
     (user) => (presence[user.id]?.online ?? user.online) && user.id !== me.id,
   );
-
-  const open = (userId: string) =>
-    openDirect.mutate(
-      { kind: 'direct', memberIds: [userId] },
-      { onSuccess: (conversation) => navigate(`/messages/${conversation.id}`) },
-    );
 
   return (
     <section
@@ -48,8 +45,8 @@ export function OnlineUsers() {
             <li key={user.id} className="shrink-0">
               <button
                 type="button"
-                onClick={() => open(user.id)}
-                disabled={openDirect.isPending}
+                onClick={() => onOpen(user.id)}
+                disabled={opening}
                 title={t('presence.openWith', { name: user.displayName })}
                 aria-label={t('presence.openWith', { name: user.displayName })}
                 data-testid="online-user"

@@ -1,56 +1,5 @@
-import { errorsFr } from './fr.errors';
-import { filesFr } from './fr.files';
-import { messageStateFr } from './fr.messageState';
-import { notificationsFr } from './fr.notifications';
-import { repliesFr } from './fr.replies';
-import { readingFr } from './fr.reading';
-const fr = {
-  app: {
-    name: 'MindSP Messaging',
-    tagline: 'Messagerie des services d’incendie et de secours',
-    loading: 'Chargement…',
-  },
-  language: {
-    label: 'Langue',
-    fr: 'Français',
-    en: 'English',
-    saveFailed: 'La langue n’a pas pu être enregistrée.',
-  },
-  login: {
-    title: 'Connexion',
-    subtitle: 'Connectez-vous avec le compte fourni par votre service.',
-    tenant: 'Organisation',
-    tenantHint: 'L’identifiant de votre service, par exemple « demo ».',
-    email: 'Adresse e-mail',
-    password: 'Mot de passe',
-    submit: 'Se connecter',
-    submitting: 'Connexion…',
-    errors: {
-      invalidCredentials: 'Identifiants invalides',
-      tooManyAttempts: 'Trop de tentatives, réessayez dans un instant',
-      tooManyAttemptsFor: 'Trop de tentatives : réessayez dans {{wait}}',
-      invalidInput: 'Vérifiez les champs saisis.',
-      unreachable: 'Le serveur est injoignable. Vérifiez votre connexion puis réessayez.',
-      unexpected: 'Une erreur inattendue est survenue ({{status}}). Réessayez.',
-    },
-  },
-  session: {
-    loadFailed: 'Impossible de charger votre session.',
-    unreachable: 'Le serveur est injoignable. Vérifiez votre connexion.',
-    retry: 'Réessayer',
-  },
-  header: {
-    signedInAs: 'Connecté en tant que {{name}}',
-    menu: 'Menu',
-    logout: 'Se déconnecter',
-    pages: {
-      settings: 'Préférences de notification',
-      queues: 'Files de tâches',
-      people: 'Personnes',
-      announcement: 'Envoyer une annonce',
-      alert: 'Envoyer une alerte urgente',
-    },
-  },
+// French: conversations, messages, the composer, replies and mentions, mute and archive, reactions, pins, timeline notes, reading aids.
+export const conversationsFr = {
   conversations: {
     title: 'Conversations',
     emptyTitle: 'Aucune conversation pour l’instant',
@@ -69,13 +18,6 @@ const fr = {
     selectTitle: 'Choisissez une conversation',
     selectBody: 'Ou commencez-en une avec un collègue.',
     theirs: '{{name}} : {{body}}',
-  },
-  presence: {
-    online: 'En ligne',
-    offline: 'Hors ligne',
-    title: 'En ligne',
-    nobody: 'Personne d’autre n’est en ligne pour l’instant.',
-    openWith: 'Écrire à {{name}}',
   },
   conversation: {
     back: 'Conversations',
@@ -161,27 +103,69 @@ const fr = {
     pick: 'Choisissez une personne, ou plusieurs pour un groupe.',
     cancel: 'Annuler',
   },
-  wait: {
-    seconds: '{{count}} s',
-    minutes: '{{count}} min',
-    hours: '{{count}} h',
-  },
   connection: {
     lost: 'Connexion perdue. Reconnexion en cours… Les messages manqués arriveront dès son retour.',
   },
-  ...notificationsFr,
-  ...repliesFr,
-  ...filesFr,
-  ...messageStateFr,
-  ...readingFr,
-  ...errorsFr,
+  replies: {
+    reply: 'Répondre',
+    replyingTo: 'Réponse à {{name}}',
+    cancelReply: 'Annuler la réponse',
+    quoteOf: 'Message de {{name}} auquel ce message répond : aller au message',
+    deletedOriginal: 'message supprimé',
+    someone: 'Ancien membre',
+    mentionSuggestions: 'Personnes à mentionner',
+    everyone: 'tous',
+    everyoneHint: 'Tous les membres du groupe',
+    unknownPerson: 'inconnu',
+    mute: 'Mettre en sourdine',
+    unmute: 'Réactiver les notifications',
+    muted: 'En sourdine',
+    archive: 'Archiver',
+    unarchive: 'Désarchiver',
+    archived: 'Archivées',
+    showArchived: 'Conversations archivées',
+    backFromArchived: 'Retour aux conversations',
+    archivedEmpty: 'Aucune conversation archivée.',
+    membershipFailed: 'La modification n’a pas pu être enregistrée.',
+  },
+  reactions: {
+    add: 'Réagir',
+    picker: 'Choisir une réaction',
+    search: 'Chercher un emoji',
+    searchPlaceholder: 'Chercher (ex. : pouce, feu)',
+    loading: 'Chargement des emojis…',
+    loadFailed: 'Les emojis n’ont pas pu être chargés.',
+    noMatch: 'Aucun emoji ne correspond.',
+    failed: 'La réaction n’a pas pu être enregistrée.',
+    list: 'Réactions',
+    // "👍 2 : Alice, vous"
+    summary: '{{emoji}} {{count}} : {{names}}',
+    you: 'vous',
+  },
+  pins: {
+    pin: 'Épingler',
+    unpin: 'Désépingler',
+    pinned: 'Épinglé',
+    pinnedBy: 'Épinglé par {{name}}',
+    open: 'Messages épinglés : {{count}}',
+    title: 'Messages épinglés',
+    close: 'Fermer les messages épinglés',
+    empty: 'Aucun message épinglé.',
+    loadFailed: 'Les messages épinglés n’ont pas pu être chargés.',
+    failed: 'Le message n’a pas pu être épinglé.',
+  },
+  notes: {
+    renamed: '{{actor}} a renommé le groupe « {{title}} »',
+    added: '{{actor}} a ajouté {{names}}',
+    addedMore: '{{actor}} a ajouté {{names}} et {{more}} autres personnes',
+    removed: '{{actor}} a retiré {{name}}',
+    left: '{{actor}} a quitté le groupe',
+    someone: 'Quelqu’un',
+  },
+  reading: {
+    newMessages: 'Nouveaux messages',
+    jumpToLatest: 'Aller aux derniers messages',
+    jumpToLatestCount_one: '{{count}} nouveau message',
+    jumpToLatestCount_other: '{{count}} nouveaux messages',
+  },
 } as const;
-
-type Translations<T> = {
-  -readonly [K in keyof T]: T[K] extends string ? string : Translations<T[K]>;
-};
-
-/** The shape every language must fill: same keys as French, any strings. */
-export type Messages = Translations<typeof fr>;
-
-export default fr;

@@ -1,5 +1,4 @@
-// The French strings of notifications, their settings, urgent alerts and the admin pages
-// (spread into fr.ts, which gives every language its shape).
+// French: notifications, their settings, announcements.
 export const notificationsFr = {
   notifications: {
     bell: 'Notifications',
@@ -65,30 +64,6 @@ export const notificationsFr = {
     invalid: 'Vérifiez les champs : {{reason}}',
     saveFailed: 'Les préférences n’ont pas pu être enregistrées. Réessayez.',
   },
-  alerts: {
-    title: 'Alerte urgente',
-    answer: 'Votre réponse à l’alerte',
-    answerFailed: 'Votre réponse n’a pas pu être envoyée. Réessayez.',
-    responses: { received: 'Reçu', available: 'Je suis disponible', unavailable: 'Indisponible' },
-    acknowledged: 'Réponses : {{answered}} sur {{total}}',
-    noAnswer: 'Pas encore de réponse',
-    noAnswerRenotified: 'Pas encore de réponse (prévenu {{count}} fois)',
-    notFound: 'Cette alerte n’existe pas, ou ne vous concerne pas.',
-    loadFailed: 'Impossible de charger l’alerte.',
-    newTitle: 'Envoyer une alerte urgente',
-    newHint:
-      'Une alerte passe outre les heures calmes et les préférences : chacun la reçoit dans l’application, dans le navigateur et par e-mail, et doit y répondre.',
-    recipients: 'Destinataires',
-    pickConversation: 'Choisissez une conversation',
-    alertTitle: 'Titre',
-    alertBody: 'Message',
-    send: 'Envoyer l’alerte',
-    sendFromConversation: 'Envoyer une alerte urgente',
-    sendForbidden:
-      'Seuls un administrateur ou le créateur du groupe peuvent envoyer une alerte ici.',
-    sendInvalid: 'Vérifiez les champs :',
-    sendFailed: 'L’alerte n’a pas pu être envoyée. Réessayez.',
-  },
   announcements: {
     title: 'Envoyer une annonce',
     hint: 'Tout le monde dans votre organisation la reçoit, en direct et dans ses notifications.',
@@ -99,41 +74,4 @@ export const notificationsFr = {
     invalid: 'Vérifiez les champs :',
     failed: 'L’annonce n’a pas pu être envoyée. Réessayez.',
   },
-  admin: {
-    notAllowedTitle: 'Accès réservé',
-    notAllowed: 'Cette page est réservée aux administrateurs de votre organisation.',
-    backToMessages: 'Retour aux messages',
-  },
-  queues: {
-    title: 'Files de tâches',
-    loadFailed: 'Impossible de charger les files de tâches.',
-    scopeTenant: 'Tâches de votre organisation',
-    scopePlatform: 'Toutes les organisations (opérateur de la plateforme)',
-    paused: 'En pause',
-    pause: 'Mettre en pause',
-    resume: 'Reprendre',
-    states: {
-      waiting: 'En attente',
-      active: 'En cours',
-      delayed: 'Différées',
-      completed: 'Terminées',
-      failed: 'Échouées',
-    },
-    lastMinute: 'Dernière minute : {{completed}} terminées, {{failed}} échouées',
-    noneWaiting: 'Aucune tâche en attente',
-    oldestWaiting: 'Plus ancienne en attente : {{age}}',
-    jobsOf: 'Tâches de « {{queue}} »',
-    stateFilter: 'État',
-    allStates: 'Tous les états',
-    search: 'Rechercher une tâche',
-    searchPlaceholder: 'Identifiant ou donnée',
-    retry: 'Relancer',
-    retryAll: 'Relancer toutes les échouées',
-    remove: 'Supprimer',
-    deadLetter: 'abandonnée',
-    attempts: 'Tentatives : {{made}} / {{max}}',
-    noJobs: 'Aucune tâche.',
-    jobsFailed: 'Impossible de charger les tâches.',
-    actionFailed: 'L’action a échoué : {{reason}}',
-  },
-};
+} as const;

@@ -1,5 +1,5 @@
 import 'i18next';
-import type fr from './fr';
+import type { fr } from './languages';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

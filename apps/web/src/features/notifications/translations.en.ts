@@ -1,10 +1,8 @@
-import type { Messages } from './fr';
+import type { Translations } from '../../i18n/types';
+import type { notificationsFr } from './translations.fr';
 
-// The English strings of notifications, their settings, urgent alerts and the admin pages.
-export const notificationsEn: Pick<
-  Messages,
-  'notifications' | 'settings' | 'alerts' | 'announcements' | 'admin' | 'queues'
-> = {
+// English: notifications, their settings, announcements.
+export const notificationsEn: Translations<typeof notificationsFr> = {
   notifications: {
     bell: 'Notifications',
     bellUnread: 'Notifications: {{shown}} unread',
@@ -63,29 +61,6 @@ export const notificationsEn: Pick<
     invalid: 'Check the fields: {{reason}}',
     saveFailed: 'The preferences could not be saved. Try again.',
   },
-  alerts: {
-    title: 'Urgent alert',
-    answer: 'Your answer to the alert',
-    answerFailed: 'Your answer could not be sent. Try again.',
-    responses: { received: 'Received', available: 'I am available', unavailable: 'Unavailable' },
-    acknowledged: 'Answers: {{answered}} of {{total}}',
-    noAnswer: 'No answer yet',
-    noAnswerRenotified: 'No answer yet (notified {{count}} times)',
-    notFound: 'This alert does not exist, or is not for you.',
-    loadFailed: 'The alert could not be loaded.',
-    newTitle: 'Send an urgent alert',
-    newHint:
-      'An alert overrides quiet hours and preferences: everyone gets it in the app, in the browser and by email, and must answer it.',
-    recipients: 'Recipients',
-    pickConversation: 'Choose a conversation',
-    alertTitle: 'Title',
-    alertBody: 'Message',
-    send: 'Send the alert',
-    sendFromConversation: 'Send an urgent alert',
-    sendForbidden: 'Only an admin or the group’s creator can send an alert here.',
-    sendInvalid: 'Check the fields:',
-    sendFailed: 'The alert could not be sent. Try again.',
-  },
   announcements: {
     title: 'Send an announcement',
     hint: 'Everyone in your organisation gets it, live and in their notifications.',
@@ -95,42 +70,5 @@ export const notificationsEn: Pick<
     sent: 'Announcement sent.',
     invalid: 'Check the fields:',
     failed: 'The announcement could not be sent. Try again.',
-  },
-  admin: {
-    notAllowedTitle: 'Restricted',
-    notAllowed: 'This page is for the admins of your organisation.',
-    backToMessages: 'Back to messages',
-  },
-  queues: {
-    title: 'Job queues',
-    loadFailed: 'The queues could not be loaded.',
-    scopeTenant: 'Your organisation’s jobs',
-    scopePlatform: 'Every organisation (platform operator)',
-    paused: 'Paused',
-    pause: 'Pause',
-    resume: 'Resume',
-    states: {
-      waiting: 'Waiting',
-      active: 'Active',
-      delayed: 'Delayed',
-      completed: 'Completed',
-      failed: 'Failed',
-    },
-    lastMinute: 'Last minute: {{completed}} completed, {{failed}} failed',
-    noneWaiting: 'No job waiting',
-    oldestWaiting: 'Oldest waiting: {{age}}',
-    jobsOf: 'Jobs of “{{queue}}”',
-    stateFilter: 'State',
-    allStates: 'All states',
-    search: 'Search for a job',
-    searchPlaceholder: 'Id or data',
-    retry: 'Retry',
-    retryAll: 'Retry all failed',
-    remove: 'Remove',
-    deadLetter: 'dead letter',
-    attempts: 'Attempts: {{made}} / {{max}}',
-    noJobs: 'No jobs.',
-    jobsFailed: 'The jobs could not be loaded.',
-    actionFailed: 'The action failed: {{reason}}',
   },
 };

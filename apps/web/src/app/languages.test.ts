@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en';
-import fr from './fr';
+import { en, enParts, fr, frParts } from './languages';
 
 function keyPaths(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -21,6 +20,19 @@ function placeholders(text: string): string[] {
 }
 
 describe('translations', () => {
+  it('give each top-level key to one folder only (a second one would silently replace it)', () => {
+    for (const parts of [frParts, enParts]) {
+      const keys = parts.flatMap((part) => Object.keys(part));
+      expect(keys.length).toBe(new Set(keys).size);
+    }
+  });
+
+  it('have each folder fill both languages with the same keys', () => {
+    frParts.forEach((part, index) =>
+      expect(keyPaths(enParts[index]!).sort()).toEqual(keyPaths(part).sort()),
+    );
+  });
+
   it('have exactly the same keys in French and English', () => {
     expect(keyPaths(en).sort()).toEqual(keyPaths(fr).sort());
   });

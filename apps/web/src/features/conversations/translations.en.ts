@@ -1,58 +1,8 @@
-import { errorsEn } from './en.errors';
-import { filesEn } from './en.files';
-import { messageStateEn } from './en.messageState';
-import { notificationsEn } from './en.notifications';
-import { repliesEn } from './en.replies';
-import { readingEn } from './en.reading';
-import type { Messages } from './fr';
+import type { Translations } from '../../i18n/types';
+import type { conversationsFr } from './translations.fr';
 
-const en: Messages = {
-  app: {
-    name: 'MindSP Messaging',
-    tagline: 'Messaging for fire and rescue services',
-    loading: 'Loading…',
-  },
-  language: {
-    label: 'Language',
-    fr: 'Français',
-    en: 'English',
-    saveFailed: 'The language could not be saved.',
-  },
-  login: {
-    title: 'Sign in',
-    subtitle: 'Sign in with the account your service gave you.',
-    tenant: 'Organisation',
-    tenantHint: 'Your service’s identifier, for example “demo”.',
-    email: 'Email address',
-    password: 'Password',
-    submit: 'Sign in',
-    submitting: 'Signing in…',
-    errors: {
-      invalidCredentials: 'Invalid credentials',
-      tooManyAttempts: 'Too many attempts, try again in a moment',
-      tooManyAttemptsFor: 'Too many attempts: try again in {{wait}}',
-      invalidInput: 'Check the fields you entered.',
-      unreachable: 'The server cannot be reached. Check your connection and try again.',
-      unexpected: 'Something unexpected went wrong ({{status}}). Try again.',
-    },
-  },
-  session: {
-    loadFailed: 'Your session could not be loaded.',
-    unreachable: 'The server cannot be reached. Check your connection.',
-    retry: 'Try again',
-  },
-  header: {
-    signedInAs: 'Signed in as {{name}}',
-    menu: 'Menu',
-    logout: 'Sign out',
-    pages: {
-      settings: 'Notification preferences',
-      queues: 'Job queues',
-      people: 'People',
-      announcement: 'Send an announcement',
-      alert: 'Send an urgent alert',
-    },
-  },
+// English: conversations, messages, the composer, replies and mentions, mute and archive, reactions, pins, timeline notes, reading aids.
+export const conversationsEn: Translations<typeof conversationsFr> = {
   conversations: {
     title: 'Conversations',
     emptyTitle: 'No conversations yet',
@@ -71,13 +21,6 @@ const en: Messages = {
     selectTitle: 'Choose a conversation',
     selectBody: 'Or start one with a colleague.',
     theirs: '{{name}}: {{body}}',
-  },
-  presence: {
-    online: 'Online',
-    offline: 'Offline',
-    title: 'Online',
-    nobody: 'Nobody else is online right now.',
-    openWith: 'Message {{name}}',
   },
   conversation: {
     back: 'Conversations',
@@ -163,20 +106,68 @@ const en: Messages = {
     pick: 'Choose a person, or several for a group.',
     cancel: 'Cancel',
   },
-  wait: {
-    seconds: '{{count}} s',
-    minutes: '{{count}} min',
-    hours: '{{count}} h',
-  },
   connection: {
     lost: 'Connection lost. Reconnecting… Missed messages will arrive as soon as it is back.',
   },
-  ...notificationsEn,
-  ...repliesEn,
-  ...filesEn,
-  ...messageStateEn,
-  ...readingEn,
-  ...errorsEn,
+  replies: {
+    reply: 'Reply',
+    replyingTo: 'Replying to {{name}}',
+    cancelReply: 'Cancel reply',
+    quoteOf: 'Message from {{name}} this one answers: go to the message',
+    deletedOriginal: 'message deleted',
+    someone: 'Former member',
+    mentionSuggestions: 'People to mention',
+    everyone: 'all',
+    everyoneHint: 'Every member of the group',
+    unknownPerson: 'unknown',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    muted: 'Muted',
+    archive: 'Archive',
+    unarchive: 'Unarchive',
+    archived: 'Archived',
+    showArchived: 'Archived conversations',
+    backFromArchived: 'Back to conversations',
+    archivedEmpty: 'No archived conversations.',
+    membershipFailed: 'The change could not be saved.',
+  },
+  reactions: {
+    add: 'React',
+    picker: 'Pick a reaction',
+    search: 'Search an emoji',
+    searchPlaceholder: 'Search (e.g. thumbs, fire)',
+    loading: 'Loading emojis…',
+    loadFailed: 'The emojis could not be loaded.',
+    noMatch: 'No emoji matches.',
+    failed: 'The reaction could not be saved.',
+    list: 'Reactions',
+    summary: '{{emoji}} {{count}}: {{names}}',
+    you: 'you',
+  },
+  pins: {
+    pin: 'Pin',
+    unpin: 'Unpin',
+    pinned: 'Pinned',
+    pinnedBy: 'Pinned by {{name}}',
+    open: 'Pinned messages: {{count}}',
+    title: 'Pinned messages',
+    close: 'Close the pinned messages',
+    empty: 'No pinned messages.',
+    loadFailed: 'The pinned messages could not be loaded.',
+    failed: 'The message could not be pinned.',
+  },
+  notes: {
+    renamed: '{{actor}} renamed the group “{{title}}”',
+    added: '{{actor}} added {{names}}',
+    addedMore: '{{actor}} added {{names}} and {{more}} others',
+    removed: '{{actor}} removed {{name}}',
+    left: '{{actor}} left the group',
+    someone: 'Someone',
+  },
+  reading: {
+    newMessages: 'New messages',
+    jumpToLatest: 'Jump to latest messages',
+    jumpToLatestCount_one: '{{count}} new message',
+    jumpToLatestCount_other: '{{count}} new messages',
+  },
 };
-
-export default en;

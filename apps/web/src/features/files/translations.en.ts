@@ -1,7 +1,8 @@
-import type { Messages } from './fr';
+import type { Translations } from '../../i18n/types';
+import type { filesFr } from './translations.fr';
 
-// The English strings of files in messages.
-export const filesEn: Pick<Messages, 'files'> = {
+// English: files in messages.
+export const filesEn: Translations<typeof filesFr> = {
   files: {
     attach: 'Attach a file',
     uploading: 'Uploading {{name}}: {{percent}}%',
