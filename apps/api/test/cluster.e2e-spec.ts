@@ -7,7 +7,7 @@ import { dataSourceOptions } from '../src/database/data-source';
 import { startApiProcess, stopApiProcess, type ApiProcess } from './api-process';
 import { differences, Follower } from './follower';
 import { createGroup, SEND_FREELY, signIn, storedMessages, type DemoPeople } from './messaging';
-import { closeSockets, connectSocket, sleep } from './sockets';
+import { closeSockets, connectSocket } from './sockets';
 
 /**
  * The cluster as `pnpm nx run api:cluster` runs it: built API processes on their own ports, one
@@ -100,16 +100,18 @@ describe('a cluster of API processes behind the front', () => {
     const [aliceTab, bobClient] = [followers[0]!, followers[1]!];
 
     const PER_SENDER = 25;
+    // Instance A dies at the 15th stored message, while the two senders are mid-way.
     let sent = 0;
+    let fifteenSent!: () => void;
+    const fifteen = new Promise<void>((resolve) => (fifteenSent = resolve));
     const sendAll = async (from: Follower, name: string) => {
       for (let i = 1; i <= PER_SENDER; i++) {
         await from.send(group.id, randomUUID(), `${name} ${i}`);
-        sent += 1;
-        await sleep(10);
+        if (++sent === 15) fifteenSent();
       }
     };
     const sending = Promise.all([sendAll(aliceTab, 'alice'), sendAll(bobClient, 'bob')]);
-    while (sent < 15) await sleep(20);
+    await fifteen;
     a.child.kill('SIGKILL');
     expect((await a.exited).signal).toBe('SIGKILL');
     await sending;
@@ -121,9 +123,8 @@ describe('a cluster of API processes behind the front', () => {
     expect(stored).toHaveLength(2 * PER_SENDER);
     // Every client catches up (as its gap timer would ask) and holds each message once, in order.
     for (const follower of followers) {
-      for (let i = 0; follower.cursor(group.id) < stored.length && i < 50; i++) {
-        await follower.sync().catch(() => sleep(200));
-      }
+      // A client the killed instance held asks once it is connected again (to the other one).
+      await follower.sync().catch(() => follower.ready().then(() => follower.sync()));
       expect(differences(follower, group.id, stored)).toEqual([]);
       expect(follower.conflicts).toBe(0);
     }
