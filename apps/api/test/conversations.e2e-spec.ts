@@ -230,7 +230,7 @@ describe('conversations', () => {
       expect(res.body.title).toBe('Nouveau nom');
       const updated = await bobSocket.waitFor('conversation:updated', (c) => c.id === group.id);
       expect(updated.title).toBe('Nouveau nom');
-      await carolSocket.expectNone('conversation:updated', (c) => c.id === group.id);
+      await carolSocket.expectNoneSoFar('conversation:updated', (c) => c.id === group.id);
       expect(
         (await as(t, alice).get(`/api/conversations/${group.id}`).expect(200)).body.title,
       ).toBe('Nouveau nom');
@@ -255,7 +255,7 @@ describe('conversations', () => {
       const group = await createGroup(t, alice, [bob]);
       await send(t, alice, group.id, 'avant carol');
       const carolSocket = await socketOf(t, carol);
-      await carolSocket.expectNone('message:new', (m) => m.conversationId === group.id);
+      await carolSocket.expectNoneSoFar('message:new', (m) => m.conversationId === group.id);
 
       const res = await as(t, bob)
         .post(`/api/conversations/${group.id}/members`)
@@ -299,7 +299,7 @@ describe('conversations', () => {
 
       await send(t, alice, group.id, 'après le départ');
       await aliceSocket.waitFor('message:new', (m) => m.conversationId === group.id);
-      await carolSocket.expectNone('message:new', (m) => m.conversationId === group.id);
+      await carolSocket.expectNoneSoFar('message:new', (m) => m.conversationId === group.id);
       await as(t, carol).get(`/api/conversations/${group.id}`).expect(404);
       await as(t, carol).get(`/api/conversations/${group.id}/messages`).expect(404);
       expect((await list(carol)).items.map((c) => c.id)).not.toContain(group.id);
@@ -318,7 +318,7 @@ describe('conversations', () => {
       await as(t, alice).delete(`/api/conversations/${group.id}/members/${bob.id}`).expect(204);
       await bobSocket.waitFor('conversation:removed', (r) => r.conversationId === group.id);
       await send(t, carol, group.id, 'sans bob');
-      await bobSocket.expectNone('message:new', (m) => m.conversationId === group.id);
+      await bobSocket.expectNoneSoFar('message:new', (m) => m.conversationId === group.id);
       await as(t, bob).get(`/api/conversations/${group.id}/messages`).expect(404);
 
       // An admin who did not create the group may remove someone: bob's group, alice removes carol.

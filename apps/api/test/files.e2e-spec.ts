@@ -18,7 +18,6 @@ import {
   type DemoPeople,
   type Person,
 } from './messaging';
-import { sleep } from './sockets';
 import { waitFor } from './wait-for';
 
 /** Where this suite's files go: a folder of its own, looked at directly to prove what is stored. */
@@ -394,13 +393,22 @@ describe('files in messages', () => {
     for (let i = 0; i < 3; i++) {
       const socket = connect(Number(port), '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
+      let answered = false;
+      socket.once('data', () => (answered = true));
+      const known = new Set(storedFiles(alice.tenantId, group.id));
       socket.write(
         `POST /api/conversations/${group.id}/attachments HTTP/1.1\r\nHost: x\r\n` +
           `Authorization: Bearer ${alice.token}\r\n` +
           `Content-Type: multipart/form-data; boundary=${boundary}\r\n` +
           `Content-Length: 900000\r\n\r\n${head}`,
       );
-      await sleep(100);
+      // Cut once the server has taken the upload in (a file of its own is being written) or
+      // answered it (refused): not after a guessed delay.
+      await waitFor(
+        () => answered || storedFiles(alice.tenantId, group.id).some((name) => !known.has(name)),
+        10_000,
+        'the server taking the upload in',
+      );
       socket.destroy();
     }
     await waitFor(() => storedFiles(alice.tenantId, group.id).length === 0, 10_000, 'cleanup');
@@ -443,7 +451,22 @@ describe('files in messages', () => {
           .post(`/api/conversations/${group.id}/attachments`)
           .attach('file', PDF, { filename: name });
       const forgotten = (await post('oublie.pdf').expect(201)).body as AttachmentView;
-      await sleep(1500);
+      // The wait is what is tested: until the upload is past FILES_UNSENT_TTL by the database's
+      // clock (the one the purge reads), measured.
+      const uploadedAt = Date.now();
+      await waitFor(
+        async () =>
+          (
+            await short.db.query(
+              `SELECT created_at < now() - interval '1 second' AS expired
+               FROM message_attachments WHERE id = $1`,
+              [forgotten.id],
+            )
+          )[0].expired,
+        30_000,
+        'the unsent upload past its 1 s TTL',
+      );
+      console.log(`files: unsent upload past its 1 s TTL after ${Date.now() - uploadedAt} ms`);
       const kept = (await post('garde.pdf').expect(201)).body as AttachmentView;
       expect(storedFiles(alice.tenantId, group.id)).toEqual([kept.id]);
       expect(await rowsOf(short, group.id)).toBe(1);

@@ -1,5 +1,5 @@
 import type { JobState, JobView, QueueStats, QueueStatsResponse } from '@mindsp/contracts';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from './wait-for';
 import { startApp, type TestApp } from './app';
 import { as, freshTenant, signIn, tenantNamed, type DemoPeople, type Person } from './messaging';
 import { startWorker, stopWorker, type WorkerProcess } from './worker-process';
@@ -35,20 +35,23 @@ describe('queue admin API', () => {
   const maintenance = async (who: Person) =>
     (await stats(who)).queues.find((queue) => queue.name === 'maintenance') as QueueStats;
 
-  /** Polls the admin API until the job reaches `state` (the worker process runs it meanwhile). */
-  /** The job once it is in `state` (and, when given, `also` holds: a retried job's new attempt). */
+  /** The job (the worker process runs it meanwhile) once it is in `state` (and, when given, `also` holds: a retried job's new attempt). */
   async function settled(
     who: Person,
     id: string,
     state: JobState,
     also: (view: JobView) => boolean = () => true,
   ): Promise<JobView> {
-    for (let i = 0; i < 100; i++) {
-      const view = (await job(who, id).expect(200)).body as JobView;
-      if (view.state === state && also(view)) return view;
-      await sleep(100);
-    }
-    throw new Error(`job ${id} never reached ${state}`);
+    let view: JobView | undefined;
+    await waitFor(
+      async () => {
+        view = (await job(who, id).expect(200)).body as JobView;
+        return view.state === state && also(view);
+      },
+      20_000,
+      `job ${id} to reach ${state}`,
+    );
+    return view!;
   }
 
   it('counts, per organisation, the jobs this test created, and their last minute', async () => {
@@ -219,11 +222,15 @@ describe('queue admin API', () => {
     try {
       expect((await maintenance(alice)).paused).toBe(true);
       const { id } = await probe(alice);
-      await sleep(1500);
+      // Waiting for a second by the queue's own count, then still waiting: paused work waits.
+      let paused = await maintenance(alice);
+      await waitFor(
+        async () => ((paused = await maintenance(alice)).oldestWaitingMs ?? 0) >= 1000,
+        30_000,
+        'the probe shown waiting for a second',
+      );
       expect((await job(alice, id).expect(200)).body.state).toBe('waiting');
-      const paused = await maintenance(alice);
       expect(paused.counts.waiting).toBe(1);
-      expect(paused.oldestWaitingMs).toBeGreaterThanOrEqual(1000);
       await as(t, olga).post('/api/admin/queues/maintenance/resume').expect(204);
       await settled(alice, id, 'completed');
       expect((await maintenance(alice)).paused).toBe(false);

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import { type JobType, Queue } from 'bullmq';
 import { QUEUES, QUEUE_PREFIX, queueConnection } from '../src/queues/queue-connection';
 import { waitFor } from './wait-for';
 
@@ -31,5 +31,22 @@ export async function waitForIdleQueues(
     );
   } finally {
     await Promise.all(queues.map((q) => q.close()));
+  }
+}
+
+/** The jobs of one queue in the given states: what the worker holds, read where it holds it. */
+export async function jobsIn<Data>(
+  queueName: string,
+  states: JobType[],
+  redisUrl = process.env.REDIS_URL!,
+): Promise<{ name: string; data: Data }[]> {
+  const queue = new Queue(queueName, {
+    connection: queueConnection(redisUrl),
+    prefix: QUEUE_PREFIX,
+  });
+  try {
+    return (await queue.getJobs(states)).filter((job) => !!job);
+  } finally {
+    await queue.close();
   }
 }

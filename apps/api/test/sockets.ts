@@ -120,6 +120,23 @@ export class TestSocket {
     await sleep(windowMs);
   }
 
+  /**
+   * Fails when a matching `event` has come by the time this socket's instance answers a request
+   * sent now. No window to guess: an instance writes to a connection in order, and what it emitted
+   * to this socket before it handled the request (everything a REST call or a socket request that
+   * has answered caused there: they answer after their events are out) comes before the answer.
+   * Not for events that come from another process through Redis (another instance, the worker).
+   */
+  async expectNoneSoFar<E extends ServerEvent>(
+    event: E,
+    match: (payload: Payload<E>) => boolean = () => true,
+  ) {
+    await this.emit('sync', { cursors: {} });
+    const got = this.all(event, match);
+    if (got.length)
+      throw new Error(`${event} was not expected, but arrived: ${JSON.stringify(got)}`);
+  }
+
   /** Fails when a matching `event` arrived, listening for a short window first. */
   async expectNone<E extends ServerEvent>(
     event: E,

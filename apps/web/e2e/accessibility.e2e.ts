@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { accessibilityViolations, expectAccessible } from './accessibility';
 import { createGroup, unique } from './api';
 import { type BrowserSession, launchBrowser, openPage, signIn } from './browser';
+import { freshPeople } from './fresh-people';
 import { waitForSocket } from './messaging';
 
 // Every page a member or an admin reaches, at a desktop's and a phone's width, passes the
@@ -98,12 +99,13 @@ for (const width of [1280, 375]) {
 
   describe(`accessibility at ${width} px`, () => {
     let browser: Browser;
-    // Alice signs in once for the pages that need it: each test opens its page in her tab.
+    // Alice (of an organisation of this block's own) signs in once for the pages that need it:
+    // each test opens its page in her tab.
     let signedIn: BrowserSession;
     beforeAll(async () => {
       browser = await launchBrowser();
       signedIn = { browser, ...(await openPage(browser, viewport)) };
-      await signIn(signedIn.page, 'alice@demo.test');
+      await signIn(signedIn.page, (await freshPeople()).alice);
       await signedIn.page.getByTestId('current-user').waitFor();
       await waitForSocket(signedIn.page);
     });

@@ -6,7 +6,7 @@ import { expectAccessible } from './accessibility';
 
 // Urgent alerts: the recipients answer from the toast or the bell, the sender's page follows live.
 describe('urgent alerts', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('asks the recipients to answer, and shows the sender who answered, live', async () => {
     const alice = await signedIn(ALICE);

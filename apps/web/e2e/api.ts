@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from './browser';
+import type { Account } from './fresh-people';
 
 // What a test sets up through the REST API (as another device would), so that it depends on
 // nothing an earlier test left behind.
@@ -36,8 +37,7 @@ export async function callApi<T>(
 /** Signs in through the API alone (no page), for a change to a profile before a test. */
 export async function signInThroughApi(
   request: APIRequestContext,
-  email: string,
-  tenant = 'demo',
+  { tenant, email }: Account,
 ): Promise<string> {
   const response = await request.post('/api/auth/login', {
     data: { tenant, email, password: DEMO_PASSWORD },

@@ -59,7 +59,7 @@ async function withFakeNotifications(
 }
 
 describe('browser notifications', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('are raised for a new message while the tab is hidden', async () => {
     const alice = await signedIn(ALICE);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import type { Account } from './fresh-people';
 
 export const baseUrl = inject('baseUrl');
 
@@ -74,8 +75,8 @@ export const DEMO_PASSWORD = 'demo1234';
 
 export async function signIn(
   page: Page,
-  email: string,
-  { tenant = 'demo', password = DEMO_PASSWORD } = {},
+  { tenant, email }: Account,
+  { password = DEMO_PASSWORD } = {},
 ): Promise<void> {
   if (!page.url().includes('/login')) await page.goto('/login');
   await page.getByLabel('Organisation').fill(tenant);

@@ -23,7 +23,7 @@ import { expectAccessible } from './accessibility';
 // Each test makes its own group (with a unique title) or sends its own unique text.
 
 describe('a conversation', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('starts a direct conversation, and a group with a title, from the people picked', async () => {
     const alice = await signedIn(ALICE);

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, createGroup, directWith, sendThroughApi, unique } from './api';
 import {
@@ -12,11 +13,51 @@ import {
 } from './messaging';
 import { expectAccessible } from './accessibility';
 
+/**
+ * Records what reaches `page` about the conversation; `received(messageId)` then says how each
+ * copy of that message came: in an answer to a request on the live connection (Socket.IO's
+ * `43…` packets: the sync's), as a live `message:new` event (`42["message:new",…`), or in a read
+ * of the conversation's history over HTTP. Socket.IO packets travel in WebSocket frames or,
+ * before the transport upgrades, in HTTP long-polling bodies (packets separated by \x1e): both
+ * are read, as the product promises the catch-up, not the transport.
+ */
+function watchArrivals(page: Page, conversationId: string) {
+  const packets: string[] = [];
+  const historyReads: string[] = [];
+  const reading: Promise<void>[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => void packets.push(String(payload))),
+  );
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    const polling = pathname.startsWith('/socket.io/') && response.request().method() === 'GET';
+    const history = pathname === `/api/conversations/${conversationId}/messages`;
+    if (!polling && !history) return;
+    reading.push(
+      response.text().then(
+        (body) => void (polling ? packets.push(...body.split('\x1e')) : historyReads.push(body)),
+        () => undefined, // A polling request cut by going offline has no body.
+      ),
+    );
+  });
+  return async (messageId: string): Promise<string[]> => {
+    await Promise.all(reading);
+    const carriers: string[] = [];
+    for (const packet of packets.filter((packet) => packet.includes(messageId))) {
+      if (packet.startsWith('43')) carriers.push('a sync answer');
+      else if (packet.startsWith('42["message:new"')) carriers.push('a live message:new');
+      // Other events (a notification, the list's preview) do not put it in the history.
+    }
+    for (const body of historyReads) if (body.includes(messageId)) carriers.push('a history read');
+    return carriers;
+  };
+}
+
 // Each test makes its own group (with a unique title) or sends its own unique text through
 // the API, so any one of them can run alone or in any order.
 
 describe('delivering messages', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('loads older messages when scrolling up, keeping the reading position', async () => {
     const alice = await signedIn(ALICE);
@@ -142,22 +183,31 @@ describe('delivering messages', () => {
       socket.on('framesent', ({ payload }) => void sent.push(String(payload))),
     );
     bob.page.on('request', (request) => void sent.push(request.postData() ?? ''));
+    const received = watchArrivals(bob.page, id);
 
     await bob.context.setOffline(true);
     await bob.page.getByTestId('connection-banner').waitFor();
     await expectAccessible(bob.page, 'a conversation while offline');
 
-    await sendThroughApi(alice.page, id, text);
-    // Nothing can reach Bob now.
-    await bob.page.waitForTimeout(1_000);
-    expect(await bob.page.getByTestId('message').filter({ hasText: text }).count()).toBe(0);
+    const missed = await sendThroughApi(alice.page, id, text);
 
     await bob.context.setOffline(false);
     await bob.page.getByTestId('connection-banner').waitFor({ state: 'detached', timeout: 20_000 });
     await storedMessage(bob.page, text).waitFor({ timeout: 20_000 });
-    // Exactly once; it came through the catch-up: nothing reached Bob while he was away.
+    // A message sent now reaches Bob live, after anything his reconnection had on its way.
+    const after = `Après la coupure ${unique()}`;
+    const marker = await sendThroughApi(alice.page, id, after);
+    await storedMessage(bob.page, after).waitFor();
+
+    // Shown once, and it reached Bob once, through the catch-up: the answer to the sync his
+    // reconnection asked for this conversation, or the history it reads again when the sync
+    // cannot fill the gap (never a live event: he was offline when it was sent).
     expect(await storedMessage(bob.page, text).count()).toBe(1);
     expect(sent.some((payload) => payload.includes('"sync"') && payload.includes(id))).toBe(true);
+    const carriers = await received(missed.id);
+    expect(carriers).toHaveLength(1);
+    expect(['a sync answer', 'a history read']).toContain(carriers[0]);
+    expect(await received(marker.id)).toEqual(['a live message:new']);
   });
 
   it('removes a message deleted, and shows one edited, while Bob was offline, without a reload', async () => {

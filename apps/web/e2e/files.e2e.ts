@@ -41,7 +41,7 @@ const PDF = Buffer.from(
 const loadedWidth = (img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0);
 
 describe('files in messages', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('shows the image Alice attaches as a thumbnail on both sides, and full size on click', async () => {
     const alice = await signedIn(ALICE);

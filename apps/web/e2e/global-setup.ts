@@ -12,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     loginLimitPerEmail: number;
+    /** The run's database, for the tests to make people of their own (fresh-people.ts). */
+    databaseUrl: string;
   }
 }
 
@@ -24,7 +26,8 @@ const webDist = resolve(workspaceRoot, 'apps/web/dist');
 // Overridable so that two checkouts can run their browser tests side by side.
 const PORT = Number(process.env.WEB_E2E_PORT ?? 3199);
 const BASE_URL = `http://localhost:${PORT}`;
-const HEALTH_TIMEOUT_MS = 30_000;
+// Generous: on a loaded machine (other suites beside it) the API took more than 30 s to boot.
+const HEALTH_TIMEOUT_MS = 120_000;
 const LOGIN_LIMIT_PER_EMAIL = 3;
 
 /**
@@ -101,6 +104,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   project.provide('baseUrl', BASE_URL);
   project.provide('loginLimitPerEmail', LOGIN_LIMIT_PER_EMAIL);
+  project.provide('databaseUrl', database.url);
   return teardown;
 }
 

@@ -48,7 +48,7 @@ async function expectUsable(page: Page, id: string, seqs: number[], refuge: stri
 }
 
 describe('messages built to break the formatter', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('leave the conversation usable for those who have it open when they arrive, and an admin can delete one', async () => {
     const alice = await signedIn(ALICE);

@@ -1,17 +1,23 @@
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signInThroughApi } from './api';
 import { freshPagePerTest, signIn } from './browser';
+import { type Account, freshPeople } from './fresh-people';
 import { expectAccessible } from './accessibility';
 
 describe('language', () => {
   let page: Page;
+  // Each test's own Bob: the language one test gives him is no other test's.
+  let bob: Account;
 
   freshPagePerTest((session) => ({ page } = session));
+  beforeEach(async () => {
+    ({ bob } = await freshPeople());
+  });
 
   /** Sets Bob's profile language, as another device of his would. */
   async function setBobsLanguage(locale: 'fr' | 'en') {
-    const token = await signInThroughApi(page.request, 'bob@demo.test');
+    const token = await signInThroughApi(page.request, bob);
     const response = await page.request.patch('/api/auth/me', {
       headers: { Authorization: `Bearer ${token}` },
       data: { locale },
@@ -19,13 +25,8 @@ describe('language', () => {
     expect(response.status()).toBe(200);
   }
 
-  // Bob's profile is changed here; it goes back to French after each test, which every other
-  // test expects.
-  afterEach(() => setBobsLanguage('fr'));
-
   it('switches to English at once and keeps it after a reload', async () => {
-    await setBobsLanguage('fr');
-    await signIn(page, 'bob@demo.test');
+    await signIn(page, bob);
     await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
 
     const saved = page.waitForResponse(
@@ -47,7 +48,7 @@ describe('language', () => {
   it("applies the profile's language in a new browser after signing in", async () => {
     // Bob chose English elsewhere; this fresh French browser must follow his profile once he signs in.
     await setBobsLanguage('en');
-    await signIn(page, 'bob@demo.test');
+    await signIn(page, bob);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
     await page.getByTestId('language-switch').getByRole('button', { name: 'Français' }).click();

@@ -1,12 +1,14 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { launchBrowser, openPage, signIn } from './browser';
+import { type Account, type Who, freshPeople } from './fresh-people';
 
 // Two or three people side by side, each in their own browser context.
 
-export const ALICE = 'alice@demo.test';
-export const BOB = 'bob@demo.test';
-export const CAROL = 'carol@demo.test';
+/** Who signs in: this test's own Alice (an admin), Bob and Carol (see `peopleSideBySide`). */
+export const ALICE: Who = 'alice';
+export const BOB: Who = 'bob';
+export const CAROL: Who = 'carol';
 
 export interface Person {
   context: BrowserContext;
@@ -14,14 +16,20 @@ export interface Person {
 }
 
 /**
- * One browser for the file; `signedIn(email)` opens a fresh profile signed in with a live
- * connection, closed after the test.
+ * One browser for the file and, for each test, an Alice, a Bob and a Carol of a new organisation
+ * (nothing an earlier test did to theirs shows). `signedIn(who)` opens a fresh profile signed in
+ * as one of them with a live connection, closed after the test; `accountOf(who)` is who they are,
+ * for calls made as them without a page.
  */
 export function peopleSideBySide() {
   let browser: Browser;
   let opened: BrowserContext[] = [];
+  let people: Record<Who, Account>;
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    people = await freshPeople();
   });
   afterAll(async () => {
     await browser?.close();
@@ -37,20 +45,19 @@ export function peopleSideBySide() {
     expect(seen).toEqual([]);
   });
 
-  return async function signedIn(
-    email: string,
-    viewport?: { width: number; height: number },
-  ): Promise<Person> {
+  async function signedIn(who: Who, viewport?: { width: number; height: number }): Promise<Person> {
     const person = await openPage(browser, viewport);
     opened.push(person.context);
     person.page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) refusals.push(message.text());
     });
-    await signIn(person.page, email);
+    await signIn(person.page, people[who]);
     await person.page.getByTestId('current-user').waitFor();
     await waitForSocket(person.page);
     return person;
-  };
+  }
+
+  return { signedIn, accountOf: (who: Who): Account => people[who] };
 }
 
 export function storedMessage(page: Page, text: string): Locator {

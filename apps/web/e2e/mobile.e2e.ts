@@ -1,17 +1,22 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { freshPagePerTest, screenshot, signIn } from './browser';
+import { type Account, freshPeople } from './fresh-people';
 import { expectAccessible } from './accessibility';
 
 describe('on a 375 px wide phone', () => {
   let page: Page;
+  let alice: Account;
 
   freshPagePerTest((session) => ({ page } = session), { width: 375, height: 700 });
+  beforeEach(async () => {
+    ({ alice } = await freshPeople());
+  });
 
   const scrollWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
 
   it('shows the user and the menu in the header without horizontal overflow', async () => {
-    await signIn(page, 'alice@demo.test');
+    await signIn(page, alice);
     const currentUser = page.getByTestId('current-user');
     await currentUser.waitFor();
     expect(await currentUser.textContent()).toBe('Alice Martin');
@@ -24,7 +29,7 @@ describe('on a 375 px wide phone', () => {
   });
 
   it('offers sign-out in the header menu', async () => {
-    await signIn(page, 'alice@demo.test');
+    await signIn(page, alice);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('menuitemradio', { name: 'English' }).waitFor();
     expect(await scrollWidth()).toBeLessThanOrEqual(375);

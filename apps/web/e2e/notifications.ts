@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { signInThroughApi } from './api';
+import type { Account } from './fresh-people';
 
 // Notifications set up and observed through the REST API, as another device of the user would.
 
@@ -16,15 +17,15 @@ interface NotificationPage {
   unreadCount: number;
 }
 
-/** A REST call as `email` (signed in through the API alone, so not connected). */
+/** A REST call as `account` (signed in through the API alone, so not connected). */
 export async function callAs<T>(
   page: Page,
-  email: string,
+  account: Account,
   method: 'GET' | 'POST' | 'PUT',
   path: string,
   data?: unknown,
 ): Promise<T> {
-  const token = await signInThroughApi(page.request, email);
+  const token = await signInThroughApi(page.request, account);
   const response = await page.request.fetch(path, {
     method,
     headers: { Authorization: `Bearer ${token}` },
@@ -36,13 +37,8 @@ export async function callAs<T>(
   return (await response.json()) as T;
 }
 
-export function notificationsOf(page: Page, email: string): Promise<NotificationPage> {
-  return callAs(page, email, 'GET', '/api/notifications?limit=100');
-}
-
-/** Starts a test from "nothing unread" for `email`'s notifications. */
-export async function readAllNotifications(page: Page, email: string): Promise<void> {
-  await callAs(page, email, 'POST', '/api/notifications/read-all');
+export function notificationsOf(page: Page, account: Account): Promise<NotificationPage> {
+  return callAs(page, account, 'GET', '/api/notifications?limit=100');
 }
 
 /** The number in "(3) MindSP Messaging"; 0 for the bare name. */
@@ -55,25 +51,6 @@ export async function titleCount(page: Page): Promise<number> {
 export async function bellCount(page: Page): Promise<number> {
   const badge = page.getByTestId('notification-count');
   return (await badge.count()) ? Number(await badge.textContent()) : 0;
-}
-
-/** What the tab title should count for `email`: unread conversations plus unread notifications. */
-export async function expectedTitleCount(page: Page, email: string): Promise<number> {
-  const conversations = await callAs<{ items: { unreadCount: number }[] }>(
-    page,
-    email,
-    'GET',
-    '/api/conversations?limit=100',
-  );
-  const notifications = await notificationsOf(page, email);
-  const messageNotifications = notifications.items.filter(
-    (item) => item.type === 'message' && item.readAt === null,
-  ).length;
-  return (
-    conversations.items.filter((item) => item.unreadCount > 0).length +
-    notifications.unreadCount -
-    messageNotifications
-  );
 }
 
 /** Whole and on screen (a toast slides in from the edge). */

@@ -12,10 +12,8 @@ import {
 } from './messaging';
 import { expectAccessible } from './accessibility';
 
-// Carol is deactivated by one test and always reactivated at its end, whatever happens.
-
 describe('people and search across conversations', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn, accountOf } = peopleSideBySide();
 
   it('finds a word in all conversations, filtered by person, and opens the conversation there', async () => {
     const alice = await signedIn(ALICE);
@@ -54,63 +52,55 @@ describe('people and search across conversations', () => {
     const alice = await signedIn(ALICE);
     const bob = await signedIn(BOB);
     const status = `De garde ${unique()}`;
-    try {
-      await bob.page.getByTestId('current-user').getByTestId('profile-trigger').click();
-      await bob.page.getByTestId('profile-edit').click();
-      await bob.page.getByTestId('profile-status-text').fill(status);
-      await bob.page.getByTestId('profile-save').click();
-      await bob.page.getByTestId('profile-status').filter({ hasText: status }).waitFor();
+    await bob.page.getByTestId('current-user').getByTestId('profile-trigger').click();
+    await bob.page.getByTestId('profile-edit').click();
+    await bob.page.getByTestId('profile-status-text').fill(status);
+    await bob.page.getByTestId('profile-save').click();
+    await bob.page.getByTestId('profile-status').filter({ hasText: status }).waitFor();
 
-      const id = await createGroup(alice.page, `Profil ${unique()}`, ['Bob Durand']);
-      await sendThroughApi(bob.page, id, 'Présent');
-      await openConversation(alice.page, id);
-      await storedMessage(alice.page, 'Présent').getByTestId('profile-trigger').click();
-      const card = alice.page.getByTestId('profile-card');
-      await card.waitFor();
-      expect(await card.getByTestId('profile-name').textContent()).toBe('Bob Durand');
-      expect(await card.getByTestId('profile-role').textContent()).toBe('Membre');
-      expect(await card.getByTestId('profile-status').textContent()).toBe(status);
-      expect(await card.getByTestId('profile-presence').textContent()).toBe('En ligne');
-      await expectAccessible(alice.page, 'a profile card');
-    } finally {
-      await callApi(bob.page, 'PATCH', '/api/users/me', { statusText: '' });
-    }
+    const id = await createGroup(alice.page, `Profil ${unique()}`, ['Bob Durand']);
+    await sendThroughApi(bob.page, id, 'Présent');
+    await openConversation(alice.page, id);
+    await storedMessage(alice.page, 'Présent').getByTestId('profile-trigger').click();
+    const card = alice.page.getByTestId('profile-card');
+    await card.waitFor();
+    expect(await card.getByTestId('profile-name').textContent()).toBe('Bob Durand');
+    expect(await card.getByTestId('profile-role').textContent()).toBe('Membre');
+    expect(await card.getByTestId('profile-status').textContent()).toBe(status);
+    expect(await card.getByTestId('profile-presence').textContent()).toBe('En ligne');
+    await expectAccessible(alice.page, 'a profile card');
   });
 
   it('lets an admin deactivate someone, who is signed out at once, and reactivate them', async () => {
     const alice = await signedIn(ALICE);
     const carol = await signedIn(CAROL);
     const carolId = (await callApi<{ id: string }>(carol.page, 'GET', '/api/auth/me')).id;
-    try {
-      await alice.page.goto('/admin/people');
-      const row = alice.page.locator(`[data-testid="person-row"][data-user-id="${carolId}"]`);
-      await row.getByRole('button', { name: 'Désactiver' }).click();
-      await row.getByRole('group').getByRole('button', { name: 'Désactiver' }).click();
-      await alice.page
-        .locator(`[data-testid="person-row"][data-user-id="${carolId}"][data-active="false"]`)
-        .waitFor();
-      expect(await row.getByTestId('person-state').textContent()).toBe('Désactivé');
-      await expectAccessible(alice.page, 'the people page');
+    await alice.page.goto('/admin/people');
+    const row = alice.page.locator(`[data-testid="person-row"][data-user-id="${carolId}"]`);
+    await row.getByRole('button', { name: 'Désactiver' }).click();
+    await row.getByRole('group').getByRole('button', { name: 'Désactiver' }).click();
+    await alice.page
+      .locator(`[data-testid="person-row"][data-user-id="${carolId}"][data-active="false"]`)
+      .waitFor();
+    expect(await row.getByTestId('person-state').textContent()).toBe('Désactivé');
+    await expectAccessible(alice.page, 'the people page');
 
-      // Her open page is signed out, and she cannot sign back in.
-      await carol.page.waitForURL('**/login', { timeout: 20_000 });
-      await signIn(carol.page, CAROL);
-      await carol.page.getByRole('alert').waitFor();
-      expect(carol.page.url()).toContain('/login');
+    // Her open page is signed out, and she cannot sign back in.
+    await carol.page.waitForURL('**/login', { timeout: 20_000 });
+    await signIn(carol.page, accountOf(CAROL));
+    await carol.page.getByRole('alert').waitFor();
+    expect(carol.page.url()).toContain('/login');
 
-      // Meanwhile nobody is offered her for a new conversation (the API would refuse her).
-      await alice.page.goto('/messages/new');
-      await alice.page.getByTestId('user-option').filter({ hasText: 'Bob Durand' }).waitFor();
-      const carolOffered = alice.page.getByTestId('user-option').filter({ hasText: 'Carol Petit' });
-      expect(await carolOffered.count()).toBe(0);
+    // Meanwhile nobody is offered her for a new conversation (the API would refuse her).
+    await alice.page.goto('/messages/new');
+    await alice.page.getByTestId('user-option').filter({ hasText: 'Bob Durand' }).waitFor();
+    const carolOffered = alice.page.getByTestId('user-option').filter({ hasText: 'Carol Petit' });
+    expect(await carolOffered.count()).toBe(0);
 
-      await alice.page.goto('/admin/people');
-      await row.getByRole('button', { name: 'Réactiver' }).click();
-      await row.getByTestId('person-state').filter({ hasText: 'Actif' }).waitFor();
-      await signIn(carol.page, CAROL);
-      await carol.page.getByTestId('current-user').waitFor();
-    } finally {
-      await callApi(alice.page, 'POST', `/api/users/${carolId}/reactivate`);
-    }
+    await alice.page.goto('/admin/people');
+    await row.getByRole('button', { name: 'Réactiver' }).click();
+    await row.getByTestId('person-state').filter({ hasText: 'Actif' }).waitFor();
+    await signIn(carol.page, accountOf(CAROL));
+    await carol.page.getByTestId('current-user').waitFor();
   });
 });

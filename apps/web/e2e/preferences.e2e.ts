@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser';
-import { callApi } from './api';
-import { BOB, type Person, peopleSideBySide } from './messaging';
+import { BOB, peopleSideBySide } from './messaging';
 import { expectAccessible } from './accessibility';
 
 describe('notification preferences', () => {
-  const signedIn = peopleSideBySide();
-  let bob: Person | undefined;
-  let saved: unknown;
-
-  // Bob's preferences as they were: other tests count on his notifications.
-  afterEach(async () => {
-    if (bob && saved) await callApi(bob.page, 'PUT', '/api/settings/notifications', saved);
-    bob = undefined;
-  });
+  const { signedIn } = peopleSideBySide();
 
   it('are saved and shown again after a reload', async () => {
-    bob = await signedIn(BOB);
-    saved = await callApi(bob.page, 'GET', '/api/settings/notifications');
+    const bob = await signedIn(BOB);
     await bob.page.goto('/settings/notifications');
     const page = bob.page;
     await page.getByRole('heading', { name: 'Préférences de notification' }).waitFor();

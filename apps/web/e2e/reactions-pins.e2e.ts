@@ -11,7 +11,7 @@ const THUMBS_UP = '\u{1F44D}';
 const FIRE_ENGINE = '🚒';
 
 describe('reactions, pins and timeline notes', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('shows a reaction to the other member live, with its count and who reacted', async () => {
     const alice = await signedIn(ALICE);

@@ -14,7 +14,7 @@ import { expectAccessible } from './accessibility';
 // Each test makes its own group with a unique title, so any one can run alone or in any order.
 
 describe('reading a conversation', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   it('shows "Nouveaux messages" at the first unread message and opens there', async () => {
     const alice = await signedIn(ALICE);

@@ -12,7 +12,7 @@ import {
   storedMessage,
   waitForSocket,
 } from './messaging';
-import { notificationsOf, readAllNotifications } from './notifications';
+import { notificationsOf } from './notifications';
 import { expectAccessible } from './accessibility';
 
 // Replies, mentions, mute and archive, two people side by side. Each test makes its own group
@@ -38,7 +38,7 @@ const listItem = (page: Page, conversationId: string) =>
   page.locator(`[data-testid="conversation-item"][data-conversation-id="${conversationId}"]`);
 
 describe('replies, mentions, mute and archive', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn, accountOf } = peopleSideBySide();
 
   it('replies to a message, jumps to an original out of the loaded history, and shows it deleted', async () => {
     const alice = await signedIn(ALICE);
@@ -96,7 +96,6 @@ describe('replies, mentions, mute and archive', () => {
   it('mentions a member picked in the autocomplete, who is notified even with the conversation muted', async () => {
     const alice = await signedIn(ALICE);
     const bob = await signedIn(BOB);
-    await readAllNotifications(bob.page, BOB);
     const title = `Mentions ${unique()}`;
     const id = await createGroup(alice.page, title, ['Bob Durand', 'Carol Petit']);
     await callApi(bob.page, 'PUT', `/api/conversations/${id}/membership`, { muted: true });
@@ -140,7 +139,7 @@ describe('replies, mentions, mute and archive', () => {
     expect(await notification.textContent()).toContain(`@Bob Durand tu conduis ${suffix}`);
     await screenshot(bob.page, 'mention-notification');
     await expectAccessible(bob.page, 'a mention in the bell');
-    const stored = await notificationsOf(bob.page, BOB);
+    const stored = await notificationsOf(bob.page, accountOf(BOB));
     expect(
       stored.items.filter((item) => item.data.conversationId === id).map((item) => item.type),
     ).toEqual(['mention']);

@@ -14,7 +14,7 @@ import {
 import { expectAccessible } from './accessibility';
 
 describe('the live connection and the layout', () => {
-  const signedIn = peopleSideBySide();
+  const { signedIn } = peopleSideBySide();
 
   // Carol, whom no test takes offline: a connection dropped without a goodbye (setOffline)
   // keeps its user "online" on the server until its ping timeout. Bob and Carol share a
