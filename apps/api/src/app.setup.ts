@@ -5,7 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { validationPipe } from './common/validation.pipe';
 import { HttpErrorsFilter } from './common/http-errors.filter';
 import { AppSocketAdapter } from './realtime/socket-io.adapter';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { apiDocument } from './openapi';
 import { join } from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from './config/config';
@@ -19,7 +20,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.useBodyParser('json', { limit: LIMITS.requestBodyBytes });
   app.useBodyParser('urlencoded', { limit: LIMITS.requestBodyBytes, extended: false });
   app.useGlobalPipes(validationPipe);
-  app.useGlobalFilters(new HttpErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.useGlobalFilters(new HttpErrorsFilter(app.get(HttpAdapterHost)));
   app.enableCors({ origin: config.webOrigins, credentials: true });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
@@ -28,15 +29,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.useWebSocketAdapter(new AppSocketAdapter(app, config));
   if (config.webDist) serveSpa(app, config.webDist);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('MindSP Messaging API')
-      .setDescription('Messaging, presence and notifications for fire and rescue services')
-      .setVersion('1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = apiDocument(app);
   SwaggerModule.setup(DOCS_PATH.slice(1), app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

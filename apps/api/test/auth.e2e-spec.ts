@@ -53,6 +53,7 @@ describe('auth', () => {
       statusCode: 401,
       error: 'Unauthorized',
       message: 'Invalid organisation, email or password',
+      code: 'unauthorized',
     });
   });
 

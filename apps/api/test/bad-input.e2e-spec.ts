@@ -134,7 +134,11 @@ describe('text fields', () => {
       }),
     ).toEqual({
       ok: false,
-      error: { code: 'bad_request', message: 'body must be at most 4000 characters' },
+      error: {
+        code: 'validation_failed',
+        message: 'body must be at most 4000 characters',
+        fields: { body: ['body must be at most 4000 characters'] },
+      },
     });
     expect(await storedMessages(t, group.id)).toEqual([]);
 
@@ -199,7 +203,14 @@ describe('text fields', () => {
         messageId: randomUUID(),
         body: invisible,
       }),
-    ).toEqual({ ok: false, error: { code: 'bad_request', message: 'body must not be blank' } });
+    ).toEqual({
+      ok: false,
+      error: {
+        code: 'validation_failed',
+        message: 'body must not be blank',
+        fields: { body: ['body must not be blank'] },
+      },
+    });
     expect((await as(t, bob).get('/api/auth/me').expect(200)).body.displayName).toBe(bob.name);
   });
 });
@@ -318,7 +329,11 @@ describe('socket payloads', () => {
     const tooMany = Object.fromEntries(Array.from({ length: 501 }, () => [randomUUID(), 0]));
     expect(await aliceSocket.emit('sync', { cursors: tooMany })).toMatchObject({
       ok: false,
-      error: { code: 'bad_request', message: expect.stringContaining('cursors') },
+      error: {
+        code: 'validation_failed',
+        message: expect.stringContaining('cursors'),
+        fields: { cursors: [expect.stringContaining('cursors')] },
+      },
     });
     const sent = await aliceSocket.ok('message:send', {
       conversationId: group.id,

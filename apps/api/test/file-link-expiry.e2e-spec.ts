@@ -55,7 +55,7 @@ describe('a download link after FILES_LINK_TTL', () => {
     const expired = await request(t.url).get(link.url);
     expect([expired.status, expired.body]).toEqual([
       404,
-      { statusCode: 404, error: 'Not Found', message: 'Attachment not found' },
+      { statusCode: 404, error: 'Not Found', message: 'Attachment not found', code: 'not_found' },
     ]);
 
     // Only the link ended: the file is there, with the token or a new link.

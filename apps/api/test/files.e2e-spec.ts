@@ -206,7 +206,7 @@ describe('files in messages', () => {
       body: 'encore',
       attachmentIds: [pdf.id],
     });
-    expect(again).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(again).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
   });
 
   it('sanitises the name: no folders, no control or bidi characters, bounded length', async () => {

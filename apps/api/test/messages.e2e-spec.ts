@@ -393,7 +393,11 @@ describe('messages', () => {
         });
         expect(ack).toEqual({
           ok: false,
-          error: { code: 'bad_request', message: expect.stringContaining('body') },
+          error: {
+            code: 'validation_failed',
+            message: expect.stringContaining('body'),
+            fields: { body: [expect.stringContaining('body')] },
+          },
         });
       }
       expect(await storedMessages(t, group.id)).toEqual([]);
@@ -496,7 +500,7 @@ describe('messages', () => {
       expect(await storedMessages(t, group.id)).toHaveLength(1);
     });
 
-    it('answers wrong socket payloads with bad_request, never internal, never a dropped connection', async () => {
+    it('answers wrong socket payloads with validation_failed, never internal, never a dropped connection', async () => {
       const group = await createGroup(t, alice, [bob]);
       const message = await send(t, alice, group.id, 'un');
       const bobSocket = await socketOf(t, bob);
@@ -540,7 +544,14 @@ describe('messages', () => {
         const ack = await bobSocket.emit(event, payload);
         expect({ name, ack }).toEqual({
           name,
-          ack: { ok: false, error: { code: 'bad_request', message: expect.any(String) } },
+          ack: {
+            ok: false,
+            error: {
+              code: 'validation_failed',
+              message: expect.any(String),
+              fields: expect.any(Object),
+            },
+          },
         });
       }
       expect(bobSocket.connected).toBe(true);

@@ -77,6 +77,7 @@ describe('Redis down, then back', () => {
         statusCode: 503,
         error: 'Service Unavailable',
         message: 'Sessions cannot be checked now; try again in a moment',
+        code: 'unavailable',
       },
     ]);
     // Nothing half-open: the instance holds the socket of before, and none for Bob.

@@ -1,3 +1,4 @@
+import type { ErrorCode } from './errors';
 import type {
   ConversationView,
   MessagePage,
@@ -7,21 +8,12 @@ import type {
 } from './messaging';
 import type { AlertAckRequest, AlertAckUpdate, NotificationView } from './notifications';
 
-export type AckErrorCode =
-  | 'bad_request'
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
-  | 'rate_limited'
-  | 'payload_too_large'
-  | 'unauthorized'
-  | 'invalid_payload'
-  | 'unavailable'
-  | 'internal';
-
+/** A refused socket request: the same code, message and wait a REST error body carries. */
 export interface AckError {
-  code: AckErrorCode;
+  code: ErrorCode;
   message: string;
+  /** With `validation_failed`: the field paths that were wrong, each with its messages. */
+  fields?: Record<string, string[]>;
   /** With `rate_limited`: how long to wait before trying again. */
   retryAfterSeconds?: number;
 }

@@ -1,10 +1,5 @@
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import { toAck, validPayload } from '../realtime/ack';
+import { WebSocketGateway } from '@nestjs/websockets';
+import { SocketRequest } from '../realtime/socket-request';
 import type { AppSocket } from '../realtime/socket-types';
 import { AlertsService } from './alerts.service';
 import { SocketAlertAckDto } from './dto/alerts.dto';
@@ -14,11 +9,8 @@ import { SocketAlertAckDto } from './dto/alerts.dto';
 export class AlertsGateway {
   constructor(private readonly alerts: AlertsService) {}
 
-  @SubscribeMessage('alert:ack')
-  acknowledge(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketAlertAckDto, payload);
-      return this.alerts.acknowledge(socket.data.user, input.alertId, input.response);
-    });
+  @SocketRequest('alert:ack', SocketAlertAckDto)
+  acknowledge(socket: AppSocket, input: SocketAlertAckDto) {
+    return this.alerts.acknowledge(socket.data.user, input.alertId, input.response);
   }
 }

@@ -2,7 +2,7 @@ import type { ApiError } from '@mindsp/contracts';
 import { BadRequestException, type ValidationError } from '@nestjs/common';
 
 /**
- * The one 400 of the API: `{ statusCode, error, message, fields }`, where `fields` names each
+ * The one 400 of the API: `{ statusCode, error, message, code, fields }`, where `fields` names each
  * wrong field with its messages, so a client can point at the input that was wrong.
  */
 export function badFields(fields: Record<string, string[]>): BadRequestException {
@@ -10,6 +10,7 @@ export function badFields(fields: Record<string, string[]>): BadRequestException
     statusCode: 400,
     error: 'Bad Request',
     message: Object.values(fields).flat(),
+    code: 'validation_failed',
     fields,
   };
   return new BadRequestException(body);

@@ -1,7 +1,7 @@
-import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
-import { BaseExceptionFilter } from '@nestjs/core';
-import type { Response } from 'express';
-import { databaseUnavailable, isDatabaseUnavailable } from '../database/unavailable';
+import type { ApiError } from '@mindsp/contracts';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { errorBodyOf } from './error-body';
 
 /** Errors from express middleware (body-parser) that carry their own 4xx status, per http-errors. */
 interface ClientHttpError {
@@ -26,29 +26,42 @@ const MESSAGES: Record<string, string> = {
   'entity.parse.failed': 'Request body is not valid JSON',
 };
 
+/** body-parser's refusals as the API's own: an oversize or malformed body is never a 500. */
+function bodyParserError(error: ClientHttpError): ApiError {
+  const statusCode = error.status;
+  return statusCode === 413
+    ? {
+        statusCode,
+        error: 'Payload Too Large',
+        message: MESSAGES[error.type ?? ''] ?? error.message,
+        code: 'payload_too_large',
+      }
+    : {
+        statusCode,
+        error: 'Bad Request',
+        message: MESSAGES[error.type ?? ''] ?? error.message,
+        code: 'bad_request',
+      };
+}
+
 /**
- * A lost PostgreSQL is a 503 the client may retry, never a 500.
- * Bad input must never be a 500: an oversize or malformed body keeps the status body-parser
- * gave it (413, 400) instead of falling into Nest's "unknown error" path.
+ * Every REST error answers the one shape of the vocabulary (ApiError): a status, a message and a
+ * stable `code` the client switches on, as the socket acks do (both come from errorBodyOf).
+ * A lost PostgreSQL is a 503 `unavailable` the client may retry, never a 500.
  */
 @Catch()
-export class HttpErrorsFilter extends BaseExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost) {
-    // A lost database outside TenantDatabase (sign-in, refresh) is as retryable as inside it.
-    if (isDatabaseUnavailable(exception)) return super.catch(databaseUnavailable(), host);
-    if (
-      exception instanceof HttpException ||
-      !isClientHttpError(exception) ||
-      host.getType() !== 'http'
-    ) {
-      return super.catch(exception, host);
-    }
-    const response = host.switchToHttp().getResponse<Response>();
-    const statusCode = exception.status;
-    response.status(statusCode).json({
-      statusCode,
-      error: statusCode === 413 ? 'Payload Too Large' : 'Bad Request',
-      message: MESSAGES[exception.type ?? ''] ?? exception.message,
-    });
+export class HttpErrorsFilter implements ExceptionFilter {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType() !== 'http') return;
+    const body =
+      !(exception instanceof HttpException) && isClientHttpError(exception)
+        ? bodyParserError(exception)
+        : errorBodyOf(exception);
+    const { httpAdapter } = this.adapterHost;
+    const response: unknown = host.switchToHttp().getResponse();
+    if (httpAdapter.isHeadersSent(response)) return httpAdapter.end(response);
+    httpAdapter.reply(response, body, body.statusCode);
   }
 }

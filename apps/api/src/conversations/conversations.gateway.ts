@@ -1,15 +1,9 @@
 import { MESSAGING_LIMITS } from '@mindsp/contracts';
 import { NotFoundException } from '@nestjs/common';
-import {
-  ConnectedSocket,
-  MessageBody,
-  type OnGatewayDisconnect,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import { toAck, validPayload } from '../realtime/ack';
+import { type OnGatewayDisconnect, WebSocketGateway } from '@nestjs/websockets';
 import { RealtimeService } from '../realtime/realtime.service';
 import { rooms } from '../realtime/rooms';
+import { SocketRequest } from '../realtime/socket-request';
 import type { AppSocket } from '../realtime/socket-types';
 import {
   SocketDeleteMessageDto,
@@ -54,91 +48,68 @@ export class ConversationsGateway implements OnGatewayDisconnect {
     }
   }
 
-  @SubscribeMessage('message:send')
-  send(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketSendMessageDto, payload);
-      this.stopTyping(socket.data.user.id, input.conversationId);
-      return this.messages.send(socket.data.user, input.conversationId, input);
-    });
+  @SocketRequest('message:send', SocketSendMessageDto)
+  send(socket: AppSocket, input: SocketSendMessageDto) {
+    this.stopTyping(socket.data.user.id, input.conversationId);
+    return this.messages.send(socket.data.user, input.conversationId, input);
   }
 
-  @SubscribeMessage('message:edit')
-  edit(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketEditMessageDto, payload);
-      return this.messages.edit(
-        socket.data.user,
-        input.conversationId,
-        input.messageId,
-        input.body,
-      );
-    });
+  @SocketRequest('message:edit', SocketEditMessageDto)
+  edit(socket: AppSocket, input: SocketEditMessageDto) {
+    return this.messages.edit(socket.data.user, input.conversationId, input.messageId, input.body);
   }
 
-  @SubscribeMessage('message:delete')
-  remove(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketDeleteMessageDto, payload);
-      return this.messages.remove(socket.data.user, input.conversationId, input.messageId);
-    });
+  @SocketRequest('message:delete', SocketDeleteMessageDto)
+  remove(socket: AppSocket, input: SocketDeleteMessageDto) {
+    return this.messages.remove(socket.data.user, input.conversationId, input.messageId);
   }
 
-  @SubscribeMessage('conversation:read')
-  read(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketMarkReadDto, payload);
-      return this.messages.markRead(socket.data.user, input.conversationId, input.seq);
-    });
+  @SocketRequest('conversation:read', SocketMarkReadDto)
+  read(socket: AppSocket, input: SocketMarkReadDto) {
+    return this.messages.markRead(socket.data.user, input.conversationId, input.seq);
   }
 
-  @SubscribeMessage('sync')
-  sync(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SyncDto, payload);
-      return this.history.sync(socket.data.user, input.cursors, input.changes);
-    });
+  @SocketRequest('sync', SyncDto)
+  sync(socket: AppSocket, input: SyncDto) {
+    return this.history.sync(socket.data.user, input.cursors, input.changes);
   }
 
   /** Typing goes to the other members only; it is throttled, and stops by itself after 5 s. */
-  @SubscribeMessage('typing')
-  typingChanged(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketTypingDto, payload);
-      // The server joined this socket to the rooms of its conversations: no room, no membership.
-      if (!socket.rooms.has(rooms.conversation(input.conversationId)))
-        throw new NotFoundException('Conversation not found');
-      const userId = socket.data.user.id;
-      if (!input.typing) {
-        this.stopTyping(userId, input.conversationId);
-        return null;
-      }
-      const key = `${userId}:${input.conversationId}`;
-      const state = this.typing.get(key);
-      if (state) clearTimeout(state.stop);
-      const forward = !state || Date.now() - state.forwardedAt >= TYPING_THROTTLE_MS;
-      this.typing.set(key, {
-        socketId: socket.id,
-        forwardedAt: forward ? Date.now() : state!.forwardedAt,
-        stop: setTimeout(
-          () => this.stopTyping(userId, input.conversationId),
-          MESSAGING_LIMITS.typingTimeoutMs,
-        ),
-      });
-      if (forward) {
-        this.realtime.sendExcept(
-          rooms.conversation(input.conversationId),
-          rooms.user(userId),
-          'typing',
-          {
-            conversationId: input.conversationId,
-            userId,
-            typing: true,
-          },
-        );
-      }
+  @SocketRequest('typing', SocketTypingDto)
+  typingChanged(socket: AppSocket, input: SocketTypingDto) {
+    // The server joined this socket to the rooms of its conversations: no room, no membership.
+    if (!socket.rooms.has(rooms.conversation(input.conversationId)))
+      throw new NotFoundException('Conversation not found');
+    const userId = socket.data.user.id;
+    if (!input.typing) {
+      this.stopTyping(userId, input.conversationId);
       return null;
+    }
+    const key = `${userId}:${input.conversationId}`;
+    const state = this.typing.get(key);
+    if (state) clearTimeout(state.stop);
+    const forward = !state || Date.now() - state.forwardedAt >= TYPING_THROTTLE_MS;
+    this.typing.set(key, {
+      socketId: socket.id,
+      forwardedAt: forward ? Date.now() : state!.forwardedAt,
+      stop: setTimeout(
+        () => this.stopTyping(userId, input.conversationId),
+        MESSAGING_LIMITS.typingTimeoutMs,
+      ),
     });
+    if (forward) {
+      this.realtime.sendExcept(
+        rooms.conversation(input.conversationId),
+        rooms.user(userId),
+        'typing',
+        {
+          conversationId: input.conversationId,
+          userId,
+          typing: true,
+        },
+      );
+    }
+    return null;
   }
 
   private stopTyping(userId: string, conversationId: string) {

@@ -1,10 +1,5 @@
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import { toAck, validPayload } from '../realtime/ack';
+import { WebSocketGateway } from '@nestjs/websockets';
+import { SocketRequest } from '../realtime/socket-request';
 import type { AppSocket } from '../realtime/socket-types';
 import { SocketPinDto, SocketReactDto } from './dto/message-state.dto';
 import { MessageStateService } from './message-state.service';
@@ -14,25 +9,19 @@ import { MessageStateService } from './message-state.service';
 export class MessageStateGateway {
   constructor(private readonly state: MessageStateService) {}
 
-  @SubscribeMessage('message:react')
-  react(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketReactDto, payload);
-      return this.state.react(
-        socket.data.user,
-        input.conversationId,
-        input.messageId,
-        input.emoji,
-        input.reacted,
-      );
-    });
+  @SocketRequest('message:react', SocketReactDto)
+  react(socket: AppSocket, input: SocketReactDto) {
+    return this.state.react(
+      socket.data.user,
+      input.conversationId,
+      input.messageId,
+      input.emoji,
+      input.reacted,
+    );
   }
 
-  @SubscribeMessage('message:pin')
-  pin(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const input = await validPayload(SocketPinDto, payload);
-      return this.state.pin(socket.data.user, input.conversationId, input.messageId, input.pinned);
-    });
+  @SocketRequest('message:pin', SocketPinDto)
+  pin(socket: AppSocket, input: SocketPinDto) {
+    return this.state.pin(socket.data.user, input.conversationId, input.messageId, input.pinned);
   }
 }

@@ -1,10 +1,5 @@
-import {
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-} from '@nestjs/websockets';
-import { toAck, validPayload } from '../realtime/ack';
+import { WebSocketGateway } from '@nestjs/websockets';
+import { SocketRequest } from '../realtime/socket-request';
 import { PresenceFanoutService } from '../realtime/presence-fanout.service';
 import type { AppSocket } from '../realtime/socket-types';
 import { PresenceSubscriptionDto } from './dto/presence.dto';
@@ -18,18 +13,15 @@ export class PresenceGateway {
     private readonly fanout: PresenceFanoutService,
   ) {}
 
-  @SubscribeMessage('presence:subscribe')
-  subscribe(@ConnectedSocket() socket: AppSocket, @MessageBody() payload: unknown) {
-    return toAck(async () => {
-      const { userIds } = await validPayload(PresenceSubscriptionDto, payload);
-      // Another tenant's id is ignored exactly as an unknown one: followed by nobody, never told.
-      const people = await this.presence.peopleOf(socket.data.user.tenantId, userIds);
-      // Followed first, then read: a change after the read reaches the socket in a batch.
-      await this.fanout.follow(
-        socket,
-        people.map((p) => p.id),
-      );
-      return [...(await this.presence.of(socket.data.user.tenantId, people)).values()];
-    });
+  @SocketRequest('presence:subscribe', PresenceSubscriptionDto)
+  async subscribe(socket: AppSocket, { userIds }: PresenceSubscriptionDto) {
+    // Another tenant's id is ignored exactly as an unknown one: followed by nobody, never told.
+    const people = await this.presence.peopleOf(socket.data.user.tenantId, userIds);
+    // Followed first, then read: a change after the read reaches the socket in a batch.
+    await this.fanout.follow(
+      socket,
+      people.map((p) => p.id),
+    );
+    return [...(await this.presence.of(socket.data.user.tenantId, people)).values()];
   }
 }

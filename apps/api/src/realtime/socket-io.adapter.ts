@@ -74,7 +74,7 @@ export class AppSocketAdapter extends IoAdapter {
             if (emitted.event) return void socket.emit(emitted.event, emitted.data);
             if (!isAckHandledManually && typeof ack === 'function') ack(response);
           },
-          // Handlers answer through toAck and do not throw; one that does must not end the process.
+          // Handlers answer through SocketRequest and do not throw; one that does must not end the process.
           error: (error: unknown) => logger.error(error),
         });
       });

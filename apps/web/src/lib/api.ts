@@ -1,8 +1,11 @@
-import type { ApiError, TokenPair } from '@mindsp/contracts';
+import type { ApiError, ErrorCode, TokenPair } from '@mindsp/contracts';
 import { tokens } from './tokens';
 
 /** The API answered with an error status; `message` is the API's own message. */
 export class ApiRequestError extends Error {
+  /** The API's code (what a client switches on); a body without one is judged by its status. */
+  readonly code: ErrorCode;
+
   constructor(
     readonly status: number,
     message: string,
@@ -12,6 +15,7 @@ export class ApiRequestError extends Error {
   ) {
     super(message);
     this.name = 'ApiRequestError';
+    this.code = body?.code ?? (status >= 500 ? 'internal' : 'bad_request');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AckError, AckErrorCode, ClientEvents, ServerEvents } from '@mindsp/contracts';
+import type { AckError, ClientEvents, ErrorCode, ServerEvents } from '@mindsp/contracts';
 import { useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 import { type Socket, io } from 'socket.io-client';
 import { renewAccessToken } from './api';
@@ -34,7 +34,7 @@ export class SocketUnavailableError extends Error {
 
 /** The server answered the request with `{ ok: false }`. */
 export class SocketAckError extends Error {
-  readonly code: AckErrorCode;
+  readonly code: ErrorCode;
   /** With `rate_limited`: how long to wait before trying again. */
   readonly retryAfterSeconds?: number;
 

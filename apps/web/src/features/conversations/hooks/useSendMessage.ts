@@ -1,23 +1,13 @@
 import type { AttachmentView } from '@mindsp/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { ApiRequestError, NetworkError } from '../../../lib/api';
+import { isRetryable } from '../../../lib/retry';
 import { retryAfterOf } from '../../../lib/retryAfter';
-import { SocketUnavailableError } from '../../../lib/socket';
 import { useCurrentUser } from '../../auth/queries';
 import { messagesApi } from '../api';
 import { type PendingMessage, updatePending } from '../cache/pending';
 import { setPending } from '../cache/store';
 import { receiveMessage } from '../sync';
-
-/** Worth sending again: no answer, or the server failed. A refusal (4xx) would answer the same. */
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof NetworkError ||
-    error instanceof SocketUnavailableError ||
-    (error instanceof ApiRequestError && error.status >= 500)
-  );
-}
 
 /**
  * `send(body, { replyToId, attachments })` shows the message at once as pending, then replaces it with the stored one.
@@ -32,7 +22,7 @@ export function useSendMessage(conversationId: string) {
         replyToId,
         attachmentIds: attachments?.map((a) => a.id),
       }),
-    retry: (failures, error) => failures < 3 && isTransient(error),
+    retry: (failures, error) => failures < 3 && isRetryable(error),
     retryDelay: (attempt) => Math.min(1_000 * 2 ** attempt, 8_000),
     // The same writer as `message:new`: whichever of the two comes first stores it, once.
     onSuccess: (message) => receiveMessage(queryClient, message, me.id),
