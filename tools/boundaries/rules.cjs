@@ -45,11 +45,16 @@ function kernelImportsNoFeature(src, kernel, infrastructure) {
   };
 }
 
-/** What dependency-cruiser needs to read a TypeScript tree: type-only imports count too. */
+/**
+ * What dependency-cruiser needs to read a TypeScript tree: type-only imports count too (a type
+ * tells as much about a folder's neighbours as a value does). Tests are left out: they may reach
+ * across folders (and into the test helpers) to set a scene.
+ */
 function typescriptOptions(tsConfig) {
   return {
     tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
+    exclude: { path: '\\.(spec|medium-spec|test)\\.tsx?$' },
     ...(tsConfig ? { tsConfig: { fileName: tsConfig } } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../common/authenticated-user';
 import { mediumSuite, seedTenant } from '../../test/medium/medium';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { ConversationsService } from '../conversations/conversations.service';
