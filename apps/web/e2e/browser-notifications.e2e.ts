@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createGroup, sendThroughApi, unique } from './api';
-import { ALICE, BOB, type Person, peopleSideBySide, waitForSocket } from './messaging';
+import { callApi, createGroup, sendThroughApi, unique } from './api';
+import { ALICE, BOB, CAROL, type Person, peopleSideBySide, waitForSocket } from './messaging';
 import { expectAccessible } from './accessibility';
 
 // The browser's Notification API and a hidden tab, stood in for: headless Chromium shows no
@@ -84,6 +84,27 @@ describe('browser notifications', () => {
           requireInteraction: false,
         },
       ]);
+  });
+
+  it("show each mention as the person's name, as the bubble does, never as its token", async () => {
+    const alice = await signedIn(ALICE);
+    const carol = await signedIn(CAROL);
+    const carolId = (await callApi<{ id: string }>(carol.page, 'GET', '/api/auth/me')).id;
+    const title = `Renfort ${unique()}`;
+    const groupId = await createGroup(alice.page, title, ['Bob Durand', 'Carol Petit']);
+    const bob = await withFakeNotifications(await signedIn(BOB), {
+      permission: 'granted',
+      hidden: true,
+    });
+    await bob.getByText(title).first().waitFor();
+
+    const words = unique();
+    await sendThroughApi(alice.page, groupId, `<@${carolId}> prends le VSAV ${words}`);
+    const notices = () => bob.evaluate(() => window.notices);
+    await expect
+      .poll(async () => (await notices()).find((n) => n.tag === `conversation:${groupId}`)?.body)
+      .toBe(`@Carol Petit prends le VSAV ${words}`);
+    expect((await notices()).filter((notice) => notice.body.includes('<@'))).toEqual([]);
   });
 
   it('are not raised while the user looks at the tab', async () => {

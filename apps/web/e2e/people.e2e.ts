@@ -71,6 +71,18 @@ describe('people and search across conversations', () => {
     await expectAccessible(alice.page, 'a profile card');
   });
 
+  it('lets an admin find a person by name, in a search box labelled for people', async () => {
+    const alice = await signedIn(ALICE);
+    await alice.page.goto('/admin/people');
+    const rows = alice.page.getByTestId('person-row');
+    await rows.filter({ hasText: 'Bob Durand' }).waitFor();
+
+    await alice.page.getByRole('searchbox', { name: 'Rechercher une personne' }).fill('Carol');
+    await rows.filter({ hasText: 'Bob Durand' }).waitFor({ state: 'detached' });
+    expect(await rows.filter({ hasText: 'Carol Petit' }).count()).toBe(1);
+    expect(await alice.page.getByRole('searchbox', { name: /conversation/i }).count()).toBe(0);
+  });
+
   it('lets an admin deactivate someone, who is signed out at once, and reactivate them', async () => {
     const alice = await signedIn(ALICE);
     const carol = await signedIn(CAROL);
