@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WriteLimits } from '../auth/write-limits';
 import { OutboxModule } from '../outbox/outbox.module';
-import { PeopleModule } from '../people/people.module';
+import { PeopleDataModule } from '../people/people-data.module';
 import { Alert, AlertRecipient } from './alert.entity';
 import { AlertsController } from './alerts.controller';
 import { AlertsGateway } from './alerts.gateway';
@@ -12,7 +12,7 @@ import { AlertsService } from './alerts.service';
 
 /** Urgent alerts as the API serves them (REST and the socket's `alert:ack`). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Alert, AlertRecipient]), PeopleModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([Alert, AlertRecipient]), PeopleDataModule, OutboxModule],
   controllers: [AlertsController],
   providers: [
     ConversationAudienceRepository,

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../files/files.module';
 import { NotificationsDataModule } from '../notifications/notifications-data.module';
 import { OutboxModule } from '../outbox/outbox.module';
-import { PeopleModule } from '../people/people.module';
+import { PeopleDataModule } from '../people/people-data.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationIdsCache } from './conversation-ids-cache';
@@ -32,7 +32,7 @@ import { TimelineNotes } from './timeline-notes';
 
 @Module({
   imports: [
-    PeopleModule,
+    PeopleDataModule,
     OutboxModule,
     FilesModule,
     NotificationsDataModule,

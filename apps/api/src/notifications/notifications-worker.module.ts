@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PeopleModule } from '../people/people.module';
+import { PeopleDataModule } from '../people/people-data.module';
 import { QueuesModule } from '../queues/queues.module';
 import { DeliveryService } from './delivery.service';
 import { EmailScheduler } from './email-scheduler';
@@ -15,7 +15,7 @@ import { NotificationsProcessor } from './notifications.processor';
 
 /** The worker's share of notifications: the `notifications` and `emails` processors. */
 @Module({
-  imports: [NotificationsDataModule, QueuesModule, PeopleModule],
+  imports: [NotificationsDataModule, QueuesModule, PeopleDataModule],
   providers: [
     NotificationsProcessor,
     EmailsProcessor,
