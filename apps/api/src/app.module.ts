@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from './alerts/alerts.module';
-import { AuthModule } from './auth/auth.module';
+import { AuthApiModule } from './auth/auth-api.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { SearchModule } from './search/search.module';
@@ -11,12 +11,10 @@ import { HealthModule } from './health/health.module';
 import { QueueAdminModule } from './queues/queue-admin.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
-import { PeopleModule } from './people/people.module';
-import { PresenceGatewayModule } from './people/presence-gateway.module';
+import { PeopleApiModule } from './people/people-api.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { DraftsModule } from './drafts/drafts.module';
-import { PeopleAdminModule } from './people/people-admin.module';
 
 @Module({
   imports: [
@@ -25,9 +23,8 @@ import { PeopleAdminModule } from './people/people-admin.module';
     RedisModule,
     QueuesModule,
     QueueAdminModule,
-    AuthModule,
-    PeopleModule,
-    PresenceGatewayModule,
+    AuthApiModule,
+    PeopleApiModule,
     HealthModule,
     RealtimeModule,
     ConversationsModule,
@@ -37,7 +34,6 @@ import { PeopleAdminModule } from './people/people-admin.module';
     RemindersModule,
     AlertsModule,
     DraftsModule,
-    PeopleAdminModule,
   ],
 })
 export class AppModule {}

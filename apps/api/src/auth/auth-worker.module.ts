@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { QueuesModule } from '../queues/queues.module';
 import { RefreshTokenPurgeJob } from './refresh-token-purge.job';
-import { RefreshTokensModule } from './refresh-tokens.module';
+import { AuthDataModule } from './auth-data.module';
 
 /** Auth's share of the worker process: the hourly purge of expired refresh tokens. */
 @Module({
-  imports: [QueuesModule, RefreshTokensModule],
+  imports: [QueuesModule, AuthDataModule],
   providers: [RefreshTokenPurgeJob],
 })
 export class AuthWorkerModule {}

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../files/files.module';
 import { OutboxModule } from '../outbox/outbox.module';
-import { PeopleModule } from '../people/people.module';
+import { PeopleDataModule } from '../people/people-data.module';
 import { ConversationsDataModule } from './conversations-data.module';
 import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
@@ -35,7 +35,7 @@ import { TimelineNotes } from './timeline-notes';
 @Module({
   imports: [
     ConversationsDataModule,
-    PeopleModule,
+    PeopleDataModule,
     OutboxModule,
     FilesModule,
     TypeOrmModule.forFeature([Conversation, ConversationMember, ConversationFormerMember, Message]),

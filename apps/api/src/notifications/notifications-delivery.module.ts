@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConversationsDataModule } from '../conversations/conversations-data.module';
-import { PeopleModule } from '../people/people.module';
+import { PeopleDataModule } from '../people/people-data.module';
 import { QueuesModule } from '../queues/queues.module';
 import { DeliveryService } from './delivery.service';
 import { EmailChannel } from './email.channel';
@@ -21,7 +21,7 @@ import { NotificationsDataModule } from './notifications-data.module';
  * (NotificationsWorkerModule): the medium tier builds the services from here.
  */
 @Module({
-  imports: [NotificationsDataModule, ConversationsDataModule, QueuesModule, PeopleModule],
+  imports: [NotificationsDataModule, ConversationsDataModule, QueuesModule, PeopleDataModule],
   providers: [
     DeliveryService,
     InAppChannel,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TenantsModule } from '../tenants/tenants.module';
-import { UsersModule } from '../users/users.module';
+import { UsersDataModule } from '../users/users-data.module';
 import { ProbeJobs } from './probe.job';
 import { ProbeSlots } from './probe-slots';
 import { AdminScopes } from './queue-admin-scope';
@@ -12,7 +12,7 @@ import { QueuesModule } from './queues.module';
 
 /** The queue dashboard's API (in the API process; the worker process runs the jobs). */
 @Module({
-  imports: [QueuesModule, UsersModule, TenantsModule],
+  imports: [QueuesModule, UsersDataModule, TenantsModule],
   controllers: [QueueAdminController],
   providers: [
     queueRegistryProvider,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { WriteLimits } from '../auth/write-limits';
 import { ConversationsDataModule } from '../conversations/conversations-data.module';
 import { OutboxModule } from '../outbox/outbox.module';
-import { PeopleModule } from '../people/people.module';
+import { PeopleDataModule } from '../people/people-data.module';
 import { QueuesModule } from '../queues/queues.module';
 import { RemindersController } from './reminders.controller';
 import { RemindersDataModule } from './reminders-data.module';
@@ -10,7 +10,7 @@ import { RemindersService } from './reminders.service';
 
 /** Reminders as the API serves them: set, list, cancel. The worker fires them (RemindersWorkerModule). */
 @Module({
-  imports: [RemindersDataModule, ConversationsDataModule, PeopleModule, OutboxModule, QueuesModule],
+  imports: [RemindersDataModule, ConversationsDataModule, PeopleDataModule, OutboxModule, QueuesModule],
   controllers: [RemindersController],
   providers: [RemindersService, WriteLimits],
 })

@@ -14,4 +14,4 @@ import { UsersRepository } from './users.repository';
   providers: [UsersRepository, PasswordHasherService],
   exports: [UsersRepository, PasswordHasherService],
 })
-export class UsersModule {}
+export class UsersDataModule {}

@@ -9,4 +9,4 @@ import { RefreshTokensRepository } from './refresh-tokens.repository';
   providers: [RefreshTokensRepository],
   exports: [RefreshTokensRepository],
 })
-export class RefreshTokensModule {}
+export class AuthDataModule {}

@@ -5,14 +5,14 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantsModule } from '../tenants/tenants.module';
-import { UsersModule } from '../users/users.module';
+import { UsersDataModule } from '../users/users-data.module';
 import { AuthController } from './auth.controller';
 import { AdminGuard } from './admin.guard';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginRateLimiterService } from './login-rate-limiter.service';
-import { RefreshTokensModule } from './refresh-tokens.module';
+import { AuthDataModule } from './auth-data.module';
 import { RequestThrottleGuard } from './request-throttle.guard';
 import { SessionRevocationsService } from './session-revocations.service';
 import { SocketAuthenticatorService } from './socket-authenticator.service';
@@ -21,9 +21,9 @@ import { RetryAfterInterceptor } from '../common/retry-after.interceptor';
 
 @Module({
   imports: [
-    UsersModule,
+    UsersDataModule,
     TenantsModule,
-    RefreshTokensModule,
+    AuthDataModule,
     PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -56,4 +56,4 @@ import { RetryAfterInterceptor } from '../common/retry-after.interceptor';
   ],
   exports: [JwtModule, SessionRevocationsService],
 })
-export class AuthModule {}
+export class AuthApiModule {}
