@@ -22,6 +22,8 @@ bash scripts/check-compose.sh
 bash scripts/check-start.sh
 say "Builds, and service tests on PostgreSQL (medium)"
 pnpm nx run-many -t build medium --outputStyle=static
+say "The SPA's REST types match the API's OpenAPI document (regenerate: pnpm nx run web:api-client)"
+pnpm nx run web:api-client-check --outputStyle=static
 
 # End to end. The API's suites and the browser's each spend most of their time waiting (for events,
 # timers, a page) and share nothing (each has its own database, Redis db and port), so they run side
