@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { PURGE_JOB, RefreshTokenPurge } from '../auth/refresh-token-purge';
-import { PROBE_JOB, ProbeJobs } from './probe.job';
+import { PROBE_JOB, ProbeJobsService } from './probe-jobs.service';
 import { QUEUES } from './queue-connection';
 
 /** One worker per queue: the `maintenance` jobs are told apart by name. */
@@ -9,7 +9,7 @@ import { QUEUES } from './queue-connection';
 export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly refreshTokenPurge: RefreshTokenPurge,
-    private readonly probes: ProbeJobs,
+    private readonly probes: ProbeJobsService,
   ) {
     super();
   }

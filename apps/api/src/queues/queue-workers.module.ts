@@ -4,10 +4,10 @@ import { RefreshTokenPurge } from '../auth/refresh-token-purge';
 import { RefreshTokensModule } from '../auth/refresh-tokens.module';
 import { EvictionPolicyBootCheck } from '../health/redis-eviction-policy';
 import { MaintenanceProcessor } from './maintenance.processor';
-import { ProbeJobs } from './probe.job';
-import { ProbeSlots } from './probe-slots';
+import { ProbeJobsService } from './probe-jobs.service';
+import { ProbeSlotsService } from './probe-slots.service';
 import { QueuesModule } from './queues.module';
-import { WorkerDrain } from './worker-lifecycle';
+import { WorkerDrainService } from './worker-drain.service';
 
 /** The worker process's share of the queues: the maintenance jobs (probes in their tenant's slots), draining, the Redis check. */
 @Module({
@@ -15,10 +15,10 @@ import { WorkerDrain } from './worker-lifecycle';
   providers: [
     MaintenanceProcessor,
     RefreshTokenPurge,
-    WorkerDrain,
+    WorkerDrainService,
     EvictionPolicyBootCheck,
-    ProbeJobs,
-    ProbeSlots,
+    ProbeJobsService,
+    ProbeSlotsService,
   ],
 })
 export class QueueWorkersModule {}
