@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit, preflightOrExit } from './boot';
-import { applyWorkerSettings } from './queues/worker-lifecycle';
+import { applyWorkerSettings } from './queues/worker-drain.service';
 import { WorkerModule } from './worker.module';
 
 /** The queue workers, as their own process: start it N times to process N times faster. */

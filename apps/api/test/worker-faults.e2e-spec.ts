@@ -1,6 +1,6 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
-import { PROBE_JOB, type ProbeJobData, type ProbeResult } from '../src/queues/probe.job';
+import { PROBE_JOB, type ProbeJobData, type ProbeResult } from '../src/queues/probe-jobs.service';
 import { QUEUE_PREFIX, QUEUES, queueConnection } from '../src/queues/queue-connection';
 import { startApp } from './app';
 import { OwnRedis } from './redis-server';

@@ -17,7 +17,7 @@ import { ConversationsController } from './conversations.controller';
 import { ConversationsGateway } from './conversations.gateway';
 import { ConversationsRepository } from './conversations.repository';
 import { ConversationsService } from './conversations.service';
-import { MessageRateLimiter } from './message-rate-limiter';
+import { MessageRateLimiterService } from './message-rate-limiter.service';
 import { MessagesController } from './messages.controller';
 import { Message } from './message.entity';
 import { MessagesRepository } from './messages.repository';
@@ -25,7 +25,7 @@ import { MessageSearchRepository } from './message-search.repository';
 import { MessagesService } from './messages.service';
 import { MessageHistoryService } from './message-history.service';
 import { MessageRulesService } from './message-rules.service';
-import { MessageDetails } from './message-details';
+import { MessageDetailsService } from './message-details.service';
 import { MessageStateController } from './message-state.controller';
 import { MessageStateGateway } from './message-state.gateway';
 import { MessageStateRepository } from './message-state.repository';
@@ -56,10 +56,10 @@ import { TimelineNotes } from './timeline-notes';
     MessagesService,
     MessageHistoryService,
     MessageRulesService,
-    MessageRateLimiter,
+    MessageRateLimiterService,
     ConversationsGateway,
     MessageStateRepository,
-    MessageDetails,
+    MessageDetailsService,
     MessageStateService,
     MessageStateGateway,
     TimelineNotes,

@@ -7,7 +7,7 @@ import { ConversationAccess } from './conversation-access';
 import { ConversationViews } from './conversation-views';
 import { ConversationsRepository } from './conversations.repository';
 import type { MessageListQueryDto } from './dto/messages.dto';
-import { MessageDetails } from './message-details';
+import { MessageDetailsService } from './message-details.service';
 import { MessagesRepository, type PageStart } from './messages.repository';
 import { viewFor } from './views';
 
@@ -22,7 +22,7 @@ export class MessageHistoryService {
     private readonly messages: MessagesRepository,
     private readonly conversations: ConversationsRepository,
     private readonly access: ConversationAccess,
-    private readonly details: MessageDetails,
+    private readonly details: MessageDetailsService,
     private readonly views: ConversationViews,
   ) {}
 

@@ -9,7 +9,7 @@ import { ConversationAccess } from './conversation-access';
 import { ConversationEventOrder } from './conversation-event-order';
 import { ConversationsRepository } from './conversations.repository';
 import type { Message } from './message.entity';
-import { MessageDetails } from './message-details';
+import { MessageDetailsService } from './message-details.service';
 import { MessageStateRepository } from './message-state.repository';
 import { MessagesRepository } from './messages.repository';
 
@@ -29,7 +29,7 @@ export class MessageStateService {
     private readonly messages: MessagesRepository,
     private readonly conversations: ConversationsRepository,
     private readonly state: MessageStateRepository,
-    private readonly details: MessageDetails,
+    private readonly details: MessageDetailsService,
   ) {}
 
   /**

@@ -19,8 +19,8 @@ import type { SendMessageDto } from './dto/messages.dto';
 import { ConversationMembersRepository } from './conversation-members.repository';
 import type { Message } from './message.entity';
 import { MessagesRepository } from './messages.repository';
-import { MessageRateLimiter } from './message-rate-limiter';
-import { MessageDetails } from './message-details';
+import { MessageRateLimiterService } from './message-rate-limiter.service';
+import { MessageDetailsService } from './message-details.service';
 import { MessageRulesService } from './message-rules.service';
 
 const hasMentions = (body: string) => {
@@ -40,9 +40,9 @@ export class MessagesService {
     private readonly access: ConversationAccess,
     private readonly order: ConversationEventOrder,
     private readonly realtime: RealtimeService,
-    private readonly rateLimiter: MessageRateLimiter,
+    private readonly rateLimiter: MessageRateLimiterService,
     private readonly attachments: AttachmentsService,
-    private readonly details: MessageDetails,
+    private readonly details: MessageDetailsService,
     private readonly rules: MessageRulesService,
     private readonly outbox: OutboxRepository,
   ) {}

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EmailScheduler } from './email-scheduler';
+import { EmailSchedulerService } from './email-scheduler.service';
 import type { Addressed, ChannelOutcome, NotificationChannel } from './notification-channel';
 
 /**
  * Email, by the person's preferences: alone or in their digest, held through quiet hours
- * (EmailScheduler decides; EmailsProcessor sends).
+ * (EmailSchedulerService decides; EmailsProcessor sends).
  */
 @Injectable()
 export class EmailChannel implements NotificationChannel {
   readonly name = 'email';
 
-  constructor(private readonly emails: EmailScheduler) {}
+  constructor(private readonly emails: EmailSchedulerService) {}
 
   async record(tx: EntityManager, notices: Addressed[]): Promise<ChannelOutcome> {
     const followUps = await this.emails.claim(

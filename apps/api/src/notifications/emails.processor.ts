@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import { QUEUES } from '../queues/queue-connection';
-import { EmailSender, type Held } from './email-sender';
+import { EmailSenderService, type Held } from './email-sender.service';
 import {
   DIGEST_JOB,
   RELEASE_HELD_JOB,
@@ -15,7 +15,7 @@ import {
 @Processor(QUEUES.emails)
 export class EmailsProcessor extends WorkerHost {
   constructor(
-    private readonly sender: EmailSender,
+    private readonly sender: EmailSenderService,
     @InjectQueue(QUEUES.emails) private readonly queue: Queue,
   ) {
     super();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Addressed, ChannelOutcome, NotificationChannel } from './notification-channel';
-import { NotificationPush } from './notification-push';
+import { NotificationPushService } from './notification-push.service';
 import {
   NotificationsRepository,
   toNotificationView,
@@ -15,7 +15,7 @@ export class InAppChannel implements NotificationChannel {
 
   constructor(
     private readonly notifications: NotificationsRepository,
-    private readonly push: NotificationPush,
+    private readonly push: NotificationPushService,
   ) {}
 
   async record(tx: EntityManager, notices: Addressed[]): Promise<ChannelOutcome> {

@@ -16,7 +16,7 @@ import {
   type MessageEmailJobData,
   type MessageJobData,
 } from './notification-jobs';
-import { NotificationPush } from './notification-push';
+import { NotificationPushService } from './notification-push.service';
 import { ConversationsReader, type UnreadMember } from '../conversations/conversations.reader';
 import {
   NotificationRecipientsRepository,
@@ -49,7 +49,7 @@ export class MessageNotificationsService {
     private readonly conversations: ConversationsReader,
     private readonly presence: PresenceService,
     private readonly delivery: DeliveryService,
-    private readonly push: NotificationPush,
+    private readonly push: NotificationPushService,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -6,13 +6,13 @@ import { DeliveryService } from './delivery.service';
 import { EmailChannel } from './email.channel';
 import { InAppChannel } from './in-app.channel';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel';
-import { EmailScheduler } from './email-scheduler';
-import { EmailSender } from './email-sender';
-import { Mailer } from './mailer';
+import { EmailSchedulerService } from './email-scheduler.service';
+import { EmailSenderService } from './email-sender.service';
+import { MailerService } from './mailer.service';
 import { MentionNotificationsService } from './mention-notifications.service';
 import { MessageNotificationsService } from './message-notifications.service';
 import { MessageSentService } from './message-sent.service';
-import { NotificationPush } from './notification-push';
+import { NotificationPushService } from './notification-push.service';
 import { NotificationsDataModule } from './notifications-data.module';
 
 /**
@@ -35,17 +35,17 @@ import { NotificationsDataModule } from './notifications-data.module';
     MessageNotificationsService,
     MessageSentService,
     MentionNotificationsService,
-    EmailScheduler,
-    EmailSender,
-    Mailer,
-    NotificationPush,
+    EmailSchedulerService,
+    EmailSenderService,
+    MailerService,
+    NotificationPushService,
   ],
   exports: [
     DeliveryService,
     MessageNotificationsService,
     MessageSentService,
     MentionNotificationsService,
-    EmailSender,
+    EmailSenderService,
   ],
 })
 export class NotificationsDeliveryModule {}

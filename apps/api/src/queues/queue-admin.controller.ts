@@ -20,8 +20,8 @@ import {
   QueueStatsResponseDto,
   RetryFailedResponseDto,
 } from './dto/queue-admin.dto';
-import { ProbeJobs } from './probe.job';
-import { AdminScopes } from './queue-admin-scope';
+import { ProbeJobsService } from './probe-jobs.service';
+import { AdminScopesService } from './admin-scopes.service';
 import { QueueAdminService } from './queue-admin.service';
 import { QueueStatsService } from './queue-stats.service';
 
@@ -34,10 +34,10 @@ const NO_SUCH_QUEUE_OR_JOB = 'No such queue, or no such job in your organisation
 @Controller('admin/queues')
 export class QueueAdminController {
   constructor(
-    private readonly scopes: AdminScopes,
+    private readonly scopes: AdminScopesService,
     private readonly stats: QueueStatsService,
     private readonly admin: QueueAdminService,
-    private readonly probes: ProbeJobs,
+    private readonly probes: ProbeJobsService,
   ) {}
 
   @Get('stats')

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TenantsModule } from '../tenants/tenants.module';
 import { UsersDataModule } from '../users/users-data.module';
-import { ProbeJobs } from './probe.job';
-import { ProbeSlots } from './probe-slots';
-import { AdminScopes } from './queue-admin-scope';
+import { ProbeJobsService } from './probe-jobs.service';
+import { ProbeSlotsService } from './probe-slots.service';
+import { AdminScopesService } from './admin-scopes.service';
 import { QueueAdminController } from './queue-admin.controller';
 import { QueueAdminService } from './queue-admin.service';
 import { queueRegistryProvider } from './queue-registry';
@@ -18,9 +18,9 @@ import { QueuesModule } from './queues.module';
     queueRegistryProvider,
     QueueStatsService,
     QueueAdminService,
-    AdminScopes,
-    ProbeJobs,
-    ProbeSlots,
+    AdminScopesService,
+    ProbeJobsService,
+    ProbeSlotsService,
   ],
 })
 export class QueueAdminModule {}

@@ -15,11 +15,11 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { type AdminScope, inScope } from './queue-admin-scope';
+import { type AdminScope, inScope } from './admin-scopes.service';
 import { jobMatches, scanJobs } from './job-scan';
 import { toJobState, toJobView } from './job-view';
-import { PROBE_JOB, type ProbeJobData } from './probe.job';
-import { ProbeSlots } from './probe-slots';
+import { PROBE_JOB, type ProbeJobData } from './probe-jobs.service';
+import { ProbeSlotsService } from './probe-slots.service';
 import { QueueRegistry } from './queue-registry';
 
 /** What an admin may do to a queue's jobs: always within their scope; another tenant's job is a 404. */
@@ -27,7 +27,7 @@ import { QueueRegistry } from './queue-registry';
 export class QueueAdminService {
   constructor(
     private readonly registry: QueueRegistry,
-    private readonly probeSlots: ProbeSlots,
+    private readonly probeSlots: ProbeSlotsService,
   ) {}
 
   /** Newest first; `q` finds a job by its id or by a value in its data. */

@@ -7,7 +7,7 @@ import {
 } from '@mindsp/contracts';
 import { Injectable } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { type AdminScope, inScope } from './queue-admin-scope';
+import { type AdminScope, inScope } from './admin-scopes.service';
 import { BULL_TYPES, scanJobs } from './job-scan';
 import { QueueRegistry } from './queue-registry';
 

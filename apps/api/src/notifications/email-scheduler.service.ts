@@ -50,7 +50,7 @@ export interface EmailFollowUp {
  * the job is added after commit with an id derived from the cause, so a retried cause adds it once.
  */
 @Injectable()
-export class EmailScheduler {
+export class EmailSchedulerService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly emails: NotificationEmailsRepository,

@@ -22,7 +22,7 @@ export function applyWorkerSettings(settings: AppConfig['queueWorker']) {
  * Redis connections close (those close in onApplicationShutdown, which runs after this hook).
  */
 @Injectable()
-export class WorkerDrain implements BeforeApplicationShutdown {
+export class WorkerDrainService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Worker');
 
   constructor(private readonly discovery: DiscoveryService) {}

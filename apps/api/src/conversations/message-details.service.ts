@@ -12,7 +12,7 @@ import { toMessageViews } from './views';
  * that replaces a client's copy must come through here, or the copy would lose them.
  */
 @Injectable()
-export class MessageDetails {
+export class MessageDetailsService {
   constructor(
     private readonly state: MessageStateRepository,
     private readonly messages: MessagesRepository,

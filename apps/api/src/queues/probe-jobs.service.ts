@@ -9,7 +9,7 @@ import { TooManyRequestsException } from '../common/too-many-requests';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { toJobView } from './job-view';
 import { MaintenanceJob } from './maintenance-job';
-import { ProbeSlots } from './probe-slots';
+import { ProbeSlotsService } from './probe-slots.service';
 import { QUEUES } from './queue-connection';
 
 /** The diagnostic job's name on the `maintenance` queue. */
@@ -39,16 +39,16 @@ const TURN_WAIT_MS = 500;
  * also check retries, dead letters and the retry button.
  *
  * Probes share the `maintenance` queue with every tenant, so each tenant gets a bounded share
- * (ProbeSlots): a few waiting or running at once (more are refused with 429), fewer running at
+ * (ProbeSlotsService): a few waiting or running at once (more are refused with 429), fewer running at
  * once (the others wait their turn behind other tenants' jobs). One tenant's flood of 60-second
  * probes held up another tenant's for tens of seconds.
  */
 @Injectable()
 @MaintenanceJob(PROBE_JOB)
-export class ProbeJobs {
+export class ProbeJobsService {
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
-    private readonly slots: ProbeSlots,
+    private readonly slots: ProbeSlotsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,7 +93,7 @@ export class ProbeJobs {
     }
     let over = true;
     try {
-      return await ProbeJobs.behave(job);
+      return await ProbeJobsService.behave(job);
     } catch (error) {
       over =
         error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

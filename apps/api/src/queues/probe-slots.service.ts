@@ -29,7 +29,7 @@ type SlotKind = 'pending' | 'running';
  * in its paid edition only; these counters live in Redis, beside the queue.
  */
 @Injectable()
-export class ProbeSlots {
+export class ProbeSlotsService {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

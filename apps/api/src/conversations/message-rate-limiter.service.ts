@@ -19,8 +19,8 @@ import { REDIS } from '../redis/redis.module';
  * per instance for that while, which a warning in the log says once per outage.
  */
 @Injectable()
-export class MessageRateLimiter {
-  private readonly logger = new Logger(MessageRateLimiter.name);
+export class MessageRateLimiterService {
+  private readonly logger = new Logger(MessageRateLimiterService.name);
   private readonly limiter: RateLimiterRedis;
   private degraded = false;
 

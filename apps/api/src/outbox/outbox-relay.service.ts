@@ -25,7 +25,7 @@ const ADD_TIMEOUT_MS = 5000;
  * relayed twice (added, then the relay died before deleting it) is one job.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;

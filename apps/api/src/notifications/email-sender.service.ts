@@ -4,7 +4,7 @@ import { DelayedError, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { renderDigestEmail, renderNotificationEmail } from './email-templates';
-import { Mailer } from './mailer';
+import { MailerService } from './mailer.service';
 import { NotificationEmailsRepository } from './notification-emails.repository';
 import type { DigestJobData, SendEmailJobData } from './notification-jobs';
 import { NotificationRecipientsRepository } from './notification-recipients.repository';
@@ -22,13 +22,13 @@ export interface Held {
  * with backoff.
  */
 @Injectable()
-export class EmailSender {
+export class EmailSenderService {
   constructor(
     private readonly tenantDb: TenantDatabase,
     private readonly emails: NotificationEmailsRepository,
     private readonly settings: NotificationSettingsRepository,
     private readonly recipients: NotificationRecipientsRepository,
-    private readonly mailer: Mailer,
+    private readonly mailer: MailerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

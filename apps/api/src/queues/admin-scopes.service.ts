@@ -21,7 +21,7 @@ export function inScope(scope: AdminScope, job: Job): boolean {
 }
 
 @Injectable()
-export class AdminScopes {
+export class AdminScopesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tenantDb: TenantDatabase,

@@ -11,7 +11,7 @@ import { SOCKET_ADAPTER_KEY } from '../realtime/socket-io.adapter';
  * the API instances' adapter, and each instance emits to its sockets in the user's room.
  */
 @Injectable()
-export class NotificationPush {
+export class NotificationPushService {
   private readonly emitter: Emitter<ServerEvents>;
 
   constructor(@Inject(REDIS) redis: Redis) {

@@ -16,8 +16,8 @@ export interface OutgoingEmail extends RenderedEmail {
  * EMAIL_DIR, where any mail program opens it. A failure throws, and the email job retries.
  */
 @Injectable()
-export class Mailer implements OnApplicationShutdown {
-  private readonly logger = new Logger('Mailer');
+export class MailerService implements OnApplicationShutdown {
+  private readonly logger = new Logger('MailerService');
   private readonly transport: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
