@@ -3,7 +3,7 @@ import { startApp, type TestApp } from './app';
 import { jobsIn, waitForIdleQueues } from './queues-idle';
 import { QUEUES } from '../src/queues/queue-connection';
 import { SEND_EMAIL_JOB, type SendEmailJobData } from '../src/notifications/notification-jobs';
-import type { Held } from '../src/notifications/email-sender';
+import type { Held } from '../src/notifications/email-sender.service';
 import { as, createGroup, freshTenant, send, socketOf, signIn, type Person } from './messaging';
 import { closeSockets } from './sockets';
 import { SmtpSink } from './smtp-sink';

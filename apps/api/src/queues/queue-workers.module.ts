@@ -10,6 +10,12 @@ import { WorkerDrainService } from './worker-drain.service';
 /** The worker process's share of the queues: the maintenance jobs (probes in their tenant's slots), draining, the Redis check. */
 @Module({
   imports: [QueuesModule, DiscoveryModule],
-  providers: [MaintenanceProcessor, WorkerDrainService, RedisEvictionCheckService, ProbeJobsService, ProbeSlotsService],
+  providers: [
+    MaintenanceProcessor,
+    WorkerDrainService,
+    RedisEvictionCheckService,
+    ProbeJobsService,
+    ProbeSlotsService,
+  ],
 })
 export class QueueWorkersModule {}

@@ -10,7 +10,13 @@ import { RemindersService } from './reminders.service';
 
 /** Reminders as the API serves them: set, list, cancel. The worker fires them (RemindersWorkerModule). */
 @Module({
-  imports: [RemindersDataModule, ConversationsDataModule, PeopleDataModule, OutboxModule, QueuesModule],
+  imports: [
+    RemindersDataModule,
+    ConversationsDataModule,
+    PeopleDataModule,
+    OutboxModule,
+    QueuesModule,
+  ],
   controllers: [RemindersController],
   providers: [RemindersService, WriteLimits],
 })
