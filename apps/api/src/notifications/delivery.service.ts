@@ -40,6 +40,11 @@ const GATHER_MS = 2;
  * single-recipient jobs/s beside 2,930 for a bare BullMQ worker. A batch that fails is retried job
  * by job (Gathered), so a bad job fails alone.
  */
+export interface EmailCheckOutcome {
+  emailed: boolean;
+  reason?: string;
+}
+
 @Injectable()
 export class DeliveryService {
   private readonly gathered = new Gathered<DeliveryJobData, DeliveryOutcome>(
@@ -91,6 +96,29 @@ export class DeliveryService {
         for (const run of after) await run();
       },
     };
+  }
+
+  /**
+   * A delayed email check (a message streak's, a mention streak's): `decide` answers, in one
+   * transaction, why no email is owed any more, or the one notice to email. Sent by the person's
+   * preferences for the notice's type.
+   */
+  async emailIfStillOwed(
+    tenantId: string,
+    decide: (tx: EntityManager) => Promise<Omit<Notice, 'channels'> | string>,
+  ): Promise<EmailCheckOutcome> {
+    let type = '';
+    const delivered = await this.tenantDb.transaction(tenantId, async (tx) => {
+      const notice = await decide(tx);
+      if (typeof notice === 'string') return notice;
+      type = notice.type;
+      return this.record(tx, tenantId, [{ ...notice, channels: ['email'] }]);
+    });
+    if (typeof delivered === 'string') return { emailed: false, reason: delivered };
+    await delivered.afterCommit();
+    if (!delivered.byChannel.get('email')?.length)
+      return { emailed: false, reason: `email off for ${type}` };
+    return { emailed: true };
   }
 
   /** `record` in a transaction of its own, then what follows its commit. */

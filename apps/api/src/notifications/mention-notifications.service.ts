@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { TenantDatabase } from '../database/tenant-database';
 import { QUEUES } from '../queues/queue-connection';
-import { DeliveryService } from './delivery.service';
+import { DeliveryService, type EmailCheckOutcome } from './delivery.service';
 import {
   MENTION_EMAIL_JOB,
   mentionEmailJobId,
@@ -118,8 +118,8 @@ export class MentionNotificationsService {
   }
 
   /** The one email of a streak's mentions, if some are still unread and the member wants it. */
-  async onEmailCheck(job: MentionEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
-    const delivered = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+  async onEmailCheck(job: MentionEmailJobData): Promise<EmailCheckOutcome> {
+    return this.delivery.emailIfStillOwed(job.tenantId, async (tx) => {
       const [member] = await this.conversations.memberships(tx, job.conversationId, [job.userId]);
       if (!member) return 'no longer a member';
       // Muted since the mention: the bell has it, the inbox stays quiet.
@@ -137,24 +137,16 @@ export class MentionNotificationsService {
         tx,
         unread.mentions.flatMap((mention) => mentionsIn(mention.body).userIds),
       );
-      return this.delivery.record(tx, job.tenantId, [
-        {
-          tenantId: job.tenantId,
-          userId: user.id,
-          type: 'mention',
-          key: `mention:${job.conversationId}:${job.readSeq}`,
-          ...mentionEmailText(user.locale, unread, names),
-          data: { conversationId: job.conversationId },
-          actionUrl: `/messages/${job.conversationId}`,
-          urgent: false,
-          channels: ['email'],
-        },
-      ]);
+      return {
+        tenantId: job.tenantId,
+        userId: user.id,
+        type: 'mention',
+        key: `mention:${job.conversationId}:${job.readSeq}`,
+        ...mentionEmailText(user.locale, unread, names),
+        data: { conversationId: job.conversationId },
+        actionUrl: `/messages/${job.conversationId}`,
+        urgent: false,
+      };
     });
-    if (typeof delivered === 'string') return { emailed: false, reason: delivered };
-    await delivered.afterCommit();
-    if (!delivered.byChannel.get('email')?.length)
-      return { emailed: false, reason: 'email off for mentions' };
-    return { emailed: true };
   }
 }

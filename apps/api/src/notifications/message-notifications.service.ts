@@ -8,7 +8,7 @@ import { TenantDatabase } from '../database/tenant-database';
 import { PresenceService } from '../people/presence.service';
 import { QUEUES } from '../queues/queue-connection';
 import type { OutboxEvents } from '../outbox/outbox-events';
-import { DeliveryService } from './delivery.service';
+import { DeliveryService, type EmailCheckOutcome } from './delivery.service';
 import type { Notice } from './notification-channel';
 import {
   MESSAGE_EMAIL_JOB,
@@ -108,33 +108,25 @@ export class MessageNotificationsService {
   }
 
   /** Still unread since the streak began? Then the one email it earns, by the user's preferences. */
-  async onEmailCheck(job: MessageEmailJobData): Promise<{ emailed: boolean; reason?: string }> {
-    const delivered = await this.tenantDb.transaction(job.tenantId, async (tx) => {
+  async onEmailCheck(job: MessageEmailJobData): Promise<EmailCheckOutcome> {
+    return this.delivery.emailIfStillOwed(job.tenantId, async (tx) => {
       const member = await this.conversations.memberState(tx, job.conversationId, job.userId);
       if (!member || member.lastReadSeq !== job.readSeq || member.lastSeq <= member.lastReadSeq)
         return 'read';
       const [user] = await this.recipients.users(tx, job.tenantId, [job.userId]);
       if (!user) return 'gone';
       const { senderIds: _, ...text } = await this.describe(tx, job.conversationId, user, member);
-      return this.delivery.record(tx, job.tenantId, [
-        {
-          tenantId: job.tenantId,
-          userId: user.id,
-          type: 'message',
-          key: streakKey(job.conversationId, job.readSeq),
-          ...text,
-          data: { conversationId: job.conversationId },
-          actionUrl: `/messages/${job.conversationId}`,
-          urgent: false,
-          channels: ['email'],
-        },
-      ]);
+      return {
+        tenantId: job.tenantId,
+        userId: user.id,
+        type: 'message',
+        key: streakKey(job.conversationId, job.readSeq),
+        ...text,
+        data: { conversationId: job.conversationId },
+        actionUrl: `/messages/${job.conversationId}`,
+        urgent: false,
+      };
     });
-    if (typeof delivered === 'string') return { emailed: false, reason: delivered };
-    await delivered.afterCommit();
-    if (!delivered.byChannel.get('email')?.length)
-      return { emailed: false, reason: 'email off for messages' };
-    return { emailed: true };
   }
 
   /** The streak's one notification, rewritten while its count grows. */
