@@ -28,6 +28,8 @@ describe('notification faults', () => {
   const workerEnv = () => ({
     SMTP_URL: smtp.url,
     MESSAGE_EMAIL_DELAY: '1s',
+    // A mention's email check is delayed 2 min by default: the queues would not be idle before it.
+    MENTION_EMAIL_DELAY: '1s',
     // A short grace before the absent are notified of a message (10 s by default): the worker's
     // to apply, as it coalesces.
     MESSAGE_NOTIFY_DELAY: '2s',

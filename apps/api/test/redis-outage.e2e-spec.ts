@@ -117,7 +117,7 @@ describe('Redis down, then back', () => {
     const kept = await t.db.query(`SELECT queue, name FROM outbox WHERE data->>'messageId' = $1`, [
       message.id,
     ]);
-    expect(kept).toEqual([{ queue: 'notifications', name: 'message' }]);
+    expect(kept).toEqual([{ queue: 'notifications', name: 'message.sent' }]);
     // The relay tried to move it to the queue and could not: the outage outlasted its attempt.
     await waitFor(
       () => worker!.output().includes('relay paused'),

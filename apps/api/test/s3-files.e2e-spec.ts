@@ -43,8 +43,10 @@ describe('files on S3, two API instances sharing the bucket', () => {
     });
     await s3.run();
     endpoint = `http://127.0.0.1:${port}`;
+    // The SDK reads its credentials when it first signs a request, long after startApp has
+    // restored the environment: they stay set for the whole file.
+    Object.assign(process.env, CREDENTIALS);
     const env = {
-      ...CREDENTIALS,
       FILES_STORAGE: 's3',
       S3_BUCKET: BUCKET,
       S3_ENDPOINT: endpoint,
@@ -60,6 +62,7 @@ describe('files on S3, two API instances sharing the bucket', () => {
     });
   }, 60_000);
   afterAll(async () => {
+    for (const name of Object.keys(CREDENTIALS)) delete process.env[name];
     bucket?.destroy();
     await a?.close();
     await b?.close();
