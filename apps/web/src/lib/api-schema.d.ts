@@ -138,6 +138,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in to an organisation */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchange a refresh token for a new pair (the old one stops working) */
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the session of this refresh token */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change your display name or language */
+    patch: operations['AuthController_updateMe'];
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -207,7 +275,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/auth/login': {
+  '/api/users/{id}/deactivate': {
     parameters: {
       query?: never;
       header?: never;
@@ -216,15 +284,15 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Sign in to an organisation */
-    post: operations['AuthController_login'];
+    /** Deactivate a person (admins): no sign-in, sessions ended now; messages stay */
+    post: operations['PeopleAdminController_deactivate'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  '/api/auth/refresh': {
+  '/api/users/{id}/reactivate': {
     parameters: {
       query?: never;
       header?: never;
@@ -233,46 +301,12 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Exchange a refresh token for a new pair (the old one stops working) */
-    post: operations['AuthController_refresh'];
+    /** Let a deactivated person sign in again (admins) */
+    post: operations['PeopleAdminController_reactivate'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
-    trace?: never;
-  };
-  '/api/auth/logout': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** End the session of this refresh token */
-    post: operations['AuthController_logout'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/auth/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['AuthController_me'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    /** Change your display name or language */
-    patch: operations['AuthController_updateMe'];
     trace?: never;
   };
   '/api/health': {
@@ -827,40 +861,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/users/{id}/deactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Deactivate a person (admins): no sign-in, sessions ended now; messages stay */
-    post: operations['PeopleAdminController_deactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/users/{id}/reactivate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Let a deactivated person sign in again (admins) */
-    post: operations['PeopleAdminController_reactivate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -874,7 +874,7 @@ export interface components {
     };
     QueueStatsDto: {
       /** @enum {string} */
-      name: 'notifications' | 'emails' | 'reminders' | 'maintenance';
+      name: 'notifications' | 'emails' | 'reminders' | 'alerts' | 'maintenance';
       paused: boolean;
       counts: components['schemas']['JobCountsDto'];
       completedLastMinute: number;
@@ -893,7 +893,7 @@ export interface components {
     JobViewDto: {
       id: string;
       /** @enum {string} */
-      queue: 'notifications' | 'emails' | 'reminders' | 'maintenance';
+      queue: 'notifications' | 'emails' | 'reminders' | 'alerts' | 'maintenance';
       name: string;
       /** @enum {string} */
       state: 'waiting' | 'active' | 'delayed' | 'completed' | 'failed';
@@ -933,51 +933,7 @@ export interface components {
        * @description Attempts before it becomes a dead letter
        * @default 5
        */
-      attempts: number;
-    };
-    UserSummaryDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      displayName: string;
-      /** @enum {string} */
-      role: 'admin' | 'member';
-      /** @description Has at least one open connection */
-      online: boolean;
-      /**
-       * Format: date-time
-       * @description When their last connection closed
-       */
-      lastSeenAt: string | null;
-      statusText: string | null;
-      /** @description False once an admin deactivated them */
-      active: boolean;
-    };
-    UserPageDto: {
-      items: components['schemas']['UserSummaryDto'][];
-      nextCursor: string | null;
-    };
-    UpdateProfileDto: {
-      displayName?: string;
-      /** @description What others see beside your name; '' clears it */
-      statusText?: string;
-    };
-    CreateUserDto: {
-      /** @example erin@demo.test */
-      email: string;
-      /** @example Erin Lefèvre */
-      displayName: string;
-      password: string;
-      /**
-       * @default member
-       * @enum {string}
-       */
-      role: 'admin' | 'member';
-      /**
-       * @default fr
-       * @enum {string}
-       */
-      locale: 'fr' | 'en';
+      attempts?: number;
     };
     LoginDto: {
       /**
@@ -1022,6 +978,50 @@ export interface components {
       /** @enum {string} */
       locale?: 'fr' | 'en';
       displayName?: string;
+    };
+    UserSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      displayName: string;
+      /** @enum {string} */
+      role: 'admin' | 'member';
+      /** @description Has at least one open connection */
+      online: boolean;
+      /**
+       * Format: date-time
+       * @description When their last connection closed
+       */
+      lastSeenAt: string | null;
+      statusText: string | null;
+      /** @description False once an admin deactivated them */
+      active: boolean;
+    };
+    UserPageDto: {
+      items: components['schemas']['UserSummaryDto'][];
+      nextCursor: string | null;
+    };
+    UpdateProfileDto: {
+      displayName?: string;
+      /** @description What others see beside your name; '' clears it */
+      statusText?: string;
+    };
+    CreateUserDto: {
+      /** @example erin@demo.test */
+      email: string;
+      /** @example Erin Lefèvre */
+      displayName: string;
+      password: string;
+      /**
+       * @default member
+       * @enum {string}
+       */
+      role?: 'admin' | 'member';
+      /**
+       * @default fr
+       * @enum {string}
+       */
+      locale?: 'fr' | 'en';
     };
     HealthStatusDto: {
       /** @enum {string} */
@@ -1866,6 +1866,187 @@ export interface operations {
       };
     };
   };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponseDto'];
+        };
+      };
+      /** @description Wrong organisation, email or password (one answer for all three) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Too many failed attempts from this IP or for this account */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description An error (ApiError) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TokenPairDto'];
+        };
+      };
+      /** @description Unknown, expired or already used refresh token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description An error (ApiError) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RefreshDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description An error (ApiError) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthUserDto'];
+        };
+      };
+      /** @description An error (ApiError) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  AuthController_updateMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateMeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthUserDto'];
+        };
+      };
+      /** @description An error (ApiError) */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
   PeopleController_list: {
     parameters: {
       query?: {
@@ -2053,132 +2234,13 @@ export interface operations {
       };
     };
   };
-  AuthController_login: {
+  PeopleAdminController_deactivate: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
+      path: {
+        id: string;
       };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoginResponseDto'];
-        };
-      };
-      /** @description Wrong organisation, email or password (one answer for all three) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description Too many failed attempts from this IP or for this account */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description An error (ApiError) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  AuthController_refresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TokenPairDto'];
-        };
-      };
-      /** @description Unknown, expired or already used refresh token */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description An error (ApiError) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  AuthController_logout: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefreshDto'];
-      };
-    };
-    responses: {
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description An error (ApiError) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  AuthController_me: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
       cookie?: never;
     };
     requestBody?: never;
@@ -2188,7 +2250,34 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuthUserDto'];
+          'application/json': components['schemas']['UserSummaryDto'];
+        };
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Unknown, or of another organisation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Admins cannot deactivate themselves */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
       /** @description An error (ApiError) */
@@ -2202,25 +2291,41 @@ export interface operations {
       };
     };
   };
-  AuthController_updateMe: {
+  PeopleAdminController_reactivate: {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        id: string;
+      };
       cookie?: never;
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['UpdateMeDto'];
-      };
-    };
+    requestBody?: never;
     responses: {
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AuthUserDto'];
+          'application/json': components['schemas']['UserSummaryDto'];
+        };
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description Unknown, or of another organisation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
         };
       };
       /** @description An error (ApiError) */
@@ -4026,111 +4131,6 @@ export interface operations {
         };
       };
       /** @description Unknown, of another organisation, or you are not a member */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description An error (ApiError) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  PeopleAdminController_deactivate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserSummaryDto'];
-        };
-      };
-      /** @description Admins only */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description Unknown, or of another organisation */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description Admins cannot deactivate themselves */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description An error (ApiError) */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-    };
-  };
-  PeopleAdminController_reactivate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserSummaryDto'];
-        };
-      };
-      /** @description Admins only */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiError'];
-        };
-      };
-      /** @description Unknown, or of another organisation */
       404: {
         headers: {
           [name: string]: unknown;
