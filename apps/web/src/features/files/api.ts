@@ -4,7 +4,7 @@ import type {
   AttachmentVariant,
   AttachmentView,
 } from '@mindsp/contracts';
-import { api, ApiRequestError, NetworkError, queryString, renewAccessToken } from '../../lib/api';
+import { ApiRequestError, client, dataOf, NetworkError, renewAccessToken } from '../../lib/api';
 import { tokens } from '../../lib/tokens';
 
 /** The REST calls of files in messages. */
@@ -40,10 +40,17 @@ export const filesApi = {
     }
   },
   /** A short-lived URL that works in an <img> or a plain link (no token needed). */
-  link: (attachmentId: string, variant: AttachmentVariant, signal?: AbortSignal) =>
-    api.get<AttachmentLink>(`/api/attachments/${attachmentId}/link${queryString({ variant })}`, {
-      signal,
-    }),
+  link: (
+    attachmentId: string,
+    variant: AttachmentVariant,
+    signal?: AbortSignal,
+  ): Promise<AttachmentLink> =>
+    dataOf(
+      client.GET('/api/attachments/{id}/link', {
+        params: { path: { id: attachmentId }, query: { variant } },
+        signal,
+      }),
+    ),
 };
 
 interface RawAnswer {
