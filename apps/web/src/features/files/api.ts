@@ -5,6 +5,7 @@ import type {
   AttachmentView,
 } from '@mindsp/contracts';
 import { ApiRequestError, client, dataOf, NetworkError, renewAccessToken } from '../../lib/api';
+import type { paths } from '../../lib/api-schema';
 import { tokens } from '../../lib/tokens';
 
 /** The REST calls of files in messages. */
@@ -58,6 +59,9 @@ interface RawAnswer {
   body: unknown;
 }
 
+/** The upload's path in the API's document: XHR builds its URL itself (see `upload`). */
+const UPLOAD_PATH = '/api/conversations/{id}/attachments' satisfies keyof paths;
+
 /** Turns waited for, at a couple of seconds each, before an upload is said to have failed. */
 const BUSY_ATTEMPTS = 60;
 
@@ -93,7 +97,7 @@ function postFile(
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/conversations/${conversationId}/attachments`);
+    xhr.open('POST', UPLOAD_PATH.replace('{id}', encodeURIComponent(conversationId)));
     xhr.responseType = 'json';
     xhr.setRequestHeader('Accept', 'application/json');
     if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);
