@@ -28,12 +28,13 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (no tokens, French browser) at the given size. */
+/** A fresh browser profile (no tokens, French browser) at the given size, on the run's API unless told. */
 export async function openPage(
   browser: Browser,
   viewport = { width: 1280, height: 800 },
+  origin = baseUrl,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'fr-FR' });
+  const context = await browser.newContext({ baseURL: origin, viewport, locale: 'fr-FR' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import {
+  type RunningApi,
+  type RunningProcess,
+  answers,
+  apiMain,
+  startApi,
+  startProcess,
+} from './api-process';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,11 +22,12 @@ declare module 'vitest' {
     loginLimitPerEmail: number;
     /** The run's database, for the tests to make people of their own (fresh-people.ts). */
     databaseUrl: string;
+    /** The API's environment in this run (beside the runner's own), for a test's own instance. */
+    apiEnv: Record<string, string>;
   }
 }
 
 const workspaceRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const apiMain = resolve(workspaceRoot, 'apps/api/dist/main.js');
 const apiWorker = resolve(workspaceRoot, 'apps/api/dist/worker.js');
 const apiCli = resolve(workspaceRoot, 'apps/api/dist/cli.js');
 const webDist = resolve(workspaceRoot, 'apps/web/dist');
@@ -26,8 +35,6 @@ const webDist = resolve(workspaceRoot, 'apps/web/dist');
 // Overridable so that two checkouts can run their browser tests side by side.
 const PORT = Number(process.env.WEB_E2E_PORT ?? 3199);
 const BASE_URL = `http://localhost:${PORT}`;
-// Generous: on a loaded machine (other suites beside it) the API took more than 30 s to boot.
-const HEALTH_TIMEOUT_MS = 120_000;
 const LOGIN_LIMIT_PER_EMAIL = 3;
 
 /**
@@ -54,8 +61,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await createDatabase();
   // Attachments of the run go to a folder of their own, removed with the database.
   const filesDir = mkdtempSync(join(tmpdir(), 'mindsp-web-e2e-files-'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const apiEnv: Record<string, string> = {
     NODE_ENV: 'test',
     PORT: String(PORT),
     DATABASE_URL: database.url,
@@ -81,6 +87,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     MESSAGE_NOTIFY_DELAY: '0',
     FILES_DIR: filesDir,
   };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...apiEnv };
 
   let api: RunningApi | undefined;
   let worker: RunningProcess | undefined;
@@ -94,7 +101,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await runCli(['prepare'], env);
     // Jobs left in this Redis database by an earlier run belong to tenants that no longer exist.
     await flushRedis(env.REDIS_URL!);
-    api = startApi(env);
+    api = startApi(env, BASE_URL);
     worker = startProcess(apiWorker, env);
     await api.ready();
   } catch (error) {
@@ -105,6 +112,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', BASE_URL);
   project.provide('loginLimitPerEmail', LOGIN_LIMIT_PER_EMAIL);
   project.provide('databaseUrl', database.url);
+  project.provide('apiEnv', apiEnv);
   return teardown;
 }
 
@@ -165,63 +173,6 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   }
 }
 
-interface RunningProcess {
-  stop(): Promise<void>;
-  readonly child: ChildProcess;
-  output(): string;
-}
-
-interface RunningApi extends RunningProcess {
-  ready(): Promise<void>;
-}
-
-function startApi(env: NodeJS.ProcessEnv): RunningApi {
-  const started = startProcess(apiMain, env);
-  const { child } = started;
-  return {
-    ...started,
-    async ready() {
-      const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null)
-          throw new Error(`The API exited with code ${child.exitCode}:\n${started.output()}`);
-        if (await answers(`${BASE_URL}/api/health`)) return;
-        await new Promise((done) => setTimeout(done, 250));
-      }
-      throw new Error(
-        `The API did not answer GET /api/health with 200 within ${HEALTH_TIMEOUT_MS / 1000} s:\n${started.output()}`,
-      );
-    },
-  };
-}
-
-function startProcess(entry: string, env: NodeJS.ProcessEnv): RunningProcess {
-  const child: ChildProcess = spawn(process.execPath, [entry], {
-    cwd: workspaceRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-
-  return {
-    child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const killLater = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(killLater);
-    },
-  };
-}
-
 /**
  * Empties the browser tests' Redis database. Queue job ids are deterministic (`outbox-<id>`, ...):
  * a job id left by an earlier run would make BullMQ skip this run's job with the same id.
@@ -243,13 +194,4 @@ async function flushRedis(redisUrl: string): Promise<void> {
     });
     socket.write(`SELECT ${database}\r\nFLUSHDB\r\n`);
   });
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    return response.status === 200;
-  } catch {
-    return false;
-  }
 }

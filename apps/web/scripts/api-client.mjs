@@ -18,7 +18,14 @@ const document = execFileSync('node', [`${web}../api/dist/print-openapi.js`], {
 const header =
   "// Generated from the API's OpenAPI document by apps/web/scripts/api-client.mjs: do not edit.\n" +
   '// After changing a route or a DTO: pnpm nx run web:api-client\n';
-const generated = header + astToString(await openapiTS(JSON.parse(document)));
+const generated =
+  header +
+  astToString(
+    await openapiTS(JSON.parse(document), {
+      // A default makes a property optional in a request (a DTO the client may leave out), not required.
+      defaultNonNullable: false,
+    }),
+  );
 const formatted = await prettier.format(generated, {
   ...(await prettier.resolveConfig(target)),
   filepath: target,

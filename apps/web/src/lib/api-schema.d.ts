@@ -933,7 +933,7 @@ export interface components {
        * @description Attempts before it becomes a dead letter
        * @default 5
        */
-      attempts: number;
+      attempts?: number;
     };
     LoginDto: {
       /**
@@ -1016,12 +1016,12 @@ export interface components {
        * @default member
        * @enum {string}
        */
-      role: 'admin' | 'member';
+      role?: 'admin' | 'member';
       /**
        * @default fr
        * @enum {string}
        */
-      locale: 'fr' | 'en';
+      locale?: 'fr' | 'en';
     };
     HealthStatusDto: {
       /** @enum {string} */

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiRequestError, NetworkError, api } from './api';
+// The client builds absolute URLs from the page's origin: give it one before it loads.
+vi.hoisted(() => vi.stubGlobal('location', new URL('http://spa.test/')));
+import { ApiRequestError, NetworkError, client, dataOf, publicClient } from './api';
 import { tokens } from './tokens';
 
 class MemoryStorage {
@@ -15,14 +17,28 @@ const json = (status: number, body: unknown) =>
 const unauthorized = () =>
   json(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
 
-/** A fake API where only `valid` is an accepted access token and `refresh-1` a live refresh token. */
+const pathOf = (request: Request) => new URL(request.url).pathname;
+const isRefresh = ([request]: [Request]) => pathOf(request) === '/api/auth/refresh';
+
+/** A fake API where only `valid` is an accepted access token; it answers with the path asked. */
 function fakeApi(options: { refresh: () => Response | Promise<Response> }) {
-  return vi.fn(async (path: string, init?: RequestInit) => {
-    if (path === '/api/auth/refresh') return options.refresh();
-    const auth = new Headers(init?.headers).get('Authorization');
-    return auth === 'Bearer valid' ? json(200, { path }) : unauthorized();
+  return vi.fn(async (request: Request) => {
+    if (pathOf(request) === '/api/auth/refresh') return options.refresh();
+    const auth = request.headers.get('Authorization');
+    return auth === 'Bearer valid' ? json(200, { path: pathOf(request) }) : unauthorized();
   });
 }
+
+/** Three GETs the fake API answers alike (the document types their bodies, the fake does not). */
+const me = () => dataOf(client.GET('/api/auth/me'));
+const conversation = (id: string) =>
+  dataOf(client.GET('/api/conversations/{id}', { params: { path: { id } } }));
+const login = () =>
+  dataOf(
+    publicClient.POST('/api/auth/login', {
+      body: { tenant: 'demo', email: 'a@b.c', password: 'x' },
+    }),
+  );
 
 beforeEach(() => {
   vi.stubGlobal('localStorage', new MemoryStorage());
@@ -38,8 +54,8 @@ describe('api client', () => {
     const fetch = fakeApi({ refresh: () => unauthorized() });
     vi.stubGlobal('fetch', fetch);
 
-    await expect(api.get('/api/auth/me')).resolves.toEqual({ path: '/api/auth/me' });
-    expect(new Headers(fetch.mock.calls[0][1]?.headers).get('Authorization')).toBe('Bearer valid');
+    await expect(me()).resolves.toEqual({ path: '/api/auth/me' });
+    expect(fetch.mock.calls[0][0].headers.get('Authorization')).toBe('Bearer valid');
   });
 
   it('refreshes once for concurrent 401s, stores the new pair and retries each request', async () => {
@@ -54,26 +70,43 @@ describe('api client', () => {
     });
     vi.stubGlobal('fetch', fetch);
 
-    const requests = [api.get('/api/a'), api.get('/api/b'), api.get('/api/c')];
-    await vi.waitFor(() =>
-      expect(fetch.mock.calls.filter(([path]) => path === '/api/auth/refresh')).toHaveLength(1),
-    );
+    const requests = [conversation('a'), conversation('b'), conversation('c')];
+    await vi.waitFor(() => expect(fetch.mock.calls.filter(isRefresh)).toHaveLength(1));
     releaseRefresh();
 
     await expect(Promise.all(requests)).resolves.toEqual([
-      { path: '/api/a' },
-      { path: '/api/b' },
-      { path: '/api/c' },
+      { path: '/api/conversations/a' },
+      { path: '/api/conversations/b' },
+      { path: '/api/conversations/c' },
     ]);
-    expect(fetch.mock.calls.filter(([path]) => path === '/api/auth/refresh')).toHaveLength(1);
-    expect(
-      JSON.parse(
-        String(fetch.mock.calls.find(([path]) => path === '/api/auth/refresh')?.[1]?.body),
-      ),
-    ).toEqual({
-      refreshToken: 'refresh-1',
-    });
+    expect(fetch.mock.calls.filter(isRefresh)).toHaveLength(1);
+    const [refreshRequest] = fetch.mock.calls.find(isRefresh)!;
+    expect(refreshRequest.headers.get('Authorization')).toBeNull();
+    expect(await refreshRequest.json()).toEqual({ refreshToken: 'refresh-1' });
     expect(tokens.get()).toEqual({ accessToken: 'valid', refreshToken: 'refresh-2' });
+  });
+
+  it('sends the body again when it retries a request after a refresh', async () => {
+    tokens.set({ accessToken: 'expired', refreshToken: 'refresh-1' });
+    const bodies: unknown[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      if (pathOf(request) === '/api/auth/refresh')
+        return json(200, { accessToken: 'valid', refreshToken: 'refresh-2' });
+      bodies.push(await request.json());
+      return request.headers.get('Authorization') === 'Bearer valid'
+        ? json(200, { seq: 7 })
+        : unauthorized();
+    });
+
+    await expect(
+      dataOf(
+        client.POST('/api/conversations/{id}/read', {
+          params: { path: { id: 'a' } },
+          body: { seq: 7 },
+        }),
+      ),
+    ).resolves.toEqual({ seq: 7 });
+    expect(bodies).toEqual([{ seq: 7 }, { seq: 7 }]);
   });
 
   it('does not refresh again for a 401 answered after another request already refreshed', async () => {
@@ -81,9 +114,9 @@ describe('api client', () => {
     const refresh = vi.fn(() => json(200, { accessToken: 'valid', refreshToken: 'refresh-2' }));
     vi.stubGlobal('fetch', fakeApi({ refresh }));
 
-    await api.get('/api/a');
+    await conversation('a');
     tokens.set({ accessToken: 'valid', refreshToken: 'refresh-2' });
-    await api.get('/api/b');
+    await conversation('b');
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
@@ -93,7 +126,7 @@ describe('api client', () => {
     const sessionChanged = vi.fn();
     const unsubscribe = tokens.subscribe(sessionChanged);
 
-    const error = await api.get('/api/auth/me').catch((e: unknown) => e);
+    const error = await me().catch((e: unknown) => e);
     unsubscribe();
 
     expect(error).toBeInstanceOf(ApiRequestError);
@@ -105,14 +138,14 @@ describe('api client', () => {
   it('retries a request only once', async () => {
     tokens.set({ accessToken: 'expired', refreshToken: 'refresh-1' });
     // The refresh "works" but the new token is refused too: the client must not loop.
-    const fetch = vi.fn(async (path: string) =>
-      path === '/api/auth/refresh'
+    const fetch = vi.fn(async (request: Request) =>
+      pathOf(request) === '/api/auth/refresh'
         ? json(200, { accessToken: 'also-refused', refreshToken: 'refresh-2' })
         : unauthorized(),
     );
     vi.stubGlobal('fetch', fetch);
 
-    await expect(api.get('/api/a')).rejects.toMatchObject({ status: 401 });
+    await expect(conversation('a')).rejects.toMatchObject({ status: 401 });
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
@@ -121,9 +154,7 @@ describe('api client', () => {
     const refresh = vi.fn(() => json(200, { accessToken: 'valid', refreshToken: 'refresh-2' }));
     vi.stubGlobal('fetch', fakeApi({ refresh }));
 
-    await expect(api.post('/api/auth/login', {}, { refreshOn401: false })).rejects.toMatchObject({
-      status: 401,
-    });
+    await expect(login()).rejects.toMatchObject({ status: 401 });
     expect(refresh).not.toHaveBeenCalled();
   });
 
@@ -136,7 +167,7 @@ describe('api client', () => {
       }),
     );
 
-    const error = await api.post('/api/auth/login', {}).catch((e: unknown) => e);
+    const error = await login().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({
       status: 400,
@@ -148,7 +179,7 @@ describe('api client', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(api.get('/api/health')).rejects.toBeInstanceOf(NetworkError);
+    await expect(me()).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('keeps the session when the server cannot be reached during a refresh', async () => {
@@ -161,13 +192,15 @@ describe('api client', () => {
         },
       }),
     );
-    await expect(api.get('/api/a')).rejects.toBeInstanceOf(NetworkError);
+    await expect(conversation('a')).rejects.toBeInstanceOf(NetworkError);
     expect(tokens.get()).toEqual({ accessToken: 'expired', refreshToken: 'refresh-1' });
   });
 
   it('returns undefined for 204 No Content', async () => {
     vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
-    await expect(api.post('/api/auth/logout', { refreshToken: 'x' })).resolves.toBeUndefined();
+    await expect(
+      dataOf(client.POST('/api/auth/logout', { body: { refreshToken: 'x' } })),
+    ).resolves.toBeUndefined();
   });
 });
 
@@ -176,7 +209,7 @@ describe('a 429', () => {
     vi.stubGlobal('fetch', async () =>
       json(429, { statusCode: 429, message: 'Too Many Requests', retryAfterSeconds: 900 }),
     );
-    const error = await api.post('/api/auth/login', {}, { refreshOn401: false }).catch((e) => e);
+    const error = await login().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect((error as ApiRequestError).retryAfterSeconds).toBe(900);
   });
@@ -190,7 +223,7 @@ describe('a 429', () => {
           headers: { 'Content-Type': 'application/json', 'Retry-After': '8' },
         }),
     );
-    const error = await api.get('/api/users').catch((e) => e);
+    const error = await me().catch((e: unknown) => e);
     expect((error as ApiRequestError).retryAfterSeconds).toBe(8);
   });
 });

@@ -1,4 +1,6 @@
-import type { ApiError, ErrorCode, TokenPair } from '@mindsp/contracts';
+import type { ApiError, ErrorCode } from '@mindsp/contracts';
+import createClient from 'openapi-fetch';
+import type { paths } from './api-schema';
 import { tokens } from './tokens';
 
 /** The API answered with an error status; `message` is the API's own message. */
@@ -27,72 +29,56 @@ export class NetworkError extends Error {
   }
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  signal?: AbortSignal;
-  /**
-   * false for requests whose 401 means "wrong credentials", not "access token expired"
-   * (login, refresh): they must not trigger a refresh.
-   */
-  refreshOn401?: boolean;
+// Absolute, so that a Request can be built outside a page too (unit tests give a `location`).
+const baseUrl = globalThis.location?.origin;
+
+/**
+ * The API's REST client, typed by the paths of its OpenAPI document (`api-schema.d.ts`, generated
+ * by `web:api-client`). It sends the access token, renews the session once on a 401 and sends
+ * the request again, and throws every failure (`ApiRequestError`, `NetworkError`): a call's
+ * `data` is always the success body.
+ */
+export const client = createClient<paths>({
+  baseUrl,
+  fetch: (request) => fetchChecked(request, { withSession: true }),
+});
+
+/**
+ * For requests whose 401 means "wrong credentials", not "access token expired" (login,
+ * refresh): no access token is sent and a 401 triggers no refresh.
+ */
+export const publicClient = createClient<paths>({
+  baseUrl,
+  fetch: (request) => fetchChecked(request, { withSession: false }),
+});
+
+/** The success body of a client call (failures were thrown); undefined for 204 No Content. */
+export async function dataOf<T>(call: Promise<{ data?: T }>): Promise<T> {
+  return (await call).data as T;
 }
 
-const REFRESH_PATH = '/api/auth/refresh';
-
-/** `?a=1&b=2` from the defined, non-empty params ('' when none). */
-export function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { refreshOn401 = true } = options;
-  const sentWith = tokens.get()?.accessToken;
-  const response = await send(path, options, sentWith);
-
-  if (response.status === 401 && refreshOn401 && sentWith !== undefined) {
-    if (await refreshSession(sentWith)) {
-      const retried = await send(path, options, tokens.get()?.accessToken);
-      return parse<T>(retried);
-    }
-  }
-  return parse<T>(response);
-}
-
-export const api = {
-  get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'GET' }),
-  post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'POST', body }),
-  patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'PATCH', body }),
-  put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'PUT', body }),
-  delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-    apiRequest<T>(path, { ...options, method: 'DELETE' }),
-};
-
-async function send(
-  path: string,
-  options: RequestOptions,
-  accessToken: string | undefined,
+async function fetchChecked(
+  request: Request,
+  { withSession }: { withSession: boolean },
 ): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  // The body can be read once: the retry after a refresh sends a copy.
+  const retry = withSession ? request.clone() : undefined;
+  const sentWith = withSession ? tokens.get()?.accessToken : undefined;
+  let response = await send(request, sentWith);
+  if (response.status === 401 && retry && sentWith !== undefined) {
+    if (await refreshSession(sentWith)) response = await send(retry, tokens.get()?.accessToken);
+  }
+  if (!response.ok) throw await toError(response);
+  return response;
+}
+
+async function send(request: Request, accessToken: string | undefined): Promise<Response> {
+  request.headers.set('Accept', 'application/json');
+  if (accessToken) request.headers.set('Authorization', `Bearer ${accessToken}`);
   try {
-    return await fetch(path, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    return await fetch(request);
   } catch (error) {
-    if (options.signal?.aborted) throw error;
+    if (request.signal.aborted) throw error;
     throw new NetworkError(error);
   }
 }
@@ -100,18 +86,13 @@ async function send(
 // A dev proxy or load balancer answers these when the API behind it is down.
 const UNREACHABLE_STATUSES = new Set([502, 503, 504]);
 
-async function parse<T>(response: Response): Promise<T> {
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+async function toError(response: Response): Promise<ApiRequestError | NetworkError> {
   const body = await readError(response);
-  if (!body && UNREACHABLE_STATUSES.has(response.status)) throw new NetworkError();
+  if (!body && UNREACHABLE_STATUSES.has(response.status)) return new NetworkError();
   const message = body
     ? [body.message].flat().join('; ')
     : response.statusText || `HTTP ${response.status}`;
-  throw new ApiRequestError(
+  return new ApiRequestError(
     response.status,
     message,
     body,
@@ -159,24 +140,19 @@ async function refreshUnlessDone(expiredAccessToken: string): Promise<boolean> {
   // Another request (or another tab) already refreshed since ours was sent: use its pair.
   if (current.accessToken !== expiredAccessToken) return true;
 
-  let response: Response;
   try {
-    response = await fetch(REFRESH_PATH, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ refreshToken: current.refreshToken }),
+    const { data } = await publicClient.POST('/api/auth/refresh', {
+      body: { refreshToken: current.refreshToken },
     });
-  } catch (error) {
-    // The server being unreachable says nothing about the session: keep the tokens.
-    throw new NetworkError(error);
-  }
-  if (response.ok) {
-    tokens.set((await response.json()) as TokenPair);
+    tokens.set(data!);
     return true;
+  } catch (error) {
+    // Refused: the session is over. Unreachable, busy or failing says nothing about the
+    // session: keep the tokens and let the caller's request fail with that error.
+    if (!isApiError(error) || error.status === 429 || error.status >= 500) throw error;
+    tokens.clear();
+    return false;
   }
-  if (response.status === 429 || response.status >= 500) return parse<never>(response);
-  tokens.clear();
-  return false;
 }
 
 /** Tabs share the tokens, so they must not refresh the same pair at once either. */
@@ -187,7 +163,7 @@ async function withCrossTabLock<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * For connections that authenticate with the access token outside `apiRequest` (the socket):
+ * For connections that authenticate with the access token outside `client` (the socket):
  * after the server refused `refusedAccessToken`, gets a fresh pair through the same shared,
  * cross-tab refresh. Resolves false when the session is over (tokens cleared).
  */

@@ -4,19 +4,26 @@ import type {
   AlertView,
   CreateAlertRequest,
 } from '@mindsp/contracts';
-import { api } from '../../lib/api';
+import { client, dataOf } from '../../lib/api';
 import { socketRequest } from '../../lib/socket';
 import { socketOrRest } from '../../lib/socketOrRest';
 
 /** The REST and socket calls of urgent alerts, one function per request. */
 export const alertsApi = {
-  get: (alertId: string, signal?: AbortSignal) =>
-    api.get<AlertView>(`/api/alerts/${alertId}`, { signal }),
-  send: (input: CreateAlertRequest) => api.post<AlertView>('/api/alerts', input),
+  get: (alertId: string, signal?: AbortSignal): Promise<AlertView> =>
+    dataOf(client.GET('/api/alerts/{id}', { params: { path: { id: alertId } }, signal })),
+  send: (input: CreateAlertRequest): Promise<AlertView> =>
+    dataOf(client.POST('/api/alerts', { body: input })),
   /** Answering again replaces the answer: safe to repeat over either channel. */
   acknowledge: (alertId: string, response: AlertResponse) =>
     socketOrRest(
       () => socketRequest('alert:ack', { alertId, response }),
-      () => api.post<AlertAckUpdate>(`/api/alerts/${alertId}/ack`, { response }),
+      (): Promise<AlertAckUpdate> =>
+        dataOf(
+          client.POST('/api/alerts/{id}/ack', {
+            params: { path: { id: alertId } },
+            body: { response },
+          }),
+        ),
     ),
 };

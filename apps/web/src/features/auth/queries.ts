@@ -7,7 +7,7 @@ import type {
 } from '@mindsp/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { api } from '../../lib/api';
+import { client, dataOf, publicClient } from '../../lib/api';
 import { tokens } from '../../lib/tokens';
 import i18n from '../../i18n';
 
@@ -24,7 +24,7 @@ export function useMe() {
   const hasSession = useHasSession();
   return useQuery({
     queryKey: authKeys.me,
-    queryFn: ({ signal }) => api.get<AuthUser>('/api/auth/me', { signal }),
+    queryFn: ({ signal }): Promise<AuthUser> => dataOf(client.GET('/api/auth/me', { signal })),
     enabled: hasSession,
     staleTime: 5 * 60_000,
   });
@@ -40,8 +40,9 @@ export function useCurrentUser(): AuthUser {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginRequest) =>
-      api.post<LoginResponse>('/api/auth/login', input, { refreshOn401: false }),
+    // A 401 here means wrong credentials, not an expired session: no refresh.
+    mutationFn: (input: LoginRequest): Promise<LoginResponse> =>
+      dataOf(publicClient.POST('/api/auth/login', { body: input })),
     onSuccess: async ({ accessToken, refreshToken, user }) => {
       // The user is cached before the tokens are stored, so the protected page renders at once.
       queryClient.setQueryData(authKeys.me, user);
@@ -56,7 +57,7 @@ export function useLogout() {
     mutationFn: async () => {
       const refreshToken = tokens.get()?.refreshToken;
       try {
-        if (refreshToken) await api.post<void>('/api/auth/logout', { refreshToken });
+        if (refreshToken) await client.POST('/api/auth/logout', { body: { refreshToken } });
       } catch {
         // Revoking on the server is best effort: signing out of this browser must always work.
       } finally {
@@ -74,8 +75,8 @@ export function useLogout() {
 export function useUpdateLocale() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (locale: Locale) =>
-      api.patch<AuthUser>('/api/auth/me', { locale } satisfies UpdateMeRequest),
+    mutationFn: (locale: Locale): Promise<AuthUser> =>
+      dataOf(client.PATCH('/api/auth/me', { body: { locale } satisfies UpdateMeRequest })),
     onMutate: (locale) => i18n.changeLanguage(locale),
     onSuccess: (user) => queryClient.setQueryData(authKeys.me, user),
   });

@@ -9,7 +9,7 @@ import type {
   ReadUpdate,
   SyncResult,
 } from '@mindsp/contracts';
-import { api, queryString } from '../../lib/api';
+import { client, dataOf } from '../../lib/api';
 import { socketRequest } from '../../lib/socket';
 import { socketOrRest } from '../../lib/socketOrRest';
 
@@ -17,49 +17,103 @@ import { socketOrRest } from '../../lib/socketOrRest';
 
 export const CONVERSATION_PAGE_SIZE = 30;
 
-const conversationPath = (conversationId: string) => `/api/conversations/${conversationId}`;
-const messagePath = (conversationId: string, messageId: string) =>
-  `${conversationPath(conversationId)}/messages/${messageId}`;
+const ofConversation = (id: string) => ({ params: { path: { id } } });
+const ofMessage = (id: string, messageId: string) => ({ params: { path: { id, messageId } } });
 
 const MEMBER_PAGE_SIZE = 100;
 
 export const conversationsApi = {
-  members: (conversationId: string, cursor: string | undefined, signal?: AbortSignal) =>
-    api.get<Page<MemberView>>(
-      `${conversationPath(conversationId)}/members${queryString({ limit: MEMBER_PAGE_SIZE, cursor })}`,
-      { signal },
+  members: (
+    conversationId: string,
+    cursor: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<Page<MemberView>> =>
+    dataOf(
+      client.GET('/api/conversations/{id}/members', {
+        params: { path: { id: conversationId }, query: { limit: MEMBER_PAGE_SIZE, cursor } },
+        signal,
+      }),
     ),
-  list: (q: string, cursor: string | undefined, signal?: AbortSignal, archived = false) =>
-    api.get<Page<ConversationView>>(
-      `/api/conversations${queryString({ q, limit: CONVERSATION_PAGE_SIZE, cursor, archived: archived ? 'true' : undefined })}`,
-      { signal },
+  list: (
+    q: string,
+    cursor: string | undefined,
+    signal?: AbortSignal,
+    archived = false,
+  ): Promise<Page<ConversationView>> =>
+    dataOf(
+      client.GET('/api/conversations', {
+        params: {
+          query: {
+            q: q || undefined,
+            limit: CONVERSATION_PAGE_SIZE,
+            cursor,
+            archived: archived || undefined,
+          },
+        },
+        signal,
+      }),
     ),
   /** My own state of a conversation: muted, archived. */
-  updateMembership: (conversationId: string, state: MembershipUpdateRequest) =>
-    api.put<ConversationView>(`${conversationPath(conversationId)}/membership`, state),
-  get: (conversationId: string, signal?: AbortSignal) =>
-    api.get<ConversationView>(conversationPath(conversationId), { signal }),
-  create: (input: CreateConversationRequest) =>
-    api.post<ConversationView>('/api/conversations', input),
-  rename: (conversationId: string, title: string) =>
-    api.patch<ConversationView>(conversationPath(conversationId), { title }),
-  addMembers: (conversationId: string, userIds: string[]) =>
-    api.post<ConversationView>(`${conversationPath(conversationId)}/members`, { userIds }),
-  removeMember: (conversationId: string, userId: string) =>
-    api.delete<void>(`${conversationPath(conversationId)}/members/${userId}`),
+  updateMembership: (
+    conversationId: string,
+    state: MembershipUpdateRequest,
+  ): Promise<ConversationView> =>
+    dataOf(
+      client.PUT('/api/conversations/{id}/membership', {
+        ...ofConversation(conversationId),
+        body: state,
+      }),
+    ),
+  get: (conversationId: string, signal?: AbortSignal): Promise<ConversationView> =>
+    dataOf(client.GET('/api/conversations/{id}', { ...ofConversation(conversationId), signal })),
+  create: (input: CreateConversationRequest): Promise<ConversationView> =>
+    dataOf(client.POST('/api/conversations', { body: input })),
+  rename: (conversationId: string, title: string): Promise<ConversationView> =>
+    dataOf(
+      client.PATCH('/api/conversations/{id}', {
+        ...ofConversation(conversationId),
+        body: { title },
+      }),
+    ),
+  addMembers: (conversationId: string, userIds: string[]): Promise<ConversationView> =>
+    dataOf(
+      client.POST('/api/conversations/{id}/members', {
+        ...ofConversation(conversationId),
+        body: { userIds },
+      }),
+    ),
+  removeMember: (conversationId: string, userId: string): Promise<void> =>
+    dataOf(
+      client.DELETE('/api/conversations/{id}/members/{userId}', {
+        params: { path: { id: conversationId, userId } },
+      }),
+    ),
   markRead: (conversationId: string, seq: number) =>
     socketOrRest(
       () => socketRequest('conversation:read', { conversationId, seq }),
-      () => api.post<ReadUpdate>(`${conversationPath(conversationId)}/read`, { seq }),
+      (): Promise<ReadUpdate> =>
+        dataOf(
+          client.POST('/api/conversations/{id}/read', {
+            ...ofConversation(conversationId),
+            body: { seq },
+          }),
+        ),
     ),
 };
 
 export const messagesApi = {
   /** No `before`: the latest page; older pages come with `before` = the oldest seq held. */
-  page: (conversationId: string, before: number | undefined, signal?: AbortSignal) =>
-    api.get<MessagePage>(`${conversationPath(conversationId)}/messages${queryString({ before })}`, {
-      signal,
-    }),
+  page: (
+    conversationId: string,
+    before: number | undefined,
+    signal?: AbortSignal,
+  ): Promise<MessagePage> =>
+    dataOf(
+      client.GET('/api/conversations/{id}/messages', {
+        params: { path: { id: conversationId }, query: { before } },
+        signal,
+      }),
+    ),
   /** Every attempt carries the same clientMessageId: however many reach the server, it stores one. */
   send: (
     conversationId: string,
@@ -74,45 +128,73 @@ export const messagesApi = {
     };
     return socketOrRest(
       () => socketRequest('message:send', { conversationId, clientMessageId, body, ...extras }),
-      () =>
-        api.post<MessageView>(`${conversationPath(conversationId)}/messages`, {
-          body,
-          clientMessageId,
-          ...extras,
-        }),
+      (): Promise<MessageView> =>
+        dataOf(
+          client.POST('/api/conversations/{id}/messages', {
+            ...ofConversation(conversationId),
+            body: { body, clientMessageId, ...extras },
+          }),
+        ),
     );
   },
   edit: (conversationId: string, messageId: string, body: string) =>
     socketOrRest(
       () => socketRequest('message:edit', { conversationId, messageId, body }),
-      () => api.patch<MessageView>(messagePath(conversationId, messageId), { body }),
+      (): Promise<MessageView> =>
+        dataOf(
+          client.PATCH('/api/conversations/{id}/messages/{messageId}', {
+            ...ofMessage(conversationId, messageId),
+            body: { body },
+          }),
+        ),
     ),
   delete: (conversationId: string, messageId: string) =>
     socketOrRest(
       () => socketRequest('message:delete', { conversationId, messageId }),
-      () => api.delete<MessageView>(messagePath(conversationId, messageId)),
+      (): Promise<MessageView> =>
+        dataOf(
+          client.DELETE(
+            '/api/conversations/{id}/messages/{messageId}',
+            ofMessage(conversationId, messageId),
+          ),
+        ),
     ),
   /** Adds (`reacted`) or takes back my reaction; the answer is the message with its reactions. */
   react: (conversationId: string, messageId: string, emoji: string, reacted: boolean) =>
     socketOrRest(
       () => socketRequest('message:react', { conversationId, messageId, emoji, reacted }),
-      () =>
-        reacted
-          ? api.post<MessageView>(`${messagePath(conversationId, messageId)}/reactions`, { emoji })
-          : api.delete<MessageView>(
-              `${messagePath(conversationId, messageId)}/reactions/${encodeURIComponent(emoji)}`,
-            ),
+      (): Promise<MessageView> =>
+        dataOf(
+          reacted
+            ? client.POST('/api/conversations/{id}/messages/{messageId}/reactions', {
+                ...ofMessage(conversationId, messageId),
+                body: { emoji },
+              })
+            : client.DELETE('/api/conversations/{id}/messages/{messageId}/reactions/{emoji}', {
+                params: { path: { id: conversationId, messageId, emoji } },
+              }),
+        ),
     ),
   pin: (conversationId: string, messageId: string, pinned: boolean) =>
     socketOrRest(
       () => socketRequest('message:pin', { conversationId, messageId, pinned }),
-      () =>
-        pinned
-          ? api.put<MessageView>(`${messagePath(conversationId, messageId)}/pin`)
-          : api.delete<MessageView>(`${messagePath(conversationId, messageId)}/pin`),
+      (): Promise<MessageView> =>
+        dataOf(
+          pinned
+            ? client.PUT(
+                '/api/conversations/{id}/messages/{messageId}/pin',
+                ofMessage(conversationId, messageId),
+              )
+            : client.DELETE(
+                '/api/conversations/{id}/messages/{messageId}/pin',
+                ofMessage(conversationId, messageId),
+              ),
+        ),
     ),
-  pins: (conversationId: string, signal?: AbortSignal) =>
-    api.get<MessageView[]>(`${conversationPath(conversationId)}/pins`, { signal }),
+  pins: (conversationId: string, signal?: AbortSignal): Promise<MessageView[]> =>
+    dataOf(
+      client.GET('/api/conversations/{id}/pins', { ...ofConversation(conversationId), signal }),
+    ),
   /** What came after each cursor (socket only: it answers for a reconnection). */
   sync: (cursors: Record<string, number>, changes: Record<string, number>): Promise<SyncResult> =>
     socketRequest('sync', { cursors, changes }),

@@ -4,7 +4,8 @@ import type {
   AttachmentVariant,
   AttachmentView,
 } from '@mindsp/contracts';
-import { api, ApiRequestError, NetworkError, queryString, renewAccessToken } from '../../lib/api';
+import { ApiRequestError, client, dataOf, NetworkError, renewAccessToken } from '../../lib/api';
+import type { paths } from '../../lib/api-schema';
 import { tokens } from '../../lib/tokens';
 
 /** The REST calls of files in messages. */
@@ -40,16 +41,26 @@ export const filesApi = {
     }
   },
   /** A short-lived URL that works in an <img> or a plain link (no token needed). */
-  link: (attachmentId: string, variant: AttachmentVariant, signal?: AbortSignal) =>
-    api.get<AttachmentLink>(`/api/attachments/${attachmentId}/link${queryString({ variant })}`, {
-      signal,
-    }),
+  link: (
+    attachmentId: string,
+    variant: AttachmentVariant,
+    signal?: AbortSignal,
+  ): Promise<AttachmentLink> =>
+    dataOf(
+      client.GET('/api/attachments/{id}/link', {
+        params: { path: { id: attachmentId }, query: { variant } },
+        signal,
+      }),
+    ),
 };
 
 interface RawAnswer {
   status: number;
   body: unknown;
 }
+
+/** The upload's path in the API's document: XHR builds its URL itself (see `upload`). */
+const UPLOAD_PATH = '/api/conversations/{id}/attachments' satisfies keyof paths;
 
 /** Turns waited for, at a couple of seconds each, before an upload is said to have failed. */
 const BUSY_ATTEMPTS = 60;
@@ -86,7 +97,7 @@ function postFile(
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/conversations/${conversationId}/attachments`);
+    xhr.open('POST', UPLOAD_PATH.replace('{id}', encodeURIComponent(conversationId)));
     xhr.responseType = 'json';
     xhr.setRequestHeader('Accept', 'application/json');
     if (accessToken) xhr.setRequestHeader('Authorization', `Bearer ${accessToken}`);

@@ -4,7 +4,7 @@ import type {
   NotificationSettings,
   NotificationView,
 } from '@mindsp/contracts';
-import { api, queryString } from '../../lib/api';
+import { client, dataOf } from '../../lib/api';
 
 /** The REST calls of notifications, their settings and announcements, one function per request. */
 
@@ -12,18 +12,22 @@ import { api, queryString } from '../../lib/api';
 export const RECENT_NOTIFICATIONS = 20;
 
 export const notificationsApi = {
-  recent: (signal?: AbortSignal) =>
-    api.get<NotificationPage>(`/api/notifications${queryString({ limit: RECENT_NOTIFICATIONS })}`, {
-      signal,
-    }),
-  page: (cursor: string | undefined, signal?: AbortSignal) =>
-    api.get<NotificationPage>(`/api/notifications${queryString({ cursor })}`, { signal }),
-  markRead: (id: string) => api.post<NotificationView>(`/api/notifications/${id}/read`),
-  markAllRead: () => api.post<{ ids: string[] }>('/api/notifications/read-all'),
-  settings: (signal?: AbortSignal) =>
-    api.get<NotificationSettings>('/api/settings/notifications', { signal }),
-  saveSettings: (settings: NotificationSettings) =>
-    api.put<NotificationSettings>('/api/settings/notifications', settings),
-  announce: (input: AnnouncementRequest) =>
-    api.post<{ announcementId: string }>('/api/admin/announcements', input),
+  recent: (signal?: AbortSignal): Promise<NotificationPage> =>
+    dataOf(
+      client.GET('/api/notifications', {
+        params: { query: { limit: RECENT_NOTIFICATIONS } },
+        signal,
+      }),
+    ),
+  page: (cursor: string | undefined, signal?: AbortSignal): Promise<NotificationPage> =>
+    dataOf(client.GET('/api/notifications', { params: { query: { cursor } }, signal })),
+  markRead: (id: string): Promise<NotificationView> =>
+    dataOf(client.POST('/api/notifications/{id}/read', { params: { path: { id } } })),
+  markAllRead: (): Promise<{ ids: string[] }> => dataOf(client.POST('/api/notifications/read-all')),
+  settings: (signal?: AbortSignal): Promise<NotificationSettings> =>
+    dataOf(client.GET('/api/settings/notifications', { signal })),
+  saveSettings: (settings: NotificationSettings): Promise<NotificationSettings> =>
+    dataOf(client.PUT('/api/settings/notifications', { body: settings })),
+  announce: (input: AnnouncementRequest): Promise<{ announcementId: string }> =>
+    dataOf(client.POST('/api/admin/announcements', { body: input })),
 };

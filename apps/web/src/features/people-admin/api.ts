@@ -1,5 +1,5 @@
 import type { Role, TenantStorageView, UserSummary } from '@mindsp/contracts';
-import { api } from '../../lib/api';
+import { client, dataOf } from '../../lib/api';
 
 export interface NewPerson {
   email: string;
@@ -10,8 +10,11 @@ export interface NewPerson {
 
 /** The admin's calls on the people of their organisation. */
 export const peopleAdminApi = {
-  create: (person: NewPerson) => api.post<UserSummary>('/api/users', person),
-  deactivate: (userId: string) => api.post<UserSummary>(`/api/users/${userId}/deactivate`),
-  reactivate: (userId: string) => api.post<UserSummary>(`/api/users/${userId}/reactivate`),
-  storage: () => api.get<TenantStorageView>('/api/admin/storage'),
+  create: (person: NewPerson): Promise<UserSummary> =>
+    dataOf(client.POST('/api/users', { body: person })),
+  deactivate: (userId: string): Promise<UserSummary> =>
+    dataOf(client.POST('/api/users/{id}/deactivate', { params: { path: { id: userId } } })),
+  reactivate: (userId: string): Promise<UserSummary> =>
+    dataOf(client.POST('/api/users/{id}/reactivate', { params: { path: { id: userId } } })),
+  storage: (): Promise<TenantStorageView> => dataOf(client.GET('/api/admin/storage')),
 };

@@ -1,5 +1,5 @@
 import type { SearchPage } from '@mindsp/contracts';
-import { api, queryString } from '../../lib/api';
+import { client, dataOf } from '../../lib/api';
 
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -22,19 +22,27 @@ export function dayStart(day: string, plusDays = 0): string {
 }
 
 export const searchApi = {
-  messages: (filters: MessageSearchFilters, cursor: string | undefined, signal?: AbortSignal) =>
-    api.get<SearchPage>(
-      `/api/search/messages${queryString({
-        q: filters.q,
-        senderId: filters.senderId,
-        conversationId: filters.conversationId,
-        since: filters.fromDay ? dayStart(filters.fromDay) : undefined,
-        // The last day is included: up to the start of the day after it.
-        until: filters.toDay ? dayStart(filters.toDay, 1) : undefined,
-        hasFile: filters.hasFile ? 'true' : undefined,
-        limit: SEARCH_PAGE_SIZE,
-        cursor,
-      })}`,
-      { signal },
+  messages: (
+    filters: MessageSearchFilters,
+    cursor: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<SearchPage> =>
+    dataOf(
+      client.GET('/api/search/messages', {
+        params: {
+          query: {
+            q: filters.q,
+            senderId: filters.senderId,
+            conversationId: filters.conversationId,
+            since: filters.fromDay ? dayStart(filters.fromDay) : undefined,
+            // The last day is included: up to the start of the day after it.
+            until: filters.toDay ? dayStart(filters.toDay, 1) : undefined,
+            hasFile: filters.hasFile || undefined,
+            limit: SEARCH_PAGE_SIZE,
+            cursor,
+          },
+        },
+        signal,
+      }),
     ),
 };
